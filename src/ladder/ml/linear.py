@@ -1,0 +1,145 @@
+r"""Linear regression, three ways to the same answer.
+
+The model is :math:`\hat y = Xw + b`. Least squares picks :math:`w, b` minimising
+:math:`\|y - Xw - b\|^2`. Centring ``X`` and ``y`` removes ``b``; then
+
+* the **normal equations** :math:`X^\top X w = X^\top y` solve it directly,
+* **QR** (:math:`X = QR`, so :math:`Rw = Q^\top y`) avoids squaring the condition number,
+* the **SVD** / ``lstsq`` gives the minimum-norm solution even when :math:`X` is rank-deficient.
+
+``LinearRegression(solver=...)`` matches ``sklearn.linear_model.LinearRegression``
+(``tests/ml/test_linear.py``). :func:`gradient_descent_step` is the one update that the
+optimisation lesson repeats until it reaches the same point.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+__all__ = ["LinearRegression", "normal_equation", "gradient_descent_step"]
+
+Solver = Literal["normal", "qr", "svd"]
+
+
+def normal_equation(X: ArrayLike, y: ArrayLike) -> np.ndarray:
+    r"""Solve :math:`X^\top X w = X^\top y` for ``w`` (no intercept; add a column of ones).
+
+    Uses ``np.linalg.solve`` rather than forming the inverse: same answer, fewer
+    rounding errors. Raises if :math:`X^\top X` is singular (collinear features).
+
+    >>> normal_equation([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], [1.0, 3.0, 5.0])
+    array([1., 2.])
+    """
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    try:
+        return np.linalg.solve(X.T @ X, X.T @ y)
+    except np.linalg.LinAlgError as exc:
+        raise np.linalg.LinAlgError(
+            f"X^T X ({X.shape[1]}x{X.shape[1]}) is singular: some features are linear "
+            "combinations of others. Drop them, or use solver='svd'."
+        ) from exc
+
+
+def gradient_descent_step(
+    X: ArrayLike, y: ArrayLike, w: ArrayLike, learning_rate: float
+) -> np.ndarray:
+    r"""One batch gradient-descent step on the mean squared error.
+
+    With :math:`L(w) = \frac{1}{n}\|Xw - y\|^2` the gradient is
+    :math:`\nabla L = \frac{2}{n} X^\top (Xw - y)`, and the step is
+    :math:`w \leftarrow w - \eta \nabla L`.
+
+    >>> gradient_descent_step([[1.0], [2.0]], [2.0, 4.0], [0.0], 0.1)
+    array([1.])
+    """
+    X = np.asarray(X, dtype=np.float64)
+    y = np.asarray(y, dtype=np.float64)
+    w = np.asarray(w, dtype=np.float64)
+    grad = (2.0 / X.shape[0]) * X.T @ (X @ w - y)
+    return w - learning_rate * grad
+
+
+class LinearRegression:
+    """Ordinary least squares with an intercept, solved in closed form.
+
+    Parameters
+    ----------
+    solver : {"normal", "qr", "svd"}
+        How to solve the centred least-squares problem (see the module docstring).
+    fit_intercept : bool
+        Learn ``intercept_``; if False the line goes through the origin.
+
+    Attributes
+    ----------
+    coef_ : ndarray of shape (n_features,)
+    intercept_ : float
+    """
+
+    def __init__(self, solver: Solver = "svd", fit_intercept: bool = True) -> None:
+        self.solver = solver
+        self.fit_intercept = fit_intercept
+
+    def fit(self, X: ArrayLike, y: ArrayLike) -> LinearRegression:
+        if self.solver not in ("normal", "qr", "svd"):
+            raise ValueError(
+                f"solver={self.solver!r} is not one of 'normal', 'qr', 'svd'."
+            )
+        X = np.asarray(X, dtype=np.float64)
+        y = np.asarray(y, dtype=np.float64)
+        if X.ndim != 2:
+            raise ValueError(
+                f"X must be 2-D (n_samples, n_features), got shape {X.shape}; "
+                "use X.reshape(-1, 1) for a single feature."
+            )
+        if y.ndim != 1 or y.shape[0] != X.shape[0]:
+            raise ValueError(
+                f"y must be 1-D with one target per row of X: X has {X.shape[0]} rows, "
+                f"y has shape {y.shape}."
+            )
+        if X.shape[0] == 0:
+            raise ValueError("X has no rows; fit needs at least one sample.")
+        if not (np.isfinite(X).all() and np.isfinite(y).all()):
+            raise ValueError("X or y contains NaN or infinity; clean or impute them first.")
+
+        if self.fit_intercept:
+            x_mean, y_mean = X.mean(axis=0), y.mean()
+            Xc, yc = X - x_mean, y - y_mean
+        else:
+            x_mean, y_mean = np.zeros(X.shape[1]), 0.0
+            Xc, yc = X, y
+
+        if self.solver == "normal":
+            w = normal_equation(Xc, yc)
+        elif self.solver == "qr":
+            Q, R = np.linalg.qr(Xc)  # reduced: Q (n, p), R (p, p) upper triangular
+            w = np.linalg.solve(R, Q.T @ yc)
+        else:
+            w = np.linalg.lstsq(Xc, yc, rcond=None)[0]
+
+        self.coef_ = w
+        self.intercept_ = float(y_mean - x_mean @ w)
+        self.n_features_in_ = X.shape[1]
+        return self
+
+    def predict(self, X: ArrayLike) -> np.ndarray:
+        if not hasattr(self, "coef_"):
+            raise RuntimeError(
+                "This LinearRegression is not fitted yet; call fit(X, y) before predict."
+            )
+        X = np.asarray(X, dtype=np.float64)
+        if X.ndim != 2 or X.shape[1] != self.n_features_in_:
+            raise ValueError(
+                f"X has shape {X.shape} but the model was fitted on "
+                f"{self.n_features_in_} features."
+            )
+        return X @ self.coef_ + self.intercept_
+
+    def score(self, X: ArrayLike, y: ArrayLike) -> float:
+        """R² of the predictions on ``X`` against ``y`` (as scikit-learn's ``score``)."""
+        from ladder.ml.metrics import r2_score
+
+        return r2_score(y, self.predict(X))
