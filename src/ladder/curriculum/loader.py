@@ -123,7 +123,7 @@ def _entries(
         )
     out = []
     for n, raw in enumerate(data.get(key, [])):
-        line = _line_of(text, rf"^\s*\[\[{key}\]\]", n)
+        line = _line_of(text, rf"^[ \t]*\[\[{key}\]\]", n)
         try:
             out.append(model(**raw, **extra))
         except ValidationError as exc:

@@ -76,11 +76,12 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
         elif item_id.split(".")[0] != lesson_id.split(".")[0]:
             out.append(Problem(file, None, f"{kind} {item_id!r} is not in its lesson's stage"))
 
+    folders = {s.id: s.folder for s in cur.stages}
     for card in cur.cards.values():
-        folder = cur.lessons[card.lesson].path.parent if card.lesson in cur.lessons else Path()
+        folder = folders.get(card.id.split(".")[0], Path())
         _lesson_ref("card", card.id, card.lesson, folder / "cards.toml")
     for lab in cur.labs.values():
-        folder = cur.lessons[lab.lesson].path.parent if lab.lesson in cur.lessons else Path()
+        folder = folders.get(lab.id.split(".")[0], Path())
         _lesson_ref("lab", lab.id, lab.lesson, folder / "labs.toml")
         if imports:
             try:

