@@ -1,0 +1,150 @@
+"""The progress store: migrations, atomic writes, corruption and restore."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import UTC, datetime
+
+import pytest
+
+from ladder.study import store as store_mod
+from ladder.study.store import SCHEMA_VERSION, Store, StoreCorrupt, backups, restore
+
+NOW = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+
+
+def test_new_store_has_the_current_schema_and_wal(tmp_path):
+    s = Store.open(tmp_path / "ladder.db")
+    assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert s.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    s.close()
+
+
+def test_migration_from_an_older_version(tmp_path, monkeypatch):
+    db = tmp_path / "ladder.db"
+    Store.open(db).close()  # version 1
+    added = "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL)"
+    monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, added])
+    monkeypatch.setattr(store_mod, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    s = Store.open(db)
+    assert s.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    s.conn.execute("INSERT INTO notes (text) VALUES ('ok')")
+    s.close()
+
+
+def test_progress_round_trip(tmp_path):
+    s = Store.open(tmp_path / "ladder.db")
+    s.mark_read("ml.linear-regression", NOW)
+    s.record_attempt("ml.mse", "incorrect", {"x": 1}, 0.2, NOW)
+    s.record_attempt("ml.mse", "passed", None, 0.2, NOW)
+    s.record_attempt("ml.mse", "incorrect", None, 0.2, NOW)  # passed once stays passed
+    assert s.reveal_hint("ml.mse", 3) == 1 and s.reveal_hint("ml.mse", 3) == 2
+    assert s.reveal_hint("ml.r2", 1) == 1 and s.reveal_hint("ml.r2", 1) == 1
+    s.close()
+    s = Store.open(tmp_path / "ladder.db")
+    assert list(s.read_lessons()) == ["ml.linear-regression"]
+    assert s.exercise_states() == {"ml.mse": "passed"}
+    assert s.last_verdict("ml.mse") == {"x": 1}
+    assert s.attempts("ml.mse")[1]["hints_used"] == 0
+    s.close()
+
+
+def test_a_review_is_counted_once(tmp_path):
+    s = Store.open(tmp_path / "ladder.db")
+    assert s.save_review("c1", 0, {"a": 1}, NOW, 3, NOW)
+    assert not s.save_review("c1", 0, {"a": 2}, NOW, 3, NOW)  # stale: someone else saved first
+    assert len(s.review_logs()) == 1 and s.card_rows()["c1"]["reps"] == 1
+    s.close()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty"])
+def test_damaged_database_is_reported_in_one_sentence_and_restorable(tmp_path, damage):
+    db = tmp_path / "ladder.db"
+    s = Store.open(db)
+    for i in range(200):
+        s.mark_read(f"ml.lesson-{i}", NOW)
+    s.backup()
+    s.mark_read("ml.after-backup", NOW)
+    s.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    s.close()
+    data = db.read_bytes()
+    if damage == "garbage":
+        db.write_bytes(b"this is not a database" * 100)
+    elif damage == "truncated":
+        db.write_bytes(data[: len(data) // 3])
+    else:
+        db.write_bytes(b"")
+    with pytest.raises(StoreCorrupt) as err:
+        Store.open(db)
+    message = str(err.value)
+    assert message.count(".") >= 1 and "\n" not in message
+    assert "damaged" in message and "ladder restore" in message
+    used = restore(db)
+    assert used is not None
+    s = Store.open(db)
+    assert len(s.read_lessons()) == 200  # everything up to the backup is back
+    s.close()
+    assert list(tmp_path.glob("ladder.db.damaged-*"))  # the damaged file is kept
+
+
+def test_restore_without_backup_starts_fresh(tmp_path):
+    db = tmp_path / "ladder.db"
+    db.write_bytes(b"garbage" * 10)
+    assert restore(db) is None
+    Store.open(db).close()
+
+
+def test_backups_are_rotated(tmp_path):
+    s = Store.open(tmp_path / "ladder.db")
+    s.mark_read("ml.a", NOW)
+    for _ in range(8):
+        s.backup()
+    assert len(backups(s.path)) == store_mod.BACKUPS_KEPT
+    s.close()
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from datetime import datetime, UTC
+    from ladder.study.store import Store
+    s = Store.open(__import__("pathlib").Path(sys.argv[1]), backup=False)
+    now = datetime(2026, 1, 5, tzinfo=UTC)
+    i = 0
+    while True:
+        s.save_review(f"card-{i}", 0, {"n": i}, now, 3, now)
+        s.record_attempt(f"ex-{i}", "passed", {"n": i}, 0.1, now)
+        print(i, flush=True)
+        i += 1
+""")
+
+
+def test_kill_9_during_writes_loses_nothing_committed(tmp_path):
+    db = tmp_path / "ladder.db"
+    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True)
+    committed = -1
+    deadline = time.monotonic() + 60
+    while committed < 50 and time.monotonic() < deadline:
+        committed = int(proc.stdout.readline())
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    s = Store.open(db)
+    cards = s.card_rows()
+    assert all(f"card-{i}" in cards for i in range(committed + 1))
+    assert all(s.exercise_states().get(f"ex-{i}") == "passed" for i in range(committed + 1))
+    assert s.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    s.close()
+
+
+def test_newer_schema_is_refused(tmp_path):
+    db = tmp_path / "ladder.db"
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    conn.close()
+    with pytest.raises(StoreCorrupt, match="newer Ladder"):
+        Store.open(db)

@@ -1,0 +1,201 @@
+"""The real `ladder` command, driven as a learner would, across process restarts."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ladder
+
+MSE_WRONG = """import numpy as np
+
+def mean_squared_error(y_true, y_pred):
+    return float(np.sum((np.asarray(y_true) - np.asarray(y_pred)) ** 2))
+"""
+MSE_RIGHT = """import numpy as np
+
+def mean_squared_error(y_true, y_pred):
+    d = np.asarray(y_true, dtype=float) - np.asarray(y_pred, dtype=float)
+    return float(np.mean(d ** 2))
+"""
+
+
+def _json(*args, cwd):
+    result = ladder(*args, cwd=cwd)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.slow
+def test_a_learner_session_end_to_end(tmp_path):
+    r = ladder("init", "w", cwd=tmp_path)
+    assert r.returncode == 0 and "Created a Ladder workspace" in r.stdout
+    ws = tmp_path / "w"
+    assert "ladder learn" in ladder(cwd=ws).stdout
+
+    r = ladder("learn", cwd=ws)
+    assert r.returncode == 0 and "Linear regression" in r.stdout and "Marked as read" in r.stdout
+    assert "XᵀXw = Xᵀy" in r.stdout  # math made readable
+
+    r = ladder("check", cwd=ws)
+    assert r.returncode == 1 and "not attempted" in r.stdout and "NotImplementedError" in r.stdout
+
+    mse = ws / "exercises" / "ml" / "mse.py"
+    mse.write_text(MSE_WRONG)
+    r = ladder("check", cwd=ws)
+    assert r.returncode == 1 and "incorrect" in r.stdout
+    assert "expected: 0.375" in r.stdout and "got:      1.5" in r.stdout
+    assert "divide by the number of samples" in r.stdout
+
+    r = ladder("hint", cwd=ws)
+    assert "Hint 1/3" in r.stdout and "Hint 2/3" not in r.stdout
+
+    mse.write_text(MSE_RIGHT)
+    r = ladder("check", cwd=ws)
+    assert r.returncode == 0 and "passed" in r.stdout and "Next exercise: ml.r2" in r.stdout
+    assert "def mean_squared_error" in ladder("solution", "ml.mse", cwd=ws).stdout
+
+    # basic: Enter, rate 3; cloze: Enter, rate 3; basic: Enter, rate 4; choice: answer 2; then stop.
+    r = ladder("review", cwd=ws, input="\n3\n\n3\n\n4\n2\nq\n")
+    assert r.returncode == 0, r.stderr
+    assert "Reviewed 4 card(s)" in r.stdout and "Right:" in r.stdout
+
+    # A new process sees everything.
+    stats = _json("stats", "--json", cwd=ws)
+    assert stats["reviews"] == 4 and stats["cards_learning"] == 4
+    rows = {e["id"]: e for e in _json("list", "--json", cwd=ws)["exercises"]}
+    assert rows["ml.mse"]["state"] == "passed" and rows["ml.r2"]["current"]
+    roadmap = _json("map", "--json", cwd=ws)
+    assert roadmap["stages"][0]["lessons_read"] == 1 and roadmap["stages"][0]["exercises_passed"] == 1
+    assert len(roadmap["stages"]) == 8 and roadmap["next"]["command"] == "ladder check"
+
+    # init again: nothing the learner wrote changes.
+    before = {p: p.read_bytes() for p in (ws / "exercises").rglob("*.py")}
+    r = ladder("init", "w", cwd=tmp_path)
+    assert "left your 4 file(s) untouched" in r.stdout
+    assert {p: p.read_bytes() for p in (ws / "exercises").rglob("*.py")} == before
+
+    # reset keeps a backup of the learner's version.
+    r = ladder("reset", "ml.mse", cwd=ws)
+    assert "saved as" in r.stdout
+    assert "NotImplementedError" in mse.read_text()
+    assert any(p.read_text() == MSE_RIGHT for p in (ws / ".ladder" / "backups" / "exercises").glob("*.py"))
+
+
+def _spawn(args, cwd, **kw):
+    env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
+    return subprocess.Popen([sys.executable, "-m", "ladder", *args], cwd=cwd, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kw)
+
+
+def _read_until(proc, marker: str, timeout: float = 60) -> str:
+    seen = ""
+    deadline = time.monotonic() + timeout
+    while marker not in seen and time.monotonic() < deadline:
+        ch = proc.stdout.read(1)
+        if not ch:
+            break
+        seen += ch
+    assert marker in seen, seen
+    return seen
+
+
+@pytest.mark.slow
+def test_kill_9_during_review_and_check_loses_nothing(tmp_path):
+    ladder("init", "w", cwd=tmp_path)
+    ws = tmp_path / "w"
+    ladder("learn", cwd=ws)
+    (ws / "exercises" / "ml" / "mse.py").write_text(MSE_RIGHT)
+    assert ladder("check", cwd=ws).returncode == 0
+
+    proc = _spawn(["review"], ws, stdin=subprocess.PIPE)
+    _read_until(proc, "Enter shows the answer")
+    proc.stdin.write("\n3\n")
+    proc.stdin.flush()
+    _read_until(proc, "2/")  # the second card is on screen: the first review is stored
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    (ws / "exercises" / "ml" / "r2.py").write_text("def r2_score(a, b):\n    while True:\n        pass\n")
+    proc = _spawn(["check", "ml.r2"], ws)
+    time.sleep(1.5)  # the grader's child is running the endless loop
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    stats = _json("stats", "--json", cwd=ws)
+    assert stats["reviews"] == 1
+    rows = {e["id"]: e["state"] for e in _json("list", "--json", cwd=ws)["exercises"]}
+    assert rows["ml.mse"] == "passed"
+    r = ladder("doctor", cwd=ws)
+    assert "database healthy" in r.stdout
+
+
+def test_errors_are_one_clear_sentence(tmp_path):
+    r = ladder("list", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "not inside a Ladder workspace: run `ladder init DIR`" in r.stderr
+    ladder("init", "w", cwd=tmp_path)
+    ws = tmp_path / "w"
+    r = ladder("check", "ml.msee", cwd=ws)
+    assert r.returncode == 1 and "There is no exercise 'ml.msee'. Did you mean 'ml.mse'?" in r.stderr
+    r = ladder("run", "ml.nope", cwd=ws)
+    assert r.returncode == 1 and "There is no lab 'ml.nope'" in r.stderr
+    r = ladder("solution", "ml.mse", cwd=ws)
+    assert r.returncode == 1 and "Make an attempt at ml.mse first" in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_corrupt_database_is_reported_and_restored(tmp_path):
+    ladder("init", "w", cwd=tmp_path)
+    ws = tmp_path / "w"
+    ladder("learn", cwd=ws)
+    ladder("check", cwd=ws)  # opens the store with progress in it: the first backup is taken
+    db = ws / ".ladder" / "ladder.db"
+    for extra in ("-wal", "-shm"):
+        Path(f"{db}{extra}").unlink(missing_ok=True)
+    db.write_bytes(b"\x00garbage" * 512)
+    r = ladder(cwd=ws)
+    assert r.returncode == 1
+    assert "The progress database" in r.stderr and "is damaged" in r.stderr and "ladder restore" in r.stderr
+    assert "Traceback" not in r.stderr
+    r = ladder("restore", cwd=ws)
+    assert r.returncode == 0 and "Restored the backup" in r.stdout
+    assert _json("map", "--json", cwd=ws)["stages"][0]["lessons_read"] == 1
+
+
+def test_dev_check_json(tmp_path):
+    report = _json("dev", "check", "--json", cwd=tmp_path)
+    assert report["errors"] == []
+    ml = report["stages"][0]
+    assert ml["id"] == "ml" and ml["lessons"] >= 1 and ml["cards"] >= 8 and ml["exercises"] >= 4
+    assert [s["id"] for s in report["stages"]] == ["ml", "nn", "dl", "nlp", "transformer", "llm",
+                                                    "ethics", "projects"]
+
+
+def test_export_anki(tmp_path):
+    import sqlite3
+    import zipfile
+
+    r = ladder("export", "anki", "deck.apkg", "--all", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    with zipfile.ZipFile(tmp_path / "deck.apkg") as z:
+        z.extract("collection.anki2", tmp_path)
+    conn = sqlite3.connect(tmp_path / "collection.anki2")
+    notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+    conn.close()
+    from ladder.curriculum import load_curriculum
+
+    assert notes == len(load_curriculum().cards)
+
+
+def test_help_and_version(tmp_path):
+    r = ladder("--help", cwd=tmp_path)
+    assert r.returncode == 0 and "review" in r.stdout and "check" in r.stdout
+    assert ladder("--version", cwd=tmp_path).stdout.startswith("ladder ")
