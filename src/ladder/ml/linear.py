@@ -28,20 +28,23 @@ def normal_equation(X: ArrayLike, y: ArrayLike) -> np.ndarray:
     r"""Solve :math:`X^\top X w = X^\top y` for ``w`` (no intercept; add a column of ones).
 
     Uses ``np.linalg.solve`` rather than forming the inverse: same answer, fewer
-    rounding errors. Raises if :math:`X^\top X` is singular (collinear features).
+    rounding errors. Raises if :math:`X^\top X` is singular or nearly so (collinear
+    features), where the answer would be mostly rounding noise.
 
     >>> normal_equation([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0]], [1.0, 3.0, 5.0])
     array([1., 2.])
     """
     X = np.asarray(X, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
-    try:
-        return np.linalg.solve(X.T @ X, X.T @ y)
-    except np.linalg.LinAlgError as exc:
+    A = X.T @ X
+    # Beyond ~1e12 the solve keeps fewer than 4 significant digits of float64: refuse
+    # rather than return noise (exactly collinear columns land here too).
+    if np.linalg.cond(A) > 1e12:
         raise np.linalg.LinAlgError(
-            f"X^T X ({X.shape[1]}x{X.shape[1]}) is singular: some features are linear "
-            "combinations of others. Drop them, or use solver='svd'."
-        ) from exc
+            f"X^T X ({A.shape[0]}x{A.shape[0]}) is singular or nearly so: some features are "
+            "(almost) linear combinations of others. Drop them, or use solver='svd'."
+        )
+    return np.linalg.solve(A, X.T @ y)
 
 
 def gradient_descent_step(
