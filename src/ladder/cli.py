@@ -668,22 +668,27 @@ def dev_check_(as_json: Annotated[bool, typer.Option("--json", help="Machine-rea
 # -- entry point -------------------------------------------------------------------------------
 
 
-def main() -> None:
-    from ladder.curriculum import CurriculumError
-    from ladder.data import DatasetUnavailable
-    from ladder.study.store import StoreCorrupt
-    from ladder.study.workspace import NoWorkspace
+def _learner_error(exc: BaseException) -> bool:
+    """Errors a learner can cause (reported in one sentence), told apart without importing
+    their modules up front, so `ladder --help` stays fast."""
+    names = {"Fail", "NoWorkspace", "StoreCorrupt", "DatasetUnavailable"}
+    return type(exc).__name__ in names and type(exc).__module__.startswith("ladder.")
 
+
+def main() -> None:
     try:
         app()
-    except (Fail, NoWorkspace, StoreCorrupt, DatasetUnavailable) as exc:
-        Console(stderr=True, highlight=False).print(f"[red]Error:[/red] {escape(str(exc))}", soft_wrap=True)
-        sys.exit(1)
-    except CurriculumError as exc:
-        Console(stderr=True, highlight=False).print(f"The course files are broken: {exc}", markup=False)
-        sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as exc:
+        err = Console(stderr=True, highlight=False)
+        if _learner_error(exc):
+            err.print(f"[red]Error:[/red] {escape(str(exc))}", soft_wrap=True)
+            sys.exit(1)
+        if type(exc).__name__ == "CurriculumError":
+            err.print(f"The course files are broken: {exc}", markup=False)
+            sys.exit(2)
+        raise
 
 
 if __name__ == "__main__":

@@ -177,17 +177,18 @@ def locate(name: str, *, download: bool = True) -> Path:
             if not problems:
                 return folder
             seen.append(f"{folder}: {problems[0]}")
+    failed = ""
     if download and ds.url and not _offline():
         try:
             return _download(ds)
         except OSError as exc:
-            seen.append(f"download failed ({exc})")
+            failed = f" and could not be downloaded ({getattr(exc, 'reason', exc)})"
     how = (
         f"download it from {ds.url.format(file='…')} " if ds.url else "get a copy of it "
     )
     detail = f" (looked at {'; '.join(seen)})" if seen else ""
     raise DatasetUnavailable(
-        f"The dataset {name!r} ({ds.title}) is not on this machine{detail}: "
+        f"The dataset {name!r} ({ds.title}) is not on this machine{detail}{failed}: "
         f"{how}and run `ladder data add {name} PATH`."
     )
 
