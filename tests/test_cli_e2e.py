@@ -199,3 +199,19 @@ def test_help_and_version(tmp_path):
     r = ladder("--help", cwd=tmp_path)
     assert r.returncode == 0 and "review" in r.stdout and "check" in r.stdout
     assert ladder("--version", cwd=tmp_path).stdout.startswith("ladder ")
+
+
+@pytest.mark.slow
+def test_watch_regrades_on_save_and_moves_on(tmp_path):
+    ladder("init", "w", cwd=tmp_path)
+    ws = tmp_path / "w"
+    proc = _spawn(["watch", "ml.mse"], ws)
+    try:
+        _read_until(proc, "save it to check again")
+        (ws / "exercises" / "ml" / "mse.py").write_text(MSE_RIGHT)
+        out = _read_until(proc, "Next exercise: ml.r2")
+        assert "passed" in out
+        _read_until(proc, "Watching")  # now watching the next exercise's file
+    finally:
+        proc.kill()
+        proc.wait()

@@ -451,11 +451,15 @@ def review(limit: Annotated[int, typer.Option(help="Most cards in this session."
                     break
                 if typed.strip() in ("1", "2", "3", "4"):
                     rating = int(typed.strip())
+                else:
+                    console.print("Type 1, 2, 3 or 4 (q stops).")
             if rating is None:
                 break
         memory.answer(item, rating, _now(), duration_ms=int(seconds * 1000), answer=answer_text, correct=correct)
         done += 1
-    console.print(f"\nReviewed {done} card(s). {len(memory.queue(_now()))} still due now.")
+    left = memory.queue(_now())
+    new = sum(1 for d in left if d.is_new)
+    console.print(f"\nReviewed {done} card(s). Still waiting: {len(left) - new} due, {new} new for today.")
 
 
 @app.command()
@@ -663,6 +667,28 @@ def dev_check_(as_json: Annotated[bool, typer.Option("--json", help="Machine-rea
                       else f"[red]{len(report['errors'])} problem(s).[/red]")
     if report["errors"]:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 8765,
+          host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+          browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser.")] = True,
+          allow_remote: Annotated[bool, typer.Option("--allow-remote",
+                                                     help="Allow a --host other than loopback.")] = False) -> None:
+    """The course in your browser: a local web app on the same progress as the CLI."""
+    from ladder.web.server import remote_refusal
+
+    refusal = remote_refusal(host, allow_remote)
+    if refusal:
+        raise Fail(refusal)
+    from ladder.web.server import serve as run_server
+
+    ws = _workspace()
+    try:
+        run_server(ws.root, host=host, port=port, open_browser=browser, allow_remote=allow_remote,
+                   echo=lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True))
+    except OSError as exc:
+        raise Fail(str(exc)) from exc
 
 
 # -- entry point -------------------------------------------------------------------------------
