@@ -7,6 +7,7 @@ import pytest
 from sklearn.datasets import load_diabetes
 from sklearn.linear_model import LinearRegression as SkLinearRegression
 
+from ladder.ml.base import NotFittedError
 from ladder.ml.linear import LinearRegression, gradient_descent_step, normal_equation
 
 X, Y = load_diabetes(return_X_y=True)
@@ -72,8 +73,8 @@ def test_gradient_descent_reaches_the_closed_form():
     [
         (dict(X=X[:, 0], y=Y), "must be 2-D"),
         (dict(X=X, y=Y[:-1]), "one target per row"),
-        (dict(X=np.where(X > 0.1, np.nan, X), y=Y), "NaN or infinity"),
-        (dict(X=X[:0], y=Y[:0]), "no rows"),
+        (dict(X=np.where(X > 0.1, np.nan, X), y=Y), "NaN or infinite"),
+        (dict(X=X[:0], y=Y[:0]), "empty"),
     ],
 )
 def test_bad_input_is_a_clear_error(bad, match):
@@ -82,7 +83,7 @@ def test_bad_input_is_a_clear_error(bad, match):
 
 
 def test_predict_before_fit_and_bad_solver():
-    with pytest.raises(RuntimeError, match="not fitted yet"):
+    with pytest.raises(NotFittedError, match="not fitted yet"):
         LinearRegression().predict(X)
-    with pytest.raises(ValueError, match="solver='lu'"):
+    with pytest.raises(ValueError, match="solver='lu' is not valid"):
         LinearRegression(solver="lu").fit(X, Y)

@@ -19,6 +19,15 @@ from typing import Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
+from ladder.ml.base import (
+    BaseEstimator,
+    RegressorMixin,
+    check_features,
+    check_is_fitted,
+    check_param,
+    check_X_y,
+)
+
 __all__ = ["LinearRegression", "normal_equation", "gradient_descent_step"]
 
 Solver = Literal["normal", "qr", "svd"]
@@ -66,7 +75,7 @@ def gradient_descent_step(
     return w - learning_rate * grad
 
 
-class LinearRegression:
+class LinearRegression(RegressorMixin, BaseEstimator):
     """Ordinary least squares with an intercept, solved in closed form.
 
     Parameters
@@ -80,6 +89,9 @@ class LinearRegression:
     ----------
     coef_ : ndarray of shape (n_features,)
     intercept_ : float
+    n_features_in_ : int
+
+    ``score`` (R²) comes from :class:`~ladder.ml.base.RegressorMixin`.
     """
 
     def __init__(self, solver: Solver = "svd", fit_intercept: bool = True) -> None:
@@ -87,26 +99,9 @@ class LinearRegression:
         self.fit_intercept = fit_intercept
 
     def fit(self, X: ArrayLike, y: ArrayLike) -> LinearRegression:
-        if self.solver not in ("normal", "qr", "svd"):
-            raise ValueError(
-                f"solver={self.solver!r} is not one of 'normal', 'qr', 'svd'."
-            )
-        X = np.asarray(X, dtype=np.float64)
-        y = np.asarray(y, dtype=np.float64)
-        if X.ndim != 2:
-            raise ValueError(
-                f"X must be 2-D (n_samples, n_features), got shape {X.shape}; "
-                "use X.reshape(-1, 1) for a single feature."
-            )
-        if y.ndim != 1 or y.shape[0] != X.shape[0]:
-            raise ValueError(
-                f"y must be 1-D with one target per row of X: X has {X.shape[0]} rows, "
-                f"y has shape {y.shape}."
-            )
-        if X.shape[0] == 0:
-            raise ValueError("X has no rows; fit needs at least one sample.")
-        if not (np.isfinite(X).all() and np.isfinite(y).all()):
-            raise ValueError("X or y contains NaN or infinity; clean or impute them first.")
+        check_param("solver", self.solver, choices=("normal", "qr", "svd"))
+        check_param("fit_intercept", self.fit_intercept, choices=(True, False))
+        X, y = check_X_y(X, y)
 
         if self.fit_intercept:
             x_mean, y_mean = X.mean(axis=0), y.mean()
@@ -129,20 +124,6 @@ class LinearRegression:
         return self
 
     def predict(self, X: ArrayLike) -> np.ndarray:
-        if not hasattr(self, "coef_"):
-            raise RuntimeError(
-                "This LinearRegression is not fitted yet; call fit(X, y) before predict."
-            )
-        X = np.asarray(X, dtype=np.float64)
-        if X.ndim != 2 or X.shape[1] != self.n_features_in_:
-            raise ValueError(
-                f"X has shape {X.shape} but the model was fitted on "
-                f"{self.n_features_in_} features."
-            )
+        check_is_fitted(self, "coef_")
+        X = check_features(self, X)
         return X @ self.coef_ + self.intercept_
-
-    def score(self, X: ArrayLike, y: ArrayLike) -> float:
-        """R² of the predictions on ``X`` against ``y`` (as scikit-learn's ``score``)."""
-        from ladder.ml.metrics import r2_score
-
-        return r2_score(y, self.predict(X))

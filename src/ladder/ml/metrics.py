@@ -281,8 +281,11 @@ def _binary_curve(
         classes = np.unique(t)
         if classes.size > 2:
             raise ValueError(f"y_true has labels {classes.tolist()}; a ROC/PR curve is binary.")
-        pos_label = 1 if set(classes.tolist()) <= {0, 1} or set(classes.tolist()) <= {-1, 1} \
+        pos_label = (
+            1
+            if set(classes.tolist()) <= {0, 1} or set(classes.tolist()) <= {-1, 1}
             else classes[-1]
+        )
     pos = (t == pos_label).astype(np.float64)
     order = np.argsort(s, kind="mergesort")[::-1]  # highest score first, stable
     s, pos = s[order], pos[order]
