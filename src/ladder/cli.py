@@ -672,9 +672,10 @@ def dev_check_(as_json: Annotated[bool, typer.Option("--json", help="Machine-rea
 @app.command()
 def serve(port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 8765,
           host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-          browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser.")] = True,
-          allow_remote: Annotated[bool, typer.Option("--allow-remote",
-                                                     help="Allow a --host other than loopback.")] = False) -> None:
+          browser: Annotated[bool, typer.Option("--browser/--no-browser",
+                                                help="Open a browser.")] = True,
+          allow_remote: Annotated[bool, typer.Option(
+              "--allow-remote", help="Allow a --host other than loopback.")] = False) -> None:
     """The course in your browser: a local web app on the same progress as the CLI."""
     from ladder.web.server import remote_refusal
 

@@ -36,8 +36,15 @@ class LabResult:
 def run_lab(lab: Lab, runs_dir: Path, *, on_event: Callable[[dict[str, Any]], None] = lambda e: None,
             quick: bool = False, store=None) -> LabResult:
     started = datetime.now(UTC)
-    out_dir = runs_dir / lab.id / started.strftime("%Y%m%d-%H%M%S")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    base = runs_dir / lab.id / started.strftime("%Y%m%d-%H%M%S")
+    out_dir, n = base, 1
+    while True:  # two runs in the same second get their own folders
+        try:
+            out_dir.mkdir(parents=True)
+            break
+        except FileExistsError:
+            n += 1
+            out_dir = base.with_name(f"{base.name}-{n}")
     ctx = LabContext(out_dir=out_dir, quick=quick, on_event=on_event)
     t0 = time.perf_counter()
     error = None

@@ -1,0 +1,101 @@
+"""Lessons as HTML: Markdown (markdown-it-py), math as MathML, code highlighted.
+
+Math is converted on the server by ``latex2mathml.converter.convert`` — the browser
+shows MathML natively, so nothing is fetched from a CDN and pages work offline. The
+terminal's counterpart is :func:`ladder.study.mathtext.markdown_math_to_unicode`.
+
+``$$…$$`` (display) and ``$…$`` (inline) are cut out before Markdown sees them (so an
+underscore in ``$x_i$`` is never read as emphasis), replaced by placeholders, and the
+MathML is put back into the HTML afterwards. Code fences and inline code are left alone.
+Code blocks are highlighted by Pygments (``pygments.highlight`` with ``HtmlFormatter``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+__all__ = ["render_markdown", "latex_to_mathml", "highlight_code", "inline_markdown"]
+
+_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.S)
+_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
+_INLINE = re.compile(r"(?<![\\$\w])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\w)")
+_PLACEHOLDER = re.compile(r"LADDERMATH(\d+)X")
+
+
+@lru_cache(maxsize=8192)
+def latex_to_mathml(tex: str, display: bool = False) -> str:
+    """``X^\\top X w = X^\\top y`` → ``<math …>…</math>``; shows the source as code if
+    latex2mathml cannot parse it (a lesson never fails to render because of one formula)."""
+    from latex2mathml.converter import convert
+
+    try:
+        return convert(tex.strip(), display="block" if display else "inline")
+    except Exception:  # noqa: BLE001 - any parser error: fall back to the source
+        tag = "pre" if display else "code"
+        return f'<{tag} class="tex">{html.escape(tex)}</{tag}>'
+
+
+def highlight_code(code: str, lang: str = "", _attrs: object = None) -> str:
+    """Pygments HTML for a fenced block (plain escaped ``<pre>`` for unknown languages)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import get_lexer_by_name
+    from pygments.util import ClassNotFound
+
+    try:
+        lexer = get_lexer_by_name(lang or "text")
+    except ClassNotFound:
+        return f'<pre class="highlight"><code>{html.escape(code)}</code></pre>'
+    return highlight(code, lexer, HtmlFormatter(cssclass="highlight"))
+
+
+@lru_cache(maxsize=1)
+def _md():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"highlight": highlight_code, "html": False}).enable(
+        ["table", "strikethrough"]
+    )
+
+
+def _protect(markdown: str) -> tuple[str, list[str]]:
+    """Replace math by placeholders (outside code) and collect its MathML."""
+    found: list[str] = []
+
+    def put(mathml: str) -> str:
+        found.append(mathml)
+        return f"LADDERMATH{len(found) - 1}X"
+
+    parts = _CODE.split(markdown)
+    for i in range(0, len(parts), 2):  # even parts are outside code
+        text = _DISPLAY.sub(
+            lambda m: "\n\n" + put(latex_to_mathml(m.group(1), True)) + "\n\n", parts[i]
+        )
+        parts[i] = _INLINE.sub(lambda m: put(latex_to_mathml(m.group(1))), text)
+    return "".join(parts), found
+
+
+def _restore(rendered: str, found: list[str]) -> str:
+    # A display formula alone in a paragraph: drop the <p> around the block.
+    rendered = re.sub(
+        r"<p>\s*(LADDERMATH\d+X)\s*</p>",
+        lambda m: f'<div class="math-block">{m.group(1)}</div>',
+        rendered,
+    )
+    return _PLACEHOLDER.sub(lambda m: found[int(m.group(1))], rendered)
+
+
+@lru_cache(maxsize=512)
+def render_markdown(markdown: str) -> str:
+    """A lesson body (Markdown with ``$…$`` math) as an HTML fragment."""
+    text, found = _protect(markdown)
+    return _restore(_md().render(text), found)
+
+
+@lru_cache(maxsize=4096)
+def inline_markdown(text: str) -> str:
+    """A short text (card front, hint, objective) with inline Markdown and math, no <p>."""
+    protected, found = _protect(text)
+    return _restore(_md().renderInline(protected), found)

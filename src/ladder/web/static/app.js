@@ -1,0 +1,116 @@
+// Ladder's little JavaScript: review keys, busy buttons, live lab progress (SSE).
+// Everything also works without it, except the live lab view.
+"use strict";
+
+function typing(event) {
+  const t = event.target;
+  return t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.isContentEditable);
+}
+
+// A form submits once: a second click or key press while the page loads is ignored.
+function guardForms() {
+  document.querySelectorAll("form").forEach((form) => {
+    form.addEventListener("submit", (event) => {
+      if (form.dataset.busy) { event.preventDefault(); return; }
+      form.dataset.busy = "1";
+      const check = form.querySelector("#check");
+      if (check) { check.textContent = "Checking…"; }
+    });
+  });
+}
+
+// Review: space shows the answer, 1–4 rate it; Enter goes to the next card.
+function reviewKeys() {
+  const back = document.getElementById("back");
+  const next = document.getElementById("next");
+  const form = document.getElementById("review-form");
+  document.addEventListener("keydown", (event) => {
+    if (event.ctrlKey || event.metaKey || event.altKey || typing(event)) { return; }
+    if (back && (event.key === " " || event.code === "Space")) {
+      event.preventDefault();
+      back.open = true;
+      return;
+    }
+    if (back && back.open && form && /^[1-4]$/.test(event.key)) {
+      event.preventDefault();
+      const button = form.querySelector(`button.rate.r${event.key}`);
+      if (button && !form.dataset.busy) { form.requestSubmit(button); }
+      return;
+    }
+    if (next && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();
+      window.location.href = next.getAttribute("href");
+    }
+  });
+}
+
+function fmt(value) {
+  return typeof value === "number" ? Number(value.toPrecision(4)).toString() : String(value);
+}
+
+// Labs: follow the run's events and move to the results when it ends.
+function labLive() {
+  const live = document.getElementById("live");
+  if (!live || !live.dataset.events) { return; }
+  const status = document.getElementById("lab-status");
+  if (status.textContent.trim() !== "Running…") { return; }
+  const bars = document.getElementById("bars");
+  const log = document.getElementById("log");
+  const metrics = document.getElementById("metrics");
+  const figures = document.getElementById("figures");
+  const rows = {};
+  const source = new EventSource(live.dataset.events);
+  source.onmessage = (message) => {
+    const e = JSON.parse(message.data);
+    if (e.type === "progress") {
+      const key = e.description || "working";
+      if (!rows[key]) {
+        const row = document.createElement("div");
+        row.className = "bar-row";
+        row.innerHTML = "<span class='what'></span> <span class='muted n'></span><progress></progress>";
+        row.querySelector(".what").textContent = key;
+        bars.appendChild(row);
+        rows[key] = row;
+      }
+      const bar = rows[key].querySelector("progress");
+      if (e.total) { bar.max = e.total; bar.value = e.completed; }
+      rows[key].querySelector(".n").textContent = e.total ? `${e.completed}/${e.total}` : `${e.completed}`;
+    } else if (e.type === "progress_end") {
+      const row = rows[e.description || "working"];
+      if (row) { row.querySelector(".n").textContent += " ✓"; }
+    } else if (e.type === "log") {
+      log.textContent += e.message + "\n";
+    } else if (e.type === "metric") {
+      const line = document.createElement("div");
+      line.textContent = `${e.name} = ${fmt(e.value)}`;
+      metrics.appendChild(line);
+    } else if (e.type === "table") {
+      log.textContent += `table: ${e.title}\n`;
+    } else if (e.type === "figure" && e.url) {
+      const img = document.createElement("img");
+      img.src = e.url;
+      img.alt = "plot";
+      const fig = document.createElement("figure");
+      fig.appendChild(img);
+      figures.appendChild(fig);
+    } else if (e.type === "end") {
+      source.close();
+      status.textContent = e.status === "done" ? "Finished." : `Failed: ${e.error || "see the results"}`;
+      if (e.url) {
+        document.getElementById("result-link").innerHTML = "";
+        const a = document.createElement("a");
+        a.className = "button primary";
+        a.href = e.url;
+        a.textContent = "See the results";
+        document.getElementById("result-link").appendChild(a);
+        if (e.status === "done") { setTimeout(() => { window.location.href = e.url; }, 600); }
+      }
+    }
+  };
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  guardForms();
+  reviewKeys();
+  labLive();
+});
