@@ -1,0 +1,208 @@
+r"""BERT's tokenizer: a *basic* tokenizer, then WordPiece greedy longest match.
+
+Devlin et al. (2019, arXiv:1810.04805); WordPiece from Schuster & Nakajima (2012) and
+Wu et al. (2016, arXiv:1609.08144).
+
+**Basic tokenizer** (as BERT's ``BasicTokenizer`` and HF's ``BertNormalizer`` +
+``BertPreTokenizer``):
+
+1. clean: drop NUL, U+FFFD and control characters; every whitespace becomes a space;
+2. put spaces around each CJK ideograph (Chinese has no spaces: one character, one word);
+3. for uncased models: strip accents (NFD, drop ``Mn`` marks) and lower-case;
+4. split on whitespace, and make every punctuation character its own token (ASCII
+   symbols count as punctuation too: ``$``, ``^``, `````).
+
+**WordPiece** splits each word greedily: the longest prefix in the vocabulary, then the
+longest ``##``-prefixed continuation, and so on. If some position has no match, the
+whole word becomes ``[UNK]`` (as does a word longer than 100 characters).
+
+``tests/nlp/test_wordpiece.py`` checks identical ids against HF ``BertTokenizerFast``
+with the all-MiniLM-L6-v2 vocabulary on more than 1 MB of real text.
+
+>>> tok = WordPieceTokenizer({"[UNK]": 0, "un": 1, "##aff": 2, "##able": 3, "!": 4})
+>>> tok.tokenize("Unaffable!")
+['un', '##aff', '##able', '!']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+__all__ = ["basic_tokenize", "wordpiece", "WordPieceTokenizer", "load_vocab"]
+
+_CJK_RANGES = [
+    (0x4E00, 0x9FFF),
+    (0x3400, 0x4DBF),
+    (0x20000, 0x2A6DF),
+    (0x2A700, 0x2B73F),
+    (0x2B740, 0x2B81F),
+    (0x2B820, 0x2CEAF),
+    (0xF900, 0xFAFF),
+    (0x2F800, 0x2FA1F),
+]
+
+
+def _is_cjk(cp: int) -> bool:
+    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
+
+
+def _is_whitespace(ch: str) -> bool:
+    return ch in " \t\n\r" or unicodedata.category(ch) == "Zs"
+
+
+def _is_control(ch: str) -> bool:
+    if ch in "\t\n\r":
+        return False
+    # Cc, Cf, Co, Cs; unassigned code points (Cn) are kept, as HF's Rust normalizer does.
+    return unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")
+
+
+def _is_punctuation(ch: str) -> bool:
+    cp = ord(ch)
+    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def basic_tokenize(text: str, lowercase: bool = True) -> list[str]:
+    """Steps 1–4 of the module docstring: words and punctuation, before WordPiece.
+
+    >>> basic_tokenize("Héllo, WORLD!中文")
+    ['hello', ',', 'world', '!', '中', '文']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"basic_tokenize expects a str, got {type(text).__name__} ({text!r:.60}).")
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if cp == 0 or cp == 0xFFFD or _is_control(ch):
+            continue
+        if _is_whitespace(ch):
+            out.append(" ")
+        elif _is_cjk(cp):
+            out.append(f" {ch} ")
+        else:
+            out.append(ch)
+    text = "".join(out)
+    if lowercase:
+        text = unicodedata.normalize("NFD", text)
+        text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+        text = "".join(c.lower() for c in text)  # per character, as HF's normalizer
+    tokens: list[str] = []
+    for word in text.split():
+        current = []
+        for ch in word:
+            if _is_punctuation(ch):
+                if current:
+                    tokens.append("".join(current))
+                    current = []
+                tokens.append(ch)
+            else:
+                current.append(ch)
+        if current:
+            tokens.append("".join(current))
+    return tokens
+
+
+def wordpiece(
+    word: str,
+    vocab: dict[str, int] | set[str],
+    unk_token: str = "[UNK]",
+    prefix: str = "##",
+    max_chars: int = 100,
+) -> list[str]:
+    """Greedy longest-match-first split of one word (``[unk_token]`` if impossible).
+
+    >>> wordpiece("unaffable", {"un", "##aff", "##able"})
+    ['un', '##aff', '##able']
+    """
+    if len(word) > max_chars:
+        return [unk_token]
+    pieces, start = [], 0
+    while start < len(word):
+        end = len(word)
+        while end > start:
+            piece = word[start:end] if start == 0 else prefix + word[start:end]
+            if piece in vocab:
+                break
+            end -= 1
+        else:
+            return [unk_token]
+        pieces.append(piece)
+        start = end
+    return pieces
+
+
+def load_vocab(path: str | Path) -> dict[str, int]:
+    """Read a BERT ``vocab.txt`` (one token a line; the line number is the id)."""
+    path = Path(path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not lines or "\t" in lines[0] or lines[0].lstrip().startswith("{"):
+        raise ValueError(
+            f"{path} does not look like a WordPiece vocab.txt (first line {lines[:1]!r}); "
+            "expected one token per line, e.g. BERT's vocab.txt."
+        )
+    return {tok: i for i, tok in enumerate(lines)}
+
+
+class WordPieceTokenizer:
+    """BERT tokenizer: :func:`basic_tokenize` then :func:`wordpiece` on each word.
+
+    ``encode(text, add_special_tokens=True)`` gives ``[CLS] … [SEP]`` ids like
+    ``BertTokenizerFast(text)["input_ids"]``.
+    """
+
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        lowercase: bool = True,
+        unk_token: str = "[UNK]",
+        cls_token: str = "[CLS]",
+        sep_token: str = "[SEP]",
+    ) -> None:
+        if unk_token not in vocab:
+            raise ValueError(f"the unknown token {unk_token!r} is not in the vocabulary.")
+        self.vocab = vocab
+        self.lowercase = lowercase
+        self.unk_token = unk_token
+        self.cls_token = cls_token
+        self.sep_token = sep_token
+        self.inverse = {i: t for t, i in vocab.items()}
+        self._cache: dict[str, list[str]] = {}
+
+    @classmethod
+    def from_file(cls, path: str | Path, **kwargs: object) -> WordPieceTokenizer:
+        return cls(load_vocab(path), **kwargs)  # type: ignore[arg-type]
+
+    def tokenize(self, text: str) -> list[str]:
+        out: list[str] = []
+        for word in basic_tokenize(text, self.lowercase):
+            pieces = self._cache.get(word)
+            if pieces is None:
+                pieces = wordpiece(word, self.vocab, self.unk_token)
+                self._cache[word] = pieces
+            out.extend(pieces)
+        return out
+
+    def encode(self, text: str, add_special_tokens: bool = True) -> list[int]:
+        ids = [self.vocab[t] for t in self.tokenize(text)]
+        if add_special_tokens:
+            ids = [self.vocab[self.cls_token], *ids, self.vocab[self.sep_token]]
+        return ids
+
+    def decode(self, ids: list[int], skip_special_tokens: bool = True) -> str:
+        """Join pieces (``##`` glues to the previous piece); lossy: case, accents, spaces."""
+        special = {self.cls_token, self.sep_token, "[PAD]", "[MASK]"}
+        words: list[str] = []
+        for i in ids:
+            tok = self.inverse[i]
+            if skip_special_tokens and tok in special:
+                continue
+            if tok.startswith("##") and words:
+                words[-1] += tok[2:]
+            else:
+                words.append(tok)
+        return " ".join(words)
