@@ -35,19 +35,38 @@ def run(quick: bool = False) -> list[dict]:
         (ws / "exercises" / "ml" / "mse.py").write_text(
             "import numpy as np\n\ndef mean_squared_error(y_true, y_pred):\n"
             "    d = np.asarray(y_true, float) - np.asarray(y_pred, float)\n"
-            "    return float(np.mean(d ** 2))\n")
+            "    return float(np.mean(d ** 2))\n"
+        )
         python = _median([sys.executable, "-c", "pass"], ws, repeats)
         numpy = _median([sys.executable, "-c", "import numpy"], ws, repeats)
         rows = [
-            {"benchmark": "`ladder --help` start-up", "ours": _median([*ladder, "--help"], ws, repeats),
-             "reference": python, "reference_name": "python -c pass", "unit": "s", "better": "lower",
-             "note": "target < 250 ms"},
-            {"benchmark": "`ladder` roadmap in a workspace", "ours": _median(ladder, ws, repeats),
-             "reference": python, "reference_name": "python -c pass", "unit": "s", "better": "lower",
-             "note": "target < 250 ms"},
-            {"benchmark": "`ladder check ml.mse` (passing)", "ours": _median([*ladder, "check", "ml.mse"], ws, repeats),
-             "reference": numpy, "reference_name": "python -c 'import numpy'", "unit": "s", "better": "lower",
-             "note": "child process included; target < 1 s"},
+            {
+                "benchmark": "`ladder --help` start-up",
+                "ours": _median([*ladder, "--help"], ws, repeats),
+                "reference": python,
+                "reference_name": "python -c pass",
+                "unit": "s",
+                "better": "lower",
+                "note": "target < 250 ms",
+            },
+            {
+                "benchmark": "`ladder` roadmap in a workspace",
+                "ours": _median(ladder, ws, repeats),
+                "reference": python,
+                "reference_name": "python -c pass",
+                "unit": "s",
+                "better": "lower",
+                "note": "target < 250 ms",
+            },
+            {
+                "benchmark": "`ladder check ml.mse` (passing)",
+                "ours": _median([*ladder, "check", "ml.mse"], ws, repeats),
+                "reference": numpy,
+                "reference_name": "python -c 'import numpy'",
+                "unit": "s",
+                "better": "lower",
+                "note": "child process included; target < 1 s",
+            },
         ]
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

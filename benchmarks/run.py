@@ -44,17 +44,24 @@ def _fmt(value: float | None, unit: str = "") -> str:
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| benchmark | ours | reference | ratio (>1: ours better) | note |", "|---|---|---|---|---|"]
+    lines = [
+        "| benchmark | ours | reference | ratio (>1: ours better) | note |",
+        "|---|---|---|---|---|",
+    ]
     for r in rows:
         q = ratio(r)
-        lines.append(f"| {r['benchmark']} | {_fmt(r.get('ours'), r.get('unit', ''))} | "
-                     f"{_fmt(r.get('reference'), r.get('unit', ''))} ({r.get('reference_name', '')}) | "
-                     f"{'—' if q is None else f'{q:.2f}×'} | {r.get('note', '')} |")
+        lines.append(
+            f"| {r['benchmark']} | {_fmt(r.get('ours'), r.get('unit', ''))} | "
+            f"{_fmt(r.get('reference'), r.get('unit', ''))} ({r.get('reference_name', '')}) | "
+            f"{'—' if q is None else f'{q:.2f}×'} | {r.get('note', '')} |"
+        )
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("areas", nargs="*", help="bench_<area>.py names; default: all")
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke test)")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
@@ -73,9 +80,11 @@ def main(argv: list[str] | None = None) -> int:
         rows += got
         print(f"bench_{area}: {len(got)} rows in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
     text = table(rows)
-    stamp = (f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} "
-             f"({platform.processor() or 'CPU'}), Python {platform.python_version()}"
-             f"{', quick sizes' if args.quick else ''}.")
+    stamp = (
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} "
+        f"({platform.processor() or 'CPU'}), Python {platform.python_version()}"
+        f"{', quick sizes' if args.quick else ''}."
+    )
     print(text)
     print("\n" + stamp)
     if args.json:

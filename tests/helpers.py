@@ -8,10 +8,18 @@ import sys
 from pathlib import Path
 
 
-def ladder(*args: str, cwd: Path, input: str | None = None, env: dict | None = None,
-           timeout: float = 120) -> subprocess.CompletedProcess:
+def ladder(
+    *args: str, cwd: Path, input: str | None = None, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
     """Run the real `ladder` command as a learner would (through `python -m ladder`)."""
     full_env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1", **(env or {})}
     full_env.pop("LADDER_WORKSPACE", None) if "LADDER_WORKSPACE" not in (env or {}) else None
-    return subprocess.run([sys.executable, "-m", "ladder", *args], cwd=cwd, input=input,
-                          capture_output=True, text=True, env=full_env, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "ladder", *args],
+        cwd=cwd,
+        input=input,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=timeout,
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -40,7 +41,7 @@ def test_a_learner_session_end_to_end(tmp_path):
     ws = tmp_path / "w"
     assert "ladder learn" in ladder(cwd=ws).stdout
 
-    r = ladder("learn", cwd=ws)
+    r = ladder("learn", "ml.linear-regression", cwd=ws)
     assert r.returncode == 0 and "Linear regression" in r.stdout and "Marked as read" in r.stdout
     assert "XᵀXw = Xᵀy" in r.stdout  # math made readable
 
@@ -73,36 +74,52 @@ def test_a_learner_session_end_to_end(tmp_path):
     rows = {e["id"]: e for e in _json("list", "--json", cwd=ws)["exercises"]}
     assert rows["ml.mse"]["state"] == "passed" and rows["ml.r2"]["current"]
     roadmap = _json("map", "--json", cwd=ws)
-    assert roadmap["stages"][0]["lessons_read"] == 1 and roadmap["stages"][0]["exercises_passed"] == 1
+    assert (
+        roadmap["stages"][0]["lessons_read"] == 1 and roadmap["stages"][0]["exercises_passed"] == 1
+    )
     assert len(roadmap["stages"]) == 8 and roadmap["next"]["command"] == "ladder check"
 
     # init again: nothing the learner wrote changes.
     before = {p: p.read_bytes() for p in (ws / "exercises").rglob("*.py")}
     r = ladder("init", "w", cwd=tmp_path)
-    assert "left your 4 file(s) untouched" in r.stdout
+    assert f"left your {len(before)} file(s) untouched" in r.stdout
     assert {p: p.read_bytes() for p in (ws / "exercises").rglob("*.py")} == before
 
     # reset keeps a backup of the learner's version.
     r = ladder("reset", "ml.mse", cwd=ws)
     assert "saved as" in r.stdout
     assert "NotImplementedError" in mse.read_text()
-    assert any(p.read_text() == MSE_RIGHT for p in (ws / ".ladder" / "backups" / "exercises").glob("*.py"))
+    assert any(
+        p.read_text() == MSE_RIGHT for p in (ws / ".ladder" / "backups" / "exercises").glob("*.py")
+    )
 
 
 def _spawn(args, cwd, **kw):
     env = {**os.environ, "COLUMNS": "120", "NO_COLOR": "1"}
-    return subprocess.Popen([sys.executable, "-m", "ladder", *args], cwd=cwd, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, **kw)
+    return subprocess.Popen(
+        [sys.executable, "-m", "ladder", *args],
+        cwd=cwd,
+        env=env,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        **kw,
+    )
 
 
 def _read_until(proc, marker: str, timeout: float = 60) -> str:
+    """Read the child's output until ``marker`` appears; fail (never hang) after ``timeout``."""
     seen = ""
+    fd = proc.stdout.fileno()
     deadline = time.monotonic() + timeout
-    while marker not in seen and time.monotonic() < deadline:
-        ch = proc.stdout.read(1)
-        if not ch:
+    while marker not in seen:
+        left = deadline - time.monotonic()
+        if left <= 0 or not select.select([fd], [], [], left)[0]:
             break
-        seen += ch
+        chunk = os.read(fd, 4096).decode("utf-8", "replace")
+        if not chunk:
+            break
+        seen += chunk
     assert marker in seen, seen
     return seen
 
@@ -111,7 +128,7 @@ def _read_until(proc, marker: str, timeout: float = 60) -> str:
 def test_kill_9_during_review_and_check_loses_nothing(tmp_path):
     ladder("init", "w", cwd=tmp_path)
     ws = tmp_path / "w"
-    ladder("learn", cwd=ws)
+    ladder("learn", "ml.linear-regression", cwd=ws)
     (ws / "exercises" / "ml" / "mse.py").write_text(MSE_RIGHT)
     assert ladder("check", cwd=ws).returncode == 0
 
@@ -123,7 +140,9 @@ def test_kill_9_during_review_and_check_loses_nothing(tmp_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
 
-    (ws / "exercises" / "ml" / "r2.py").write_text("def r2_score(a, b):\n    while True:\n        pass\n")
+    (ws / "exercises" / "ml" / "r2.py").write_text(
+        "def r2_score(a, b):\n    while True:\n        pass\n"
+    )
     proc = _spawn(["check", "ml.r2"], ws)
     time.sleep(1.5)  # the grader's child is running the endless loop
     os.kill(proc.pid, signal.SIGKILL)
@@ -144,7 +163,9 @@ def test_errors_are_one_clear_sentence(tmp_path):
     ladder("init", "w", cwd=tmp_path)
     ws = tmp_path / "w"
     r = ladder("check", "ml.msee", cwd=ws)
-    assert r.returncode == 1 and "There is no exercise 'ml.msee'. Did you mean 'ml.mse'?" in r.stderr
+    assert (
+        r.returncode == 1 and "There is no exercise 'ml.msee'. Did you mean 'ml.mse'?" in r.stderr
+    )
     r = ladder("run", "ml.nope", cwd=ws)
     assert r.returncode == 1 and "There is no lab 'ml.nope'" in r.stderr
     r = ladder("solution", "ml.mse", cwd=ws)
@@ -163,7 +184,11 @@ def test_corrupt_database_is_reported_and_restored(tmp_path):
     db.write_bytes(b"\x00garbage" * 512)
     r = ladder(cwd=ws)
     assert r.returncode == 1
-    assert "The progress database" in r.stderr and "is damaged" in r.stderr and "ladder restore" in r.stderr
+    assert (
+        "The progress database" in r.stderr
+        and "is damaged" in r.stderr
+        and "ladder restore" in r.stderr
+    )
     assert "Traceback" not in r.stderr
     r = ladder("restore", cwd=ws)
     assert r.returncode == 0 and "Restored the backup" in r.stdout
@@ -175,8 +200,16 @@ def test_dev_check_json(tmp_path):
     assert report["errors"] == []
     ml = report["stages"][0]
     assert ml["id"] == "ml" and ml["lessons"] >= 1 and ml["cards"] >= 8 and ml["exercises"] >= 4
-    assert [s["id"] for s in report["stages"]] == ["ml", "nn", "dl", "nlp", "transformer", "llm",
-                                                    "ethics", "projects"]
+    assert [s["id"] for s in report["stages"]] == [
+        "ml",
+        "nn",
+        "dl",
+        "nlp",
+        "transformer",
+        "llm",
+        "ethics",
+        "projects",
+    ]
 
 
 def test_export_anki(tmp_path):
@@ -205,6 +238,7 @@ def test_help_and_version(tmp_path):
 def test_watch_regrades_on_save_and_moves_on(tmp_path):
     ladder("init", "w", cwd=tmp_path)
     ws = tmp_path / "w"
+    ladder("learn", "ml.linear-regression", cwd=ws)
     proc = _spawn(["watch", "ml.mse"], ws)
     try:
         _read_until(proc, "save it to check again")

@@ -50,8 +50,12 @@ def test_pilot_lesson_is_complete(cur):
 @pytest.fixture
 def copy(tmp_path) -> Path:
     root = tmp_path / "curriculum"
-    shutil.copytree(ROOT, root, ignore=shutil.ignore_patterns("__pycache__", "*.py", "AUTHORING.md"),
-                    dirs_exist_ok=True)
+    shutil.copytree(
+        ROOT,
+        root,
+        ignore=shutil.ignore_patterns("__pycache__", "*.py", "AUTHORING.md"),
+        dirs_exist_ok=True,
+    )
     # keep the exercise and check files (they are .py) of every stage
     for stage in ROOT.glob("[0-9][0-9]_*"):
         for sub in ("exercises", "checks"):
@@ -80,16 +84,20 @@ def test_bad_toml_reports_file_and_line(copy):
 def test_duplicate_card_id(copy):
     cards = copy / "01_ml" / "cards.toml"
     text = cards.read_text()
-    cards.write_text(text + '\n[[card]]\nid = "ml.ls-objective"\nlesson = "ml.linear-regression"\n'
-                     'kind = "basic"\nfront = "again"\nback = "again"\n')
+    cards.write_text(
+        text + '\n[[card]]\nid = "ml.ls-objective"\nlesson = "ml.linear-regression"\n'
+        'kind = "basic"\nfront = "again"\nback = "again"\n'
+    )
     assert any("duplicate card id 'ml.ls-objective'" in e for e in _errors(copy))
 
 
 def test_unknown_lesson_and_wrong_field(copy):
     cards = copy / "01_ml" / "cards.toml"
-    cards.write_text(cards.read_text() + '\n[[card]]\nid = "ml.orphan"\nlesson = "ml.nothing"\n'
-                     'kind = "basic"\nfront = "?"\nback = "!"\n\n[[card]]\nid = "ml.typo"\n'
-                     'lesson = "ml.linear-regression"\nkind = "basic"\nfornt = "?"\nback = "!"\n')
+    cards.write_text(
+        cards.read_text() + '\n[[card]]\nid = "ml.orphan"\nlesson = "ml.nothing"\n'
+        'kind = "basic"\nfront = "?"\nback = "!"\n\n[[card]]\nid = "ml.typo"\n'
+        'lesson = "ml.linear-regression"\nkind = "basic"\nfornt = "?"\nback = "!"\n'
+    )
     errors = _errors(copy)
     assert any("unknown lesson 'ml.nothing'" in e for e in errors)
     # index() counts from 0, so it is the 1-based number of the line before: the [[card]] header.
@@ -98,7 +106,9 @@ def test_unknown_lesson_and_wrong_field(copy):
 
 
 def test_orphan_lesson_and_missing_stub(copy):
-    (copy / "01_ml" / "stray.md").write_text('+++\nid = "ml.stray"\ntitle = "x"\nobjectives = ["x"]\n+++\nBody')
+    (copy / "01_ml" / "stray.md").write_text(
+        '+++\nid = "ml.stray"\ntitle = "x"\nobjectives = ["x"]\n+++\nBody'
+    )
     (copy / "01_ml" / "exercises" / "mse.py").unlink()
     (copy / "01_ml" / "checks" / "unused.py").write_text("def check_x(s, r):\n    pass\n")
     errors = _errors(copy)
@@ -110,8 +120,11 @@ def test_orphan_lesson_and_missing_stub(copy):
 
 def test_solution_that_does_not_import(copy):
     toml = copy / "01_ml" / "exercises.toml"
-    toml.write_text(toml.read_text().replace("ladder.ml.metrics:mean_squared_error",
-                                             "ladder.ml.metrics:mean_squared_eror"))
+    toml.write_text(
+        toml.read_text().replace(
+            "ladder.ml.metrics:mean_squared_error", "ladder.ml.metrics:mean_squared_eror"
+        )
+    )
     errors = _errors(copy)
     assert any("does not import" in e for e in errors)
     assert any("does not define 'mean_squared_eror'" in e for e in errors)
@@ -119,11 +132,15 @@ def test_solution_that_does_not_import(copy):
 
 def test_a_stub_that_passes_and_a_solution_that_fails_are_caught(copy):
     stub = copy / "01_ml" / "exercises" / "mse.py"
-    stub.write_text("import numpy as np\n# NotImplementedError kept for the validator\n"
-                    "def mean_squared_error(a, b):\n    return float(np.mean((np.asarray(a, float) - np.asarray(b, float))**2))\n")
+    stub.write_text(
+        "import numpy as np\n# NotImplementedError kept for the validator\n"
+        "def mean_squared_error(a, b):\n    return float(np.mean((np.asarray(a, float) - np.asarray(b, float))**2))\n"
+    )
     check = copy / "01_ml" / "checks" / "r2.py"
-    check.write_text(check.read_text() + "\n\ndef check_impossible(submitted, reference):\n"
-                     "    from ladder.study.checks import expect_true\n    expect_true(False, 'never')\n")
+    check.write_text(
+        check.read_text() + "\n\ndef check_impossible(submitted, reference):\n"
+        "    from ladder.study.checks import expect_true\n    expect_true(False, 'never')\n"
+    )
     errors = dev_check(copy)["errors"]
     assert any("stub of 'ml.mse' already passes" in e for e in errors), errors
     assert any("reference solution of 'ml.r2' fails" in e for e in errors), errors

@@ -42,10 +42,20 @@ app.add_typer(data_app, name="data")
 app.add_typer(export_app, name="export")
 
 console = Console(highlight=False)
-STATE_STYLE = {"passed": "green", "incorrect": "red", "could_not_check": "yellow",
-               "not_attempted": "dim", "not_started": "dim"}
-STATE_LABEL = {"passed": "passed", "incorrect": "incorrect", "could_not_check": "could not check",
-               "not_attempted": "not attempted", "not_started": "not started"}
+STATE_STYLE = {
+    "passed": "green",
+    "incorrect": "red",
+    "could_not_check": "yellow",
+    "not_attempted": "dim",
+    "not_started": "dim",
+}
+STATE_LABEL = {
+    "passed": "passed",
+    "incorrect": "incorrect",
+    "could_not_check": "could not check",
+    "not_attempted": "not attempted",
+    "not_started": "not started",
+}
 
 
 class Fail(Exception):
@@ -77,9 +87,11 @@ def _pick(kind: str, wanted: str, known: list[str]) -> str:
         return wanted
     close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
     suggestion = f" Did you mean {close[0]!r}?" if close else ""
-    raise Fail(f"There is no {kind} {wanted!r}.{suggestion} `ladder list` shows them all."
-               if kind == "exercise" else
-               f"There is no {kind} {wanted!r}.{suggestion} `ladder map` shows the course.")
+    raise Fail(
+        f"There is no {kind} {wanted!r}.{suggestion} `ladder list` shows them all."
+        if kind == "exercise"
+        else f"There is no {kind} {wanted!r}.{suggestion} `ladder map` shows the course."
+    )
 
 
 def _exercise(cur: Curriculum, ws: Workspace, wanted: str | None) -> Exercise:
@@ -89,7 +101,9 @@ def _exercise(cur: Curriculum, ws: Workspace, wanted: str | None) -> Exercise:
         return cur.exercises[_pick("exercise", wanted, list(cur.exercises))]
     ex = current_exercise(cur, ws.store)
     if ex is None:
-        raise Fail("Every exercise is passed. `ladder list` shows them; `ladder review` keeps them fresh.")
+        raise Fail(
+            "Every exercise is passed. `ladder list` shows them; `ladder review` keeps them fresh."
+        )
     return ex
 
 
@@ -119,39 +133,74 @@ def _status(as_json: bool, goals: bool) -> None:
     if ws is None:
         from ladder.study.progress import StageProgress
 
-        stages = [StageProgress(s.number, s.id, s.title, s.summary, list(s.goals), len(s.lessons), 0,
-                                sum(len(cur.exercises_of(l)) for l in s.lessons), 0,
-                                sum(len(cur.cards_of(l)) for l in s.lessons),
-                                sum(len(cur.labs_of(l)) for l in s.lessons), 0) for s in cur.stages]
+        stages = [
+            StageProgress(
+                s.number,
+                s.id,
+                s.title,
+                s.summary,
+                list(s.goals),
+                len(s.lessons),
+                0,
+                sum(len(cur.exercises_of(l)) for l in s.lessons),
+                0,
+                sum(len(cur.cards_of(l)) for l in s.lessons),
+                sum(len(cur.labs_of(l)) for l in s.lessons),
+                0,
+            )
+            for s in cur.stages
+        ]
         step = None
     else:
         stages = roadmap(cur, ws.store)
         step = next_step(cur, ws.store, _now())
     if as_json:
-        _emit_json({"workspace": str(ws.root) if ws else None,
-                    "stages": [s.to_dict() for s in stages],
-                    "next": None if step is None else {"kind": step.kind, "target": step.target,
-                                                       "command": step.command, "text": step.text}})
+        _emit_json(
+            {
+                "workspace": str(ws.root) if ws else None,
+                "stages": [s.to_dict() for s in stages],
+                "next": None
+                if step is None
+                else {
+                    "kind": step.kind,
+                    "target": step.target,
+                    "command": step.command,
+                    "text": step.text,
+                },
+            }
+        )
         return
     console.print("[bold]Ladder[/bold] — from linear regression to large language models\n")
     for s in stages:
-        counts = (f"{s.lessons_read}/{s.lessons} lessons · {s.exercises_passed}/{s.exercises} exercises"
-                  f" · {s.labs_done}/{s.labs} labs") if s.total else "[dim]coming soon[/dim]"
-        console.print(f"{s.number}. [bold]{s.title:<27}[/bold] {_bar(s.done, s.total, 12)} {counts}")
+        counts = (
+            (
+                f"{s.lessons_read}/{s.lessons} lessons · {s.exercises_passed}/{s.exercises} exercises"
+                f" · {s.labs_done}/{s.labs} labs"
+            )
+            if s.total
+            else "[dim]coming soon[/dim]"
+        )
+        console.print(
+            f"{s.number}. [bold]{s.title:<27}[/bold] {_bar(s.done, s.total, 12)} {counts}"
+        )
         if goals:
             for g in s.goals:
                 console.print(f"     [dim]•[/dim] {g}")
     console.print()
     if ws is None:
-        console.print("Next: create a workspace with [bold]ladder init ladder-work[/bold], "
-                      "then [bold]cd ladder-work[/bold] and run [bold]ladder[/bold].")
+        console.print(
+            "Next: create a workspace with [bold]ladder init ladder-work[/bold], "
+            "then [bold]cd ladder-work[/bold] and run [bold]ladder[/bold]."
+        )
     else:
         console.print(f"Next: {step.text}  →  [bold]{step.command}[/bold]")
 
 
 @app.callback(invoke_without_command=True)
-def _root(ctx: typer.Context,
-          version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False) -> None:
+def _root(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
     if version:
         from ladder import __version__
 
@@ -162,7 +211,9 @@ def _root(ctx: typer.Context,
 
 
 @app.command("map")
-def map_(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+def map_(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
     """The roadmap: all 8 stages with their goals and your progress."""
     _status(as_json, goals=True)
 
@@ -180,15 +231,21 @@ def init(directory: Annotated[Path, typer.Argument(help="Folder for your workspa
     except (NotADirectoryError, PermissionError) as exc:
         raise Fail(str(exc)) from exc
     if report.created:
-        console.print(f"Created a Ladder workspace in {report.root} with {len(report.added)} exercise files.")
+        console.print(
+            f"Created a Ladder workspace in {report.root} with {len(report.added)} exercise files."
+        )
     else:
-        console.print(f"{report.root} is already a workspace: added {len(report.added)} new exercise "
-                      f"file(s), left your {len(report.kept)} file(s) untouched.")
+        console.print(
+            f"{report.root} is already a workspace: added {len(report.added)} new exercise "
+            f"file(s), left your {len(report.kept)} file(s) untouched."
+        )
     console.print(f"Next: [bold]cd {directory}[/bold] and run [bold]ladder learn[/bold].")
 
 
 @app.command("list")
-def list_(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+def list_(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
     """Every exercise with its state."""
     from ladder.study.progress import exercise_rows
 
@@ -204,7 +261,9 @@ def list_(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable
             console.print(f"\n[bold]{cur.stage(stage).number}. {cur.stage(stage).title}[/bold]")
         marker = "→" if r["current"] else " "
         style = STATE_STYLE[r["state"]]
-        console.print(f" {marker} {r['id']:<24} {r['title']:<40} [{style}]{STATE_LABEL[r['state']]}[/{style}]")
+        console.print(
+            f" {marker} {r['id']:<24} {r['title']:<40} [{style}]{STATE_LABEL[r['state']]}[/{style}]"
+        )
     console.print("\n`ladder check` grades the exercise marked →; `ladder check ID` any other.")
 
 
@@ -212,7 +271,11 @@ def list_(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable
 
 
 @app.command()
-def learn(lesson: Annotated[str | None, typer.Argument(help="Lesson id; default: the next unread one.")] = None) -> None:
+def learn(
+    lesson: Annotated[
+        str | None, typer.Argument(help="Lesson id; default: the next unread one.")
+    ] = None,
+) -> None:
     """Show a lesson in the terminal and mark it as read."""
     from rich.markdown import Markdown
     from rich.panel import Panel
@@ -226,12 +289,19 @@ def learn(lesson: Annotated[str | None, typer.Argument(help="Lesson id; default:
     else:
         unread = [l for l in cur.ordered_lessons() if l.id not in read]
         if not unread:
-            raise Fail("You have read every lesson. `ladder learn ID` opens one again; `ladder map` lists them.")
+            raise Fail(
+                "You have read every lesson. `ladder learn ID` opens one again; `ladder map` lists them."
+            )
         chosen = unread[0]
-    head = [f"[bold]{chosen.title}[/bold]  [dim]{chosen.id} · {chosen.minutes} min[/dim]", "",
-            "You will be able to:"] + [f"  • {o}" for o in chosen.objectives]
+    head = [
+        f"[bold]{chosen.title}[/bold]  [dim]{chosen.id} · {chosen.minutes} min[/dim]",
+        "",
+        "You will be able to:",
+    ] + [f"  • {o}" for o in chosen.objectives]
     if chosen.papers:
-        head += ["", "Papers:"] + [f"  • {p.authors} ({p.year}). {p.title}. {p.link or ''}" for p in chosen.papers]
+        head += ["", "Papers:"] + [
+            f"  • {p.authors} ({p.year}). {p.title}. {p.link or ''}" for p in chosen.papers
+        ]
     console.print(Panel("\n".join(head), expand=False))
     console.print(Markdown(markdown_math_to_unicode(chosen.body)))
     ws.store.mark_read(chosen.id, _now())
@@ -240,8 +310,10 @@ def learn(lesson: Annotated[str | None, typer.Argument(help="Lesson id; default:
     console.print(f"\n[green]Marked as read.[/green] {len(cards)} cards join your reviews.")
     if exercises:
         console.print("Exercises: " + ", ".join(f"{e.id} ({e.workspace_name})" for e in exercises))
-        console.print("Next: open the first file, fill it in, then run [bold]ladder check[/bold] "
-                      "(or [bold]ladder watch[/bold]).")
+        console.print(
+            "Next: open the first file, fill it in, then run [bold]ladder check[/bold] "
+            "(or [bold]ladder watch[/bold])."
+        )
 
 
 # -- exercises ---------------------------------------------------------------------------------
@@ -249,23 +321,39 @@ def learn(lesson: Annotated[str | None, typer.Argument(help="Lesson id; default:
 
 def _print_verdict(ex: Exercise, path: Path, v: Verdict) -> None:
     style = STATE_STYLE[v.outcome]
-    icon = {"passed": "✓", "incorrect": "✗", "could_not_check": "!", "not_attempted": "…"}[v.outcome]
-    console.print(f"[{style}]{icon} {ex.id} — {ex.title}: {STATE_LABEL[v.outcome]}[/{style}]  [dim]{path}[/dim]")
+    icon = {"passed": "✓", "incorrect": "✗", "could_not_check": "!", "not_attempted": "…"}[
+        v.outcome
+    ]
+    console.print(
+        f"[{style}]{icon} {ex.id} — {ex.title}: {STATE_LABEL[v.outcome]}[/{style}]  [dim]{path}[/dim]"
+    )
     if v.outcome == "not_attempted":
-        console.print("  The file still raises NotImplementedError: replace it with your code, "
-                      "then run `ladder check` again.")
+        console.print(
+            "  The file still raises NotImplementedError: replace it with your code, "
+            "then run `ladder check` again."
+        )
         return
     if v.reason and v.outcome == "could_not_check":
         console.print(f"  {v.reason}", markup=False)
     last_error = None
     for c in v.checks:
-        mark = {"passed": "[green]✓[/green]", "failed": "[red]✗[/red]", "error": "[yellow]![/yellow]",
-                "not_attempted": "[dim]…[/dim]", "not_run": "[dim]-[/dim]"}[c.status]
+        mark = {
+            "passed": "[green]✓[/green]",
+            "failed": "[red]✗[/red]",
+            "error": "[yellow]![/yellow]",
+            "not_attempted": "[dim]…[/dim]",
+            "not_run": "[dim]-[/dim]",
+        }[c.status]
         suffix = " [dim](not run)[/dim]" if c.status == "not_run" else ""
         console.print(f"  {mark} {escape(c.description)}{suffix}")
         if c.status == "failed":
-            for label, value in (("", c.message), ("input", c.inputs), ("expected", c.expected),
-                                 ("got", c.actual), ("likely", c.misconception)):
+            for label, value in (
+                ("", c.message),
+                ("input", c.inputs),
+                ("expected", c.expected),
+                ("got", c.actual),
+                ("likely", c.misconception),
+            ):
                 if value:
                     text = f"{label + ':':<10}{value}" if label else value
                     console.print("      " + text.replace("\n", "\n      "), markup=False)
@@ -305,7 +393,11 @@ def _after_pass(cur: Curriculum, ws: Workspace) -> Exercise | None:
 
 
 @app.command()
-def check(exercise: Annotated[str | None, typer.Argument(help="Exercise id; default: the current one.")] = None) -> None:
+def check(
+    exercise: Annotated[
+        str | None, typer.Argument(help="Exercise id; default: the current one.")
+    ] = None,
+) -> None:
     """Grade an exercise (default: the current one)."""
     cur, ws = _curriculum(), _workspace()
     ex = _exercise(cur, ws, exercise)
@@ -319,7 +411,11 @@ def check(exercise: Annotated[str | None, typer.Argument(help="Exercise id; defa
 
 
 @app.command()
-def watch(exercise: Annotated[str | None, typer.Argument(help="Exercise id; default: the current one.")] = None) -> None:
+def watch(
+    exercise: Annotated[
+        str | None, typer.Argument(help="Exercise id; default: the current one.")
+    ] = None,
+) -> None:
     """Re-grade on every save; move to the next exercise when one passes. Ctrl-C stops."""
     from watchfiles import watch as watch_files
 
@@ -337,15 +433,20 @@ def watch(exercise: Annotated[str | None, typer.Argument(help="Exercise id; defa
                 continue
             path = ws.exercise_path(ex)
             console.print(f"[dim]Watching {path} — save it to check again (Ctrl-C to stop).[/dim]")
-            for _changes in watch_files(path.parent, debounce=200, step=50,
-                                        watch_filter=lambda _c, p: Path(p) == path):
+            for _changes in watch_files(
+                path.parent, debounce=200, step=50, watch_filter=lambda _c, p: Path(p) == path
+            ):
                 break
     except KeyboardInterrupt:
         console.print("\nStopped watching.")
 
 
 @app.command()
-def hint(exercise: Annotated[str | None, typer.Argument(help="Exercise id; default: the current one.")] = None) -> None:
+def hint(
+    exercise: Annotated[
+        str | None, typer.Argument(help="Exercise id; default: the current one.")
+    ] = None,
+) -> None:
     """Show the next hint for an exercise."""
     cur, ws = _curriculum(), _workspace()
     ex = _exercise(cur, ws, exercise)
@@ -355,11 +456,17 @@ def hint(exercise: Annotated[str | None, typer.Argument(help="Exercise id; defau
     for i, text in enumerate(ex.hints[:shown], 1):
         console.print(f"  Hint {i}/{len(ex.hints)}: {text}", markup=False)
     if before == shown:
-        console.print("That was the last hint; `ladder solution` shows the reference once you have tried.")
+        console.print(
+            "That was the last hint; `ladder solution` shows the reference once you have tried."
+        )
 
 
 @app.command()
-def solution(exercise: Annotated[str | None, typer.Argument(help="Exercise id; default: the current one.")] = None) -> None:
+def solution(
+    exercise: Annotated[
+        str | None, typer.Argument(help="Exercise id; default: the current one.")
+    ] = None,
+) -> None:
     """Show the reference solution, once you have made an attempt."""
     import inspect
 
@@ -371,7 +478,9 @@ def solution(exercise: Annotated[str | None, typer.Argument(help="Exercise id; d
     ex = _exercise(cur, ws, exercise)
     tried = [a for a in ws.store.attempts(ex.id) if a["outcome"] != "not_attempted"]
     if not tried:
-        raise Fail(f"Make an attempt at {ex.id} first: edit {ex.workspace_name} and run `ladder check`.")
+        raise Fail(
+            f"Make an attempt at {ex.id} first: edit {ex.workspace_name} and run `ladder check`."
+        )
     source = inspect.getsource(resolve(ex.solution))
     ws.store.mark_solution_seen(ex.id, _now())
     console.print(f"[bold]Reference solution of {ex.id}[/bold] — {ex.solution.replace(':', '.')}")
@@ -401,15 +510,24 @@ def _ask(prompt: str) -> str | None:
 @app.command()
 def review(limit: Annotated[int, typer.Option(help="Most cards in this session.")] = 50) -> None:
     """A spaced-repetition session (FSRS) with the cards of lessons you have read."""
-    from ladder.study.memory import RATINGS, Memory, auto_rating, check_answer, cloze_back, cloze_front
     from ladder.study.mathtext import markdown_math_to_unicode
+    from ladder.study.memory import (
+        RATINGS,
+        Memory,
+        auto_rating,
+        check_answer,
+        cloze_back,
+        cloze_front,
+    )
 
     cur, ws = _curriculum(), _workspace()
     memory = Memory(cur, ws.store)
     queue = memory.queue(_now())[:limit]
     if not queue:
         if not memory.unlocked():
-            raise Fail("No cards yet: cards join your reviews when you read their lesson (`ladder learn`).")
+            raise Fail(
+                "No cards yet: cards join your reviews when you read their lesson (`ladder learn`)."
+            )
         console.print("Nothing is due. Come back later; `ladder stats` shows when.")
         return
     done = 0
@@ -433,17 +551,24 @@ def review(limit: Annotated[int, typer.Option(help="Most cards in this session."
             correct, feedback = check_answer(card, typed)
             answer_text = typed
             rating = auto_rating(correct, seconds)
-            console.print(("[green]" if correct else "[red]") + feedback.replace("[", "\\[") +
-                          ("[/green]" if correct else "[/red]"))
+            console.print(
+                ("[green]" if correct else "[red]")
+                + feedback.replace("[", "\\[")
+                + ("[/green]" if correct else "[/red]")
+            )
             if card.back:
                 console.print(card.back, markup=False)
-            console.print(f"[dim]Rated {RATINGS[rating]} ({'right' if correct else 'wrong'}, {seconds:.0f} s).[/dim]")
+            console.print(
+                f"[dim]Rated {RATINGS[rating]} ({'right' if correct else 'wrong'}, {seconds:.0f} s).[/dim]"
+            )
         else:
             typed = _ask("[dim]Enter shows the answer[/dim] ")
             if typed is None or typed.strip().lower() == "q":
                 break
             seconds = time.monotonic() - start
-            console.print(cloze_back(card) if card.kind == "cloze" else card.back, markup=False, style="bold")
+            console.print(
+                cloze_back(card) if card.kind == "cloze" else card.back, markup=False, style="bold"
+            )
             rating = None
             while rating is None:
                 typed = _ask("How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy: ")
@@ -455,15 +580,26 @@ def review(limit: Annotated[int, typer.Option(help="Most cards in this session."
                     console.print("Type 1, 2, 3 or 4 (q stops).")
             if rating is None:
                 break
-        memory.answer(item, rating, _now(), duration_ms=int(seconds * 1000), answer=answer_text, correct=correct)
+        memory.answer(
+            item,
+            rating,
+            _now(),
+            duration_ms=int(seconds * 1000),
+            answer=answer_text,
+            correct=correct,
+        )
         done += 1
     left = memory.queue(_now())
     new = sum(1 for d in left if d.is_new)
-    console.print(f"\nReviewed {done} card(s). Still waiting: {len(left) - new} due, {new} new for today.")
+    console.print(
+        f"\nReviewed {done} card(s). Still waiting: {len(left) - new} due, {new} new for today."
+    )
 
 
 @app.command()
-def stats(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+def stats(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
     """Reviews, retention and due counts."""
     from ladder.study.memory import Memory
 
@@ -473,17 +609,23 @@ def stats(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable
         _emit_json(s)
         return
     retention = "—" if s["retention_30d"] is None else f"{100 * s['retention_30d']:.0f} %"
-    console.print(f"Reviews: {s['reviews']} in all, {s['reviews_today']} today "
-                  f"({s['minutes_reviewing']} min spent reviewing)")
+    console.print(
+        f"Reviews: {s['reviews']} in all, {s['reviews_today']} today "
+        f"({s['minutes_reviewing']} min spent reviewing)"
+    )
     console.print(f"Retention (last 30 days, cards seen before): {retention}")
     console.print(f"Cards: {s['cards_unlocked']} unlocked, {s['cards_learning']} in review")
-    console.print(f"Due now: {s['due_now']} · new available today: {s['new_now']} · "
-                  f"due by tomorrow: {s['due_by_tomorrow']}")
+    console.print(
+        f"Due now: {s['due_now']} · new available today: {s['new_now']} · "
+        f"due by tomorrow: {s['due_by_tomorrow']}"
+    )
 
 
 @app.command()
-def config(key: Annotated[str, typer.Argument(help="Setting: new_per_day.")],
-           value: Annotated[str | None, typer.Argument(help="New value; omit to show it.")] = None) -> None:
+def config(
+    key: Annotated[str, typer.Argument(help="Setting: new_per_day.")],
+    value: Annotated[str | None, typer.Argument(help="New value; omit to show it.")] = None,
+) -> None:
     """Show or change a setting of this workspace (new_per_day: new cards a day, default 20)."""
     from ladder.study.memory import NEW_PER_DAY
 
@@ -501,8 +643,12 @@ def config(key: Annotated[str, typer.Argument(help="Setting: new_per_day.")],
 
 
 @export_app.command("anki")
-def export_anki_(file: Annotated[Path, typer.Argument(help="The .apkg file to write.")],
-                 all_cards: Annotated[bool, typer.Option("--all", help="Every card, not only those of lessons read.")] = False) -> None:
+def export_anki_(
+    file: Annotated[Path, typer.Argument(help="The .apkg file to write.")],
+    all_cards: Annotated[
+        bool, typer.Option("--all", help="Every card, not only those of lessons read.")
+    ] = False,
+) -> None:
     """Write the cards as an Anki deck (.apkg)."""
     from ladder.study.anki import export_anki
 
@@ -525,8 +671,10 @@ def export_anki_(file: Annotated[Path, typer.Argument(help="The .apkg file to wr
 
 
 @app.command("run")
-def run_(lab: Annotated[str | None, typer.Argument(help="Lab id; omit to list the labs.")] = None,
-         quick: Annotated[bool, typer.Option("--quick", help="A smaller, faster run.")] = False) -> None:
+def run_(
+    lab: Annotated[str | None, typer.Argument(help="Lab id; omit to list the labs.")] = None,
+    quick: Annotated[bool, typer.Option("--quick", help="A smaller, faster run.")] = False,
+) -> None:
     """Run a lab: ours beside the reference library, with tables and plots in runs/."""
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.table import Table
@@ -542,15 +690,23 @@ def run_(lab: Annotated[str | None, typer.Argument(help="Lab id; omit to list th
     chosen = cur.labs[_pick("lab", lab, list(cur.labs))]
     ws = _workspace()
     console.print(f"[bold]{chosen.title}[/bold]  [dim]{chosen.id}[/dim]")
-    progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                        TimeElapsedColumn(), console=console, transient=True)
+    progress = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.completed}/{task.total}"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
     tasks: dict[str, Any] = {}
 
     def on_event(e: dict) -> None:
         kind = e["type"]
         if kind == "progress":
             if e["description"] not in tasks:
-                tasks[e["description"]] = progress.add_task(e["description"] or "working", total=e["total"])
+                tasks[e["description"]] = progress.add_task(
+                    e["description"] or "working", total=e["total"]
+                )
             progress.update(tasks[e["description"]], completed=e["completed"])
         elif kind == "log":
             progress.console.print(e["message"], markup=False)
@@ -575,7 +731,9 @@ def run_(lab: Annotated[str | None, typer.Argument(help="Lab id; omit to list th
 
 
 @app.command()
-def doctor(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False) -> None:
+def doctor(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+) -> None:
     """What is installed, which datasets are here, and whether your workspace is healthy."""
     from ladder.study.doctor import diagnose
     from ladder.study.workspace import NoWorkspace
@@ -604,7 +762,9 @@ def doctor(as_json: Annotated[bool, typer.Option("--json", help="Machine-readabl
     elif w["database_ok"]:
         console.print(f"  {w['root']}: database healthy, {w['backups']} backup(s)")
     else:
-        console.print(f"  {w['root']}: [red]database damaged ({w['database_problem']})[/red] — run `ladder restore`")
+        console.print(
+            f"  {w['root']}: [red]database damaged ({w['database_problem']})[/red] — run `ladder restore`"
+        )
 
 
 @app.command()
@@ -620,10 +780,14 @@ def restore() -> None:
     used = restore_db(ws.db_path)
     Store.open(ws.db_path, backup=False).close()
     if used:
-        console.print(f"Restored the backup {used.name}; the damaged file is kept beside it as ladder.db.damaged-*.")
+        console.print(
+            f"Restored the backup {used.name}; the damaged file is kept beside it as ladder.db.damaged-*."
+        )
     else:
-        console.print("No backup was found: started a new, empty progress database "
-                      "(the damaged file is kept as ladder.db.damaged-*).")
+        console.print(
+            "No backup was found: started a new, empty progress database "
+            "(the damaged file is kept as ladder.db.damaged-*)."
+        )
 
 
 @data_app.command("list")
@@ -638,8 +802,10 @@ def data_list() -> None:
 
 
 @data_app.command("add")
-def data_add(name: Annotated[str, typer.Argument(help="Dataset name (see `ladder data list`).")],
-             path: Annotated[Path, typer.Argument(help="Folder holding its files.")]) -> None:
+def data_add(
+    name: Annotated[str, typer.Argument(help="Dataset name (see `ladder data list`).")],
+    path: Annotated[Path, typer.Argument(help="Folder holding its files.")],
+) -> None:
     """Register a local copy of a dataset after checking every file's sha256."""
     from ladder.data import add, registry
 
@@ -649,8 +815,12 @@ def data_add(name: Annotated[str, typer.Argument(help="Dataset name (see `ladder
 
 
 @dev_app.command("check")
-def dev_check_(as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
-               run: Annotated[bool, typer.Option("--run/--no-run", help="Also grade every stub and solution.")] = True) -> None:
+def dev_check_(
+    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    run: Annotated[
+        bool, typer.Option("--run/--no-run", help="Also grade every stub and solution.")
+    ] = True,
+) -> None:
     """Validate the whole curriculum; exit 1 if anything is wrong."""
     from ladder.study.devcheck import dev_check
 
@@ -659,23 +829,30 @@ def dev_check_(as_json: Annotated[bool, typer.Option("--json", help="Machine-rea
         _emit_json(report)
     else:
         for s in report["stages"]:
-            console.print(f"  {s['id']:<12} lessons {s['lessons']:>3}  cards {s['cards']:>4}  "
-                          f"exercises {s['exercises']:>3}  labs {s['labs']:>3}")
+            console.print(
+                f"  {s['id']:<12} lessons {s['lessons']:>3}  cards {s['cards']:>4}  "
+                f"exercises {s['exercises']:>3}  labs {s['labs']:>3}"
+            )
         for e in report["errors"]:
             console.print(f"[red]✗[/red] {e}", markup=True, highlight=False)
-        console.print("[green]The curriculum is valid.[/green]" if not report["errors"]
-                      else f"[red]{len(report['errors'])} problem(s).[/red]")
+        console.print(
+            "[green]The curriculum is valid.[/green]"
+            if not report["errors"]
+            else f"[red]{len(report['errors'])} problem(s).[/red]"
+        )
     if report["errors"]:
         raise typer.Exit(1)
 
 
 @app.command()
-def serve(port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 8765,
-          host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
-          browser: Annotated[bool, typer.Option("--browser/--no-browser",
-                                                help="Open a browser.")] = True,
-          allow_remote: Annotated[bool, typer.Option(
-              "--allow-remote", help="Allow a --host other than loopback.")] = False) -> None:
+def serve(
+    port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 8765,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    browser: Annotated[bool, typer.Option("--browser/--no-browser", help="Open a browser.")] = True,
+    allow_remote: Annotated[
+        bool, typer.Option("--allow-remote", help="Allow a --host other than loopback.")
+    ] = False,
+) -> None:
     """The course in your browser: a local web app on the same progress as the CLI."""
     from ladder.web.server import remote_refusal
 
@@ -686,8 +863,14 @@ def serve(port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 8
 
     ws = _workspace()
     try:
-        run_server(ws.root, host=host, port=port, open_browser=browser, allow_remote=allow_remote,
-                   echo=lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True))
+        run_server(
+            ws.root,
+            host=host,
+            port=port,
+            open_browser=browser,
+            allow_remote=allow_remote,
+            echo=lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True),
+        )
     except OSError as exc:
         raise Fail(str(exc)) from exc
 

@@ -29,20 +29,28 @@ def test_sizes():
 
 
 def test_full_data_r2():
-    assert LinearRegression().fit(X, Y).score(X, Y) == pytest.approx(_stated(r"explains \$R\^2 = ([\d.]+)\$"), abs=5e-4)
+    assert LinearRegression().fit(X, Y).score(X, Y) == pytest.approx(
+        _stated(r"explains \$R\^2 = ([\d.]+)\$"), abs=5e-4
+    )
 
 
 def test_bmi_alone():
     bmi = LinearRegression().fit(X[:, [2]], Y)
     assert bmi.coef_[0] == pytest.approx(_stated(r"slope of ([\d.]+)"), abs=0.05)
-    assert bmi.score(X[:, [2]], Y) == pytest.approx(_stated(r"slope of [\d.]+ and\s+\$R\^2 = ([\d.]+)\$"), abs=5e-4)
+    assert bmi.score(X[:, [2]], Y) == pytest.approx(
+        _stated(r"slope of [\d.]+ and\s+\$R\^2 = ([\d.]+)\$"), abs=5e-4
+    )
 
 
 def test_split_r2():
     X_tr, X_te, y_tr, y_te = train_test_split(X, Y, test_size=0.2, random_state=0)
     model = LinearRegression().fit(X_tr, y_tr)
-    assert model.score(X_tr, y_tr) == pytest.approx(_stated(r"training \$R\^2\$ is ([\d.]+)"), abs=5e-4)
-    assert model.score(X_te, y_te) == pytest.approx(_stated(r"test\s+\$R\^2\$ only ([\d.]+)"), abs=5e-4)
+    assert model.score(X_tr, y_tr) == pytest.approx(
+        _stated(r"training \$R\^2\$ is ([\d.]+)"), abs=5e-4
+    )
+    assert model.score(X_te, y_te) == pytest.approx(
+        _stated(r"test\s+\$R\^2\$ only ([\d.]+)"), abs=5e-4
+    )
 
 
 def test_the_lab_reproduces_them(tmp_path):

@@ -43,7 +43,9 @@ def test_rank_deficient_svd_gives_sklearns_minimum_norm_solution():
 
 def test_normal_equation_equals_lstsq():
     A = np.c_[np.ones(len(X)), X]
-    np.testing.assert_allclose(normal_equation(A, Y), np.linalg.lstsq(A, Y, rcond=None)[0], rtol=RTOL)
+    np.testing.assert_allclose(
+        normal_equation(A, Y), np.linalg.lstsq(A, Y, rcond=None)[0], rtol=RTOL
+    )
 
 
 def test_gradient_step_is_the_mse_gradient():
@@ -55,7 +57,9 @@ def test_gradient_step_is_the_mse_gradient():
     loss = torch.mean((torch.tensor(A) @ wt - torch.tensor(Y)) ** 2)
     loss.backward()
     # float64 on both sides; the sums over 442 rows differ only in order: 1e-12.
-    np.testing.assert_allclose(gradient_descent_step(A, Y, w, 0.1), w - 0.1 * wt.grad.numpy(), rtol=1e-12)
+    np.testing.assert_allclose(
+        gradient_descent_step(A, Y, w, 0.1), w - 0.1 * wt.grad.numpy(), rtol=1e-12
+    )
 
 
 def test_gradient_descent_reaches_the_closed_form():

@@ -15,13 +15,20 @@ finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(1, 50).flatmap(lambda n: st.tuples(arrays(np.float64, n, elements=finite),
-                                                      arrays(np.float64, n, elements=finite))))
+@given(
+    st.integers(1, 50).flatmap(
+        lambda n: st.tuples(
+            arrays(np.float64, n, elements=finite), arrays(np.float64, n, elements=finite)
+        )
+    )
+)
 def test_mse_and_r2_match_sklearn(pair):
     y, p = pair
     # Same formulas, summed in a possibly different order: 1e-9 relative covers the
     # cancellation in SS_tot for values up to 1e6.
-    assert mean_squared_error(y, p) == pytest.approx(skm.mean_squared_error(y, p), rel=1e-9, abs=1e-9)
+    assert mean_squared_error(y, p) == pytest.approx(
+        skm.mean_squared_error(y, p), rel=1e-9, abs=1e-9
+    )
     if len(y) >= 2:
         assert r2_score(y, p) == pytest.approx(skm.r2_score(y, p), rel=1e-9, abs=1e-9)
 

@@ -85,7 +85,14 @@ def test_auto_rating_from_correctness_and_time():
 
 
 def test_numeric_answers():
-    card = Card(id="ml.x", lesson="ml.linear-regression", kind="numeric", front="?", answer=0.6667, tolerance=0.001)
+    card = Card(
+        id="ml.x",
+        lesson="ml.linear-regression",
+        kind="numeric",
+        front="?",
+        answer=0.6667,
+        tolerance=0.001,
+    )
     assert check_answer(card, "0.667")[0]
     assert check_answer(card, "2/3")[0]
     assert not check_answer(card, "0.7")[0]
@@ -94,13 +101,22 @@ def test_numeric_answers():
 
 
 def test_choice_answers():
-    card = Card(id="ml.y", lesson="ml.linear-regression", kind="choice", front="?", choices=["a", "b", "c"], answer=1)
+    card = Card(
+        id="ml.y",
+        lesson="ml.linear-regression",
+        kind="choice",
+        front="?",
+        choices=["a", "b", "c"],
+        answer=1,
+    )
     assert check_answer(card, "2")[0] and check_answer(card, "b")[0]
     assert not check_answer(card, "1")[0]
     assert "not one of the choices" in check_answer(card, "9")[1]
 
 
 def test_cloze_rendering():
-    card = Card(id="ml.z", lesson="ml.linear-regression", kind="cloze", front="The answer is {{42}}.")
+    card = Card(
+        id="ml.z", lesson="ml.linear-regression", kind="cloze", front="The answer is {{42}}."
+    )
     assert cloze_front(card) == "The answer is […]."
     assert cloze_back(card) == "The answer is 42."

@@ -126,7 +126,9 @@ WRITER = textwrap.dedent("""
 
 def test_kill_9_during_writes_loses_nothing_committed(tmp_path):
     db = tmp_path / "ladder.db"
-    proc = subprocess.Popen([sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True
+    )
     committed = -1
     deadline = time.monotonic() + 60
     while committed < 50 and time.monotonic() < deadline:

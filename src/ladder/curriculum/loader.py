@@ -127,7 +127,9 @@ def _entries(
         try:
             out.append(model(**raw, **extra))
         except ValidationError as exc:
-            problems.append(Problem(path, line, f"{key} {raw.get('id', '#' + str(n + 1))}: {_reason(exc)}"))
+            problems.append(
+                Problem(path, line, f"{key} {raw.get('id', '#' + str(n + 1))}: {_reason(exc)}")
+            )
         except TypeError as exc:
             problems.append(Problem(path, line, f"{key} #{n + 1}: {exc}"))
     return out
@@ -137,7 +139,9 @@ def _lesson(path: Path, problems: list[Problem]) -> Lesson | None:
     text = path.read_text("utf-8")
     m = FRONT_MATTER.match(text)
     if not m:
-        problems.append(Problem(path, 1, "a lesson starts with TOML front matter between '+++' lines"))
+        problems.append(
+            Problem(path, 1, "a lesson starts with TOML front matter between '+++' lines")
+        )
         return None
     try:
         meta = tomllib.loads(m.group(1))
@@ -146,7 +150,7 @@ def _lesson(path: Path, problems: list[Problem]) -> Lesson | None:
         problems.append(Problem(path, int(ln.group(1)) + 1 if ln else 1, f"front matter: {exc}"))
         return None
     try:
-        return Lesson(**meta, body=text[m.end():], path=path)
+        return Lesson(**meta, body=text[m.end() :], path=path)
     except ValidationError as exc:
         problems.append(Problem(path, 1, _reason(exc)))
     except TypeError as exc:

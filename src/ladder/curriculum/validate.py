@@ -49,15 +49,23 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
     for stage in cur.stages:
         for lid in stage.lessons:
             if lid in listed:
-                out.append(Problem(stage.folder / "stage.toml", None, f"lesson {lid!r} listed twice"))
+                out.append(
+                    Problem(stage.folder / "stage.toml", None, f"lesson {lid!r} listed twice")
+                )
             listed[lid] = stage.id
             if lid not in cur.lessons:
-                out.append(Problem(stage.folder / "stage.toml", None, f"lists unknown lesson {lid!r}"))
+                out.append(
+                    Problem(stage.folder / "stage.toml", None, f"lists unknown lesson {lid!r}")
+                )
     for lesson in cur.lessons.values():
         if lesson.id not in listed:
-            out.append(Problem(lesson.path, 1, f"lesson {lesson.id!r} is not in its stage.toml `lessons`"))
+            out.append(
+                Problem(lesson.path, 1, f"lesson {lesson.id!r} is not in its stage.toml `lessons`")
+            )
         elif listed[lesson.id] != lesson.stage or lesson.path.parent.name[3:] != lesson.stage:
-            out.append(Problem(lesson.path, 1, f"lesson {lesson.id!r} is in the wrong stage folder"))
+            out.append(
+                Problem(lesson.path, 1, f"lesson {lesson.id!r} is in the wrong stage folder")
+            )
         for pre in lesson.prerequisites:
             if pre not in cur.lessons:
                 out.append(Problem(lesson.path, 1, f"prerequisite {pre!r} is not a lesson"))
@@ -72,7 +80,9 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
 
     def _lesson_ref(kind: str, item_id: str, lesson_id: str, file: Path) -> None:
         if lesson_id not in cur.lessons:
-            out.append(Problem(file, None, f"{kind} {item_id!r} refers to unknown lesson {lesson_id!r}"))
+            out.append(
+                Problem(file, None, f"{kind} {item_id!r} refers to unknown lesson {lesson_id!r}")
+            )
         elif item_id.split(".")[0] != lesson_id.split(".")[0]:
             out.append(Problem(file, None, f"{kind} {item_id!r} is not in its lesson's stage"))
 
@@ -87,7 +97,13 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
             try:
                 resolve(lab.run)
             except Exception as exc:  # noqa: BLE001
-                out.append(Problem(folder / "labs.toml", None, f"lab {lab.id!r}: {lab.run} does not import: {exc}"))
+                out.append(
+                    Problem(
+                        folder / "labs.toml",
+                        None,
+                        f"lab {lab.id!r}: {lab.run} does not import: {exc}",
+                    )
+                )
 
     used: set[Path] = set()
     names_seen: dict[str, str] = {}
@@ -95,32 +111,62 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
         toml = ex.folder / "exercises.toml"
         _lesson_ref("exercise", ex.id, ex.lesson, toml)
         if ex.workspace_name in names_seen:
-            out.append(Problem(toml, None, f"exercises {names_seen[ex.workspace_name]!r} and {ex.id!r} share the file name {ex.file!r}"))
+            out.append(
+                Problem(
+                    toml,
+                    None,
+                    f"exercises {names_seen[ex.workspace_name]!r} and {ex.id!r} share the file name {ex.file!r}",
+                )
+            )
         names_seen[ex.workspace_name] = ex.id
         for label, path in (("stub", ex.stub_path), ("checks", ex.checks_path)):
             used.add(path.resolve())
             if not path.is_file():
-                out.append(Problem(toml, None, f"exercise {ex.id!r}: {label} file {path.name} does not exist"))
+                out.append(
+                    Problem(
+                        toml, None, f"exercise {ex.id!r}: {label} file {path.name} does not exist"
+                    )
+                )
         if not (ex.stub_path.is_file() and ex.checks_path.is_file()):
             continue
         try:
             stub_names = _defined_names(ex.stub_path)
             if ex.entry not in stub_names:
-                out.append(Problem(ex.stub_path, None, f"the stub does not define {ex.entry!r}, the name its solution has"))
+                out.append(
+                    Problem(
+                        ex.stub_path,
+                        None,
+                        f"the stub does not define {ex.entry!r}, the name its solution has",
+                    )
+                )
             if "NotImplementedError" not in ex.stub_path.read_text("utf-8"):
-                out.append(Problem(ex.stub_path, None, "a stub keeps `raise NotImplementedError` where the learner writes code"))
+                out.append(
+                    Problem(
+                        ex.stub_path,
+                        None,
+                        "a stub keeps `raise NotImplementedError` where the learner writes code",
+                    )
+                )
         except SyntaxError as exc:
             out.append(Problem(ex.stub_path, exc.lineno, f"stub is not valid Python: {exc.msg}"))
         try:
             if not _check_functions(ex.checks_path):
                 out.append(Problem(ex.checks_path, None, "defines no check_* function"))
         except SyntaxError as exc:
-            out.append(Problem(ex.checks_path, exc.lineno, f"checks are not valid Python: {exc.msg}"))
+            out.append(
+                Problem(ex.checks_path, exc.lineno, f"checks are not valid Python: {exc.msg}")
+            )
         if imports:
             try:
                 resolve(ex.solution)
             except Exception as exc:  # noqa: BLE001
-                out.append(Problem(toml, None, f"exercise {ex.id!r}: solution {ex.solution} does not import: {exc}"))
+                out.append(
+                    Problem(
+                        toml,
+                        None,
+                        f"exercise {ex.id!r}: solution {ex.solution} does not import: {exc}",
+                    )
+                )
 
     for stage in cur.stages:
         for sub in ("exercises", "checks"):

@@ -120,9 +120,7 @@ def _problems(ds: Dataset, folder: Path) -> list[str]:
 def _get(name: str) -> Dataset:
     reg = registry()
     if name not in reg:
-        raise KeyError(
-            f"no dataset named {name!r}; known datasets: {', '.join(sorted(reg))}."
-        )
+        raise KeyError(f"no dataset named {name!r}; known datasets: {', '.join(sorted(reg))}.")
     return reg[name]
 
 
@@ -183,9 +181,7 @@ def locate(name: str, *, download: bool = True) -> Path:
             return _download(ds)
         except OSError as exc:
             failed = f" and could not be downloaded ({getattr(exc, 'reason', exc)})"
-    how = (
-        f"download it from {ds.url.format(file='…')} " if ds.url else "get a copy of it "
-    )
+    how = f"download it from {ds.url.format(file='…')} " if ds.url else "get a copy of it "
     detail = f" (looked at {'; '.join(seen)})" if seen else ""
     raise DatasetUnavailable(
         f"The dataset {name!r} ({ds.title}) is not on this machine{detail}{failed}: "

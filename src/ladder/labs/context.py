@@ -31,7 +31,9 @@ class LabContext:
     def log(self, message: str) -> None:
         self.on_event({"type": "log", "message": message})
 
-    def progress(self, items: Iterable[T], total: int | None = None, description: str = "") -> Iterator[T]:
+    def progress(
+        self, items: Iterable[T], total: int | None = None, description: str = ""
+    ) -> Iterator[T]:
         """Iterate ``items`` while reporting progress (at most ~20 updates a second)."""
         if total is None:
             try:
@@ -40,14 +42,23 @@ class LabContext:
                 total = None
         last = 0.0
         done = 0
-        self.on_event({"type": "progress", "description": description, "completed": 0, "total": total})
+        self.on_event(
+            {"type": "progress", "description": description, "completed": 0, "total": total}
+        )
         for item in items:
             yield item
             done += 1
             now = time.monotonic()
             if now - last > 0.05 or done == total:
                 last = now
-                self.on_event({"type": "progress", "description": description, "completed": done, "total": total})
+                self.on_event(
+                    {
+                        "type": "progress",
+                        "description": description,
+                        "completed": done,
+                        "total": total,
+                    }
+                )
         self.on_event({"type": "progress_end", "description": description})
 
     def metric(self, name: str, value: Any) -> None:

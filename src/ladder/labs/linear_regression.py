@@ -42,13 +42,32 @@ def run(ctx: LabContext) -> None:
 
     sk = SkLinearRegression().fit(X_tr, y_tr)
     sk_time = _timed(lambda: SkLinearRegression().fit(X_tr, y_tr), repeats)
-    rows = [["scikit-learn", "lstsq", 0.0, sk.score(X_tr, y_tr), sk.score(X_te, y_te), sk_time * 1e3, 1.0]]
+    rows = [
+        [
+            "scikit-learn",
+            "lstsq",
+            0.0,
+            sk.score(X_tr, y_tr),
+            sk.score(X_te, y_te),
+            sk_time * 1e3,
+            1.0,
+        ]
+    ]
     for solver in ctx.progress(["normal", "qr", "svd"], description="fitting"):
         ours = LinearRegression(solver=solver).fit(X_tr, y_tr)
         t = _timed(lambda s=solver: LinearRegression(solver=s).fit(X_tr, y_tr), repeats)
         diff = float(np.max(np.abs(ours.coef_ - sk.coef_)))
-        rows.append(["ladder", solver, diff, ours.score(X_tr, y_tr), ours.score(X_te, y_te),
-                     t * 1e3, t / sk_time])
+        rows.append(
+            [
+                "ladder",
+                solver,
+                diff,
+                ours.score(X_tr, y_tr),
+                ours.score(X_te, y_te),
+                t * 1e3,
+                t / sk_time,
+            ]
+        )
         ctx.metric(f"{solver}_max_coef_diff", diff)
     ctx.table(
         "80/20 split (random_state=0)",
@@ -66,8 +85,12 @@ def run(ctx: LabContext) -> None:
     fig, axes = plt.subplots(1, 2, figsize=(10, 4))
     axes[0].scatter(X[:, 2], y, s=8, alpha=0.6)
     grid = np.linspace(X[:, 2].min(), X[:, 2].max(), 50)
-    axes[0].plot(grid, bmi.predict(grid[:, None]), color="C1",
-                 label=f"slope {bmi.coef_[0]:.1f}, R² {r2_score(y, bmi.predict(X[:, [2]])):.3f}")
+    axes[0].plot(
+        grid,
+        bmi.predict(grid[:, None]),
+        color="C1",
+        label=f"slope {bmi.coef_[0]:.1f}, R² {r2_score(y, bmi.predict(X[:, [2]])):.3f}",
+    )
     axes[0].set(xlabel="body-mass index (standardised)", ylabel="progression", title="One feature")
     axes[0].legend()
     axes[1].scatter(y_te, LinearRegression().fit(X_tr, y_tr).predict(X_te), s=8)

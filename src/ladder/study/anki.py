@@ -38,18 +38,31 @@ def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) ->
     import genanki
 
     basic = genanki.Model(
-        _id("ladder-basic"), "Ladder basic",
+        _id("ladder-basic"),
+        "Ladder basic",
         fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Lesson"}],
-        templates=[{"name": "Card", "qfmt": "{{Front}}",
-                    "afmt": "{{FrontSide}}<hr id=answer>{{Back}}<br><small>{{Lesson}}</small>"}],
+        templates=[
+            {
+                "name": "Card",
+                "qfmt": "{{Front}}",
+                "afmt": "{{FrontSide}}<hr id=answer>{{Back}}<br><small>{{Lesson}}</small>",
+            }
+        ],
         css=_CSS,
     )
     cloze = genanki.Model(
-        _id("ladder-cloze"), "Ladder cloze",
+        _id("ladder-cloze"),
+        "Ladder cloze",
         fields=[{"name": "Text"}, {"name": "Lesson"}],
-        templates=[{"name": "Cloze", "qfmt": "{{cloze:Text}}",
-                    "afmt": "{{cloze:Text}}<br><small>{{Lesson}}</small>"}],
-        css=_CSS, model_type=genanki.Model.CLOZE,
+        templates=[
+            {
+                "name": "Cloze",
+                "qfmt": "{{cloze:Text}}",
+                "afmt": "{{cloze:Text}}<br><small>{{Lesson}}</small>",
+            }
+        ],
+        css=_CSS,
+        model_type=genanki.Model.CLOZE,
     )
     decks: dict[str, genanki.Deck] = {}
     count = 0
@@ -57,8 +70,10 @@ def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) ->
         if lessons is not None and lesson.id not in lessons:
             continue
         stage = cur.stage(lesson.stage)
-        deck = decks.setdefault(stage.id, genanki.Deck(_id(f"ladder-deck-{stage.id}"),
-                                                       f"Ladder::{stage.number}. {stage.title}"))
+        deck = decks.setdefault(
+            stage.id,
+            genanki.Deck(_id(f"ladder-deck-{stage.id}"), f"Ladder::{stage.number}. {stage.title}"),
+        )
         for card in cur.cards_of(lesson.id):
             tags = [lesson.id.replace(".", "::")]
             if card.kind == "cloze":
@@ -71,12 +86,19 @@ def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) ->
                     return "{{c%d::%s}}" % (n, m.group(1))
 
                 text = re.sub(r"\{\{(.+?)\}\}", number, text)
-                note = genanki.Note(model=cloze, fields=[text, html.escape(lesson.title)],
-                                    guid=genanki.guid_for(card.id), tags=tags)
+                note = genanki.Note(
+                    model=cloze,
+                    fields=[text, html.escape(lesson.title)],
+                    guid=genanki.guid_for(card.id),
+                    tags=tags,
+                )
             else:
-                note = genanki.Note(model=basic, fields=[html.escape(card.front), _back(card),
-                                                         html.escape(lesson.title)],
-                                    guid=genanki.guid_for(card.id), tags=tags)
+                note = genanki.Note(
+                    model=basic,
+                    fields=[html.escape(card.front), _back(card), html.escape(lesson.title)],
+                    guid=genanki.guid_for(card.id),
+                    tags=tags,
+                )
             deck.add_note(note)
             count += 1
     path.parent.mkdir(parents=True, exist_ok=True)

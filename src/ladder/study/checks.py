@@ -115,7 +115,9 @@ def expect_close(
     except (TypeError, ValueError):
         raise CheckFailed(
             f"{what} should be a number or an array of numbers",
-            inputs=inputs, expected=expected, actual=actual,
+            inputs=inputs,
+            expected=expected,
+            actual=actual,
             misconception=_guess(actual, expected, mistakes, close),
         ) from None
     e_arr = _as_array(expected)
@@ -127,12 +129,17 @@ def expect_close(
             hint = "the values may be right but the shape is not: check reshape/keepdims"
         raise CheckFailed(
             f"{what} has shape {a_arr.shape}, expected {e_arr.shape}",
-            inputs=inputs, expected=expected, actual=actual, misconception=hint,
+            inputs=inputs,
+            expected=expected,
+            actual=actual,
+            misconception=hint,
         )
     if not close(actual, expected):
         raise CheckFailed(
             f"{what} is not close enough to the expected value (rtol={rtol:g}, atol={atol:g})",
-            inputs=inputs, expected=expected, actual=actual,
+            inputs=inputs,
+            expected=expected,
+            actual=actual,
             misconception=_guess(actual, expected, mistakes, close),
         )
 
@@ -155,7 +162,9 @@ def expect_equal(
     if not same(actual, expected):
         raise CheckFailed(
             f"{what} is not the expected value",
-            inputs=inputs, expected=expected, actual=actual,
+            inputs=inputs,
+            expected=expected,
+            actual=actual,
             misconception=_guess(actual, expected, mistakes, same),
         )
 
@@ -179,21 +188,29 @@ def expect_raises(
     except Exception as exc:  # noqa: BLE001 - reported, not swallowed
         raise CheckFailed(
             f"{label} raised {type(exc).__name__}, expected {exception.__name__}",
-            inputs=inputs, expected=exception.__name__, actual=f"{type(exc).__name__}: {exc}",
+            inputs=inputs,
+            expected=exception.__name__,
+            actual=f"{type(exc).__name__}: {exc}",
         ) from None
     raise CheckFailed(
         f"{label} should raise {exception.__name__}",
-        inputs=inputs, expected=exception.__name__, actual=result,
+        inputs=inputs,
+        expected=exception.__name__,
+        actual=result,
         misconception="validate the input before computing",
     )
 
 
-def expect_shape(actual: Any, shape: tuple[int, ...], *, inputs: Any = None, what: str = "the result") -> None:
+def expect_shape(
+    actual: Any, shape: tuple[int, ...], *, inputs: Any = None, what: str = "the result"
+) -> None:
     got = np.shape(actual)
     if got != tuple(shape):
         raise CheckFailed(
             f"{what} has shape {got}, expected {tuple(shape)}",
-            inputs=inputs, expected=tuple(shape), actual=got,
+            inputs=inputs,
+            expected=tuple(shape),
+            actual=got,
             misconception="check reshape, keepdims and the order of matrix products",
         )
 
@@ -204,10 +221,14 @@ def expect_dtype(actual: Any, kind: str, *, inputs: Any = None, what: str = "the
     if got.kind != kind:
         raise CheckFailed(
             f"{what} has dtype {got}, expected kind {kind!r}",
-            inputs=inputs, expected=kind, actual=str(got),
+            inputs=inputs,
+            expected=kind,
+            actual=str(got),
         )
 
 
-def expect_true(condition: bool, message: str, *, inputs: Any = None, misconception: str | None = None) -> None:
+def expect_true(
+    condition: bool, message: str, *, inputs: Any = None, misconception: str | None = None
+) -> None:
     if not condition:
         raise CheckFailed(message, inputs=inputs, misconception=misconception)

@@ -25,12 +25,20 @@ def run_checks(cur: Curriculum, workers: int = 2) -> list[Problem]:
         if ex.stub_path.is_file() and ex.checks_path.is_file():
             stub = grade(ex, ex.stub_path)
             if stub.outcome == "passed":
-                out.append(Problem(ex.stub_path, None, f"the stub of {ex.id!r} already passes its checks"))
+                out.append(
+                    Problem(ex.stub_path, None, f"the stub of {ex.id!r} already passes its checks")
+                )
             ref = grade(ex, ex.stub_path, use_reference=True)
             if ref.outcome != "passed":
                 bad = [c for c in ref.checks if c.status != "passed"]
-                why = ref.reason or (f"{bad[0].description}: {bad[0].message}" if bad else ref.outcome)
-                out.append(Problem(toml, None, f"the reference solution of {ex.id!r} fails its checks ({why})"))
+                why = ref.reason or (
+                    f"{bad[0].description}: {bad[0].message}" if bad else ref.outcome
+                )
+                out.append(
+                    Problem(
+                        toml, None, f"the reference solution of {ex.id!r} fails its checks ({why})"
+                    )
+                )
         return out
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -44,11 +52,13 @@ def dev_check(root: Path = ROOT, *, run: bool = True) -> dict:
         problems += run_checks(cur)
     stages = []
     for s in cur.stages:
-        stages.append({
-            "id": s.id,
-            "lessons": len(s.lessons),
-            "cards": sum(len(cur.cards_of(l)) for l in s.lessons),
-            "exercises": sum(len(cur.exercises_of(l)) for l in s.lessons),
-            "labs": sum(len(cur.labs_of(l)) for l in s.lessons),
-        })
+        stages.append(
+            {
+                "id": s.id,
+                "lessons": len(s.lessons),
+                "cards": sum(len(cur.cards_of(l)) for l in s.lessons),
+                "exercises": sum(len(cur.exercises_of(l)) for l in s.lessons),
+                "labs": sum(len(cur.labs_of(l)) for l in s.lessons),
+            }
+        )
     return {"stages": stages, "errors": [str(p) for p in problems]}

@@ -50,7 +50,9 @@ def diagnose(workspace_root: Path | None) -> dict:
         "python": sys.version.split()[0],
         "platform": platform.platform(),
         "packages": [{"name": n, "version": _version(n), "for": why} for n, why in PACKAGES],
-        "datasets": [{"name": n, "title": d.title, "path": found.get(n)} for n, d in registry().items()],
+        "datasets": [
+            {"name": n, "title": d.title, "path": found.get(n)} for n, d in registry().items()
+        ],
         "workspace": None,
     }
     if workspace_root is not None:

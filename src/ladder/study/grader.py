@@ -89,7 +89,11 @@ def _tail(path: Path, lines: int = 10) -> str:
         return ""
     all_lines = [line[:300] for line in text.rstrip().splitlines()]
     if len(all_lines) > 2 * lines:
-        all_lines = all_lines[:lines] + [f"… {len(all_lines) - 2 * lines} more lines …"] + all_lines[-lines:]
+        all_lines = (
+            all_lines[:lines]
+            + [f"… {len(all_lines) - 2 * lines} more lines …"]
+            + all_lines[-lines:]
+        )
     return "\n".join(all_lines)
 
 
@@ -117,8 +121,11 @@ def grade(
     memory_mb = exercise.memory_mb if memory_mb is None else memory_mb
     started = time.perf_counter()
     if not use_reference and not learner_file.is_file():
-        return Verdict(exercise.id, "could_not_check",
-                       reason=f"{learner_file} does not exist; `ladder reset {exercise.id}` restores it")
+        return Verdict(
+            exercise.id,
+            "could_not_check",
+            reason=f"{learner_file} does not exist; `ladder reset {exercise.id}` restores it",
+        )
 
     with tempfile.TemporaryDirectory(prefix="ladder-check-") as tmp:
         tmpd = Path(tmp)
@@ -133,14 +140,29 @@ def grade(
         }
         (tmpd / "spec.json").write_text(json.dumps(spec), "utf-8")
         results, output = tmpd / "results.jsonl", tmpd / "output.txt"
-        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
-               "MKL_NUM_THREADS": "1", "PYTHONDONTWRITEBYTECODE": "1", "MPLBACKEND": "Agg"}
+        env = {
+            **os.environ,
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "MPLBACKEND": "Agg",
+        }
         with output.open("wb") as out:
             proc = subprocess.Popen(
-                [sys.executable, "-m", "ladder.study.runner", str(tmpd / "spec.json"), str(results)],
-                stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+                [
+                    sys.executable,
+                    "-m",
+                    "ladder.study.runner",
+                    str(tmpd / "spec.json"),
+                    str(results),
+                ],
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
                 cwd=str(learner_file.parent if not use_reference else tmpd),
-                env=env, start_new_session=True,
+                env=env,
+                start_new_session=True,
             )
             timed_out = False
             try:
@@ -152,15 +174,27 @@ def grade(
                 except ProcessLookupError:
                     pass
                 proc.wait()
-        verdict = _interpret(exercise, _events(results), proc.returncode, timed_out,
-                             timeout, memory_mb, _tail(output))
+        verdict = _interpret(
+            exercise,
+            _events(results),
+            proc.returncode,
+            timed_out,
+            timeout,
+            memory_mb,
+            _tail(output),
+        )
     verdict.seconds = time.perf_counter() - started
     return verdict
 
 
 def _interpret(
-    exercise: Exercise, events: list[dict], returncode: int, timed_out: bool,
-    timeout: float, memory_mb: int, output: str,
+    exercise: Exercise,
+    events: list[dict],
+    returncode: int,
+    timed_out: bool,
+    timeout: float,
+    memory_mb: int,
+    output: str,
 ) -> Verdict:
     v = Verdict(exercise.id, "could_not_check", output=output)
     names: list[str] = []
@@ -172,22 +206,35 @@ def _interpret(
             names = ev["names"]
         elif kind == "load_error":
             if ev["kind"] == "not_attempted":
-                v.outcome, v.reason = "not_attempted", "the exercise still raises NotImplementedError"
+                v.outcome, v.reason = (
+                    "not_attempted",
+                    "the exercise still raises NotImplementedError",
+                )
                 return v
             where = f" (line {ev['line']})" if ev.get("line") else ""
-            labels = {"syntax": "your file has a syntax error", "import": "your file failed to import",
-                      "exception": "your file raised an error when imported",
-                      "exit": "your file exits when imported", "memory": "out of memory",
-                      "missing": "a name is missing"}
-            v.reason = f"{labels.get(ev['kind'], 'could not load your file')}{where}: {ev['message']}"
+            labels = {
+                "syntax": "your file has a syntax error",
+                "import": "your file failed to import",
+                "exception": "your file raised an error when imported",
+                "exit": "your file exits when imported",
+                "memory": "out of memory",
+                "missing": "a name is missing",
+            }
+            v.reason = (
+                f"{labels.get(ev['kind'], 'could not load your file')}{where}: {ev['message']}"
+            )
             return v
         elif kind == "begin":
             running = ev
         elif kind == "result":
             desc = running["description"] if running else ev["name"]
-            fields = {k: ev.get(k) for k in ("message", "inputs", "expected", "actual", "misconception")}
+            fields = {
+                k: ev.get(k) for k in ("message", "inputs", "expected", "actual", "misconception")
+            }
             fields["message"] = fields["message"] or ""
-            v.checks.append(CheckResult(name=ev["name"], description=desc, status=ev["status"], **fields))
+            v.checks.append(
+                CheckResult(name=ev["name"], description=desc, status=ev["status"], **fields)
+            )
             running = None
         elif kind == "done":
             done = True
@@ -195,15 +242,24 @@ def _interpret(
     if not done:
         during = f" during the check “{running['description']}”" if running else ""
         if timed_out:
-            v.reason = (f"your code did not finish within {timeout:g} s{during}: "
-                        "look for a loop that never ends")
+            v.reason = (
+                f"your code did not finish within {timeout:g} s{during}: "
+                "look for a loop that never ends"
+            )
         elif not events:
-            v.reason = "the grader could not start: " + (output.splitlines()[-1] if output else f"exit code {returncode}")
+            v.reason = "the grader could not start: " + (
+                output.splitlines()[-1] if output else f"exit code {returncode}"
+            )
         elif returncode < 0 and -returncode == signal.SIGKILL:
             v.reason = f"the process was killed{during}, most likely for using more than {memory_mb} MiB of memory"
         elif returncode < 0:
             v.reason = f"the Python interpreter crashed ({_signal_name(returncode)}){during}"
-        elif running is None and names and len(v.checks) == 0 and not any(e.get("event") == "begin" for e in events):
+        elif (
+            running is None
+            and names
+            and len(v.checks) == 0
+            and not any(e.get("event") == "begin" for e in events)
+        ):
             v.reason = f"the process ended (exit code {returncode}) while loading your file: do not call os._exit"
         else:
             v.reason = f"your code ended the process (exit code {returncode}){during}: do not call os._exit or exit the interpreter"

@@ -33,8 +33,14 @@ class LabResult:
     error: str | None = None
 
 
-def run_lab(lab: Lab, runs_dir: Path, *, on_event: Callable[[dict[str, Any]], None] = lambda e: None,
-            quick: bool = False, store=None) -> LabResult:
+def run_lab(
+    lab: Lab,
+    runs_dir: Path,
+    *,
+    on_event: Callable[[dict[str, Any]], None] = lambda e: None,
+    quick: bool = False,
+    store=None,
+) -> LabResult:
     started = datetime.now(UTC)
     base = runs_dir / lab.id / started.strftime("%Y%m%d-%H%M%S")
     out_dir, n = base, 1
@@ -58,11 +64,25 @@ def run_lab(lab: Lab, runs_dir: Path, *, on_event: Callable[[dict[str, Any]], No
         status = "failed"
         error = str(exc) if isinstance(exc, DatasetUnavailable) else f"{type(exc).__name__}: {exc}"
     seconds = time.perf_counter() - t0
-    (out_dir / "metrics.json").write_text(json.dumps({
-        "format": FORMAT_VERSION, "lab": lab.id, "status": status, "error": error,
-        "started": started.isoformat(timespec="seconds"), "seconds": round(seconds, 3),
-        "quick": quick, "metrics": ctx.metrics, "tables": ctx.tables, "figures": ctx.figures,
-    }, indent=2, default=float), "utf-8")
+    (out_dir / "metrics.json").write_text(
+        json.dumps(
+            {
+                "format": FORMAT_VERSION,
+                "lab": lab.id,
+                "status": status,
+                "error": error,
+                "started": started.isoformat(timespec="seconds"),
+                "seconds": round(seconds, 3),
+                "quick": quick,
+                "metrics": ctx.metrics,
+                "tables": ctx.tables,
+                "figures": ctx.figures,
+            },
+            indent=2,
+            default=float,
+        ),
+        "utf-8",
+    )
     if store is not None:
         store.record_lab(lab.id, status, str(out_dir), started, datetime.now(UTC))
     on_event({"type": "end", "status": status, "error": error, "out_dir": str(out_dir)})

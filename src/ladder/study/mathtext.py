@@ -19,11 +19,15 @@ _COMMANDS = [
     r"\newcommand\lVert{‖}",
     r"\newcommand\rVert{‖}",
     r"\newcommand\mathrm[1]{#1}",
-    r"\newcommand\text[1]{#1}",
+    "\\newcommand\\text[1]{\u2009#1\u2009}",
     r"\newcommand\operatorname[1]{#1}",
     r"\newcommand\left{}",
     r"\newcommand\right{}",
-]
+    "\\newcommand\\mid{\u2009|\u2009}",
+    r"\newcommand\to{→}",
+    r"\newcommand\quad{  }",
+    r"\newcommand\qquad{    }",
+] + [f"\\newcommand\\{f}{{{f}\u2009}}" for f in ("log", "ln", "exp", "max", "min", "arg", "sin", "cos", "tanh", "det", "lim", "sup", "inf")]
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +50,7 @@ def latex_to_unicode(tex: str) -> str:
     except Exception:  # noqa: BLE001 - showing the source is better than failing
         return tex
     out = re.sub(r"(?<=[\w)\]‖²ᵀ'])-", " − ", out)  # binary minus, spaced like the others
-    out = re.sub(r"([=≤≥≠≈←→+])", r" \1 ", out)
+    out = re.sub(r"([=≤≥≠≈←→+<>])", r" \1 ", out)
     return re.sub(r" {2,}", " ", out).strip()
 
 
@@ -54,7 +58,11 @@ def markdown_math_to_unicode(markdown: str) -> str:
     """Replace ``$$…$$`` blocks and ``$…$`` spans of a Markdown text with Unicode."""
     parts = re.split(r"(```.*?```)", markdown, flags=re.S)  # leave code blocks alone
     for i in range(0, len(parts), 2):
-        text = re.sub(r"\$\$(.+?)\$\$", lambda m: f"\n    {latex_to_unicode(m.group(1).strip())}\n",
-                      parts[i], flags=re.S)
+        text = re.sub(
+            r"\$\$(.+?)\$\$",
+            lambda m: f"\n    {latex_to_unicode(m.group(1).strip())}\n",
+            parts[i],
+            flags=re.S,
+        )
         parts[i] = re.sub(r"(?<![\\$])\$([^$\n]+?)\$", lambda m: latex_to_unicode(m.group(1)), text)
     return "".join(parts)

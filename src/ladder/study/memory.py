@@ -21,8 +21,17 @@ from ladder.study.store import Store
 if TYPE_CHECKING:
     from fsrs import Scheduler
 
-__all__ = ["DueCard", "Memory", "auto_rating", "check_answer", "cloze_front", "cloze_back",
-           "NEW_PER_DAY", "FAST_SECONDS", "SLOW_SECONDS"]
+__all__ = [
+    "DueCard",
+    "Memory",
+    "auto_rating",
+    "check_answer",
+    "cloze_front",
+    "cloze_back",
+    "NEW_PER_DAY",
+    "FAST_SECONDS",
+    "SLOW_SECONDS",
+]
 
 NEW_PER_DAY = 20
 FAST_SECONDS = 8.0  # a right answer this quick is rated Easy
@@ -106,7 +115,9 @@ def _start_of_day(now: datetime) -> datetime:
 
 
 class Memory:
-    def __init__(self, curriculum: Curriculum, store: Store, scheduler: Scheduler | None = None) -> None:
+    def __init__(
+        self, curriculum: Curriculum, store: Store, scheduler: Scheduler | None = None
+    ) -> None:
         self.curriculum = curriculum
         self.store = store
         self._scheduler = scheduler
@@ -127,8 +138,12 @@ class Memory:
     def unlocked(self) -> list[Card]:
         """Cards of read lessons, in teaching order."""
         read = self.store.read_lessons()
-        return [c for lesson in self.curriculum.ordered_lessons() if lesson.id in read
-                for c in self.curriculum.cards_of(lesson.id)]
+        return [
+            c
+            for lesson in self.curriculum.ordered_lessons()
+            if lesson.id in read
+            for c in self.curriculum.cards_of(lesson.id)
+        ]
 
     def queue(self, now: datetime) -> list[DueCard]:
         """Due reviews (oldest due first), then new cards within today's allowance."""
@@ -149,25 +164,47 @@ class Memory:
         seen = sum(1 for log in self.store.review_logs(since=_start_of_day(now)) if log["was_new"])
         return max(0, self.new_per_day - seen)
 
-    def answer(self, item: DueCard, rating: int, now: datetime, *, duration_ms: int | None = None,
-               answer: str | None = None, correct: bool | None = None) -> bool:
+    def answer(
+        self,
+        item: DueCard,
+        rating: int,
+        now: datetime,
+        *,
+        duration_ms: int | None = None,
+        answer: str | None = None,
+        correct: bool | None = None,
+    ) -> bool:
         """Schedule ``item`` after a review rated 1–4; False if it was already reviewed
         by someone else meanwhile (nothing is counted twice)."""
         from fsrs import Card as FsrsCard
         from fsrs import Rating
 
         if rating not in RATINGS:
-            raise ValueError(f"rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {rating!r}")
+            raise ValueError(
+                f"rating must be 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {rating!r}"
+            )
         row = self.store.card_rows().get(item.card.id)
         state = FsrsCard.from_dict(row["state"]) if row else FsrsCard()
-        new_state, _log = self.scheduler.review_card(state, Rating(rating), review_datetime=now,
-                                                     review_duration=duration_ms)
-        return self.store.save_review(item.card.id, item.reps, new_state.to_dict(), new_state.due,
-                                      rating, now, duration_ms, answer, correct)
+        new_state, _log = self.scheduler.review_card(
+            state, Rating(rating), review_datetime=now, review_duration=duration_ms
+        )
+        return self.store.save_review(
+            item.card.id,
+            item.reps,
+            new_state.to_dict(),
+            new_state.due,
+            rating,
+            now,
+            duration_ms,
+            answer,
+            correct,
+        )
 
     def stats(self, now: datetime) -> dict[str, object]:
         logs = self.store.review_logs()
-        recent = [l for l in logs if datetime.fromisoformat(l["reviewed_at"]) >= now - timedelta(days=30)]
+        recent = [
+            l for l in logs if datetime.fromisoformat(l["reviewed_at"]) >= now - timedelta(days=30)
+        ]
         old = [l for l in recent if not l["was_new"]]
         rows = self.store.card_rows()
         tomorrow = now + timedelta(days=1)
@@ -178,13 +215,17 @@ class Memory:
             per_day[day] = per_day.get(day, 0) + 1
         return {
             "reviews": len(logs),
-            "reviews_today": sum(1 for l in logs if datetime.fromisoformat(l["reviewed_at"]) >= _start_of_day(now)),
+            "reviews_today": sum(
+                1 for l in logs if datetime.fromisoformat(l["reviewed_at"]) >= _start_of_day(now)
+            ),
             "retention_30d": (sum(1 for l in old if l["rating"] > 1) / len(old)) if old else None,
             "cards_unlocked": len(self.unlocked()),
             "cards_learning": len(rows),
             "due_now": sum(1 for d in queue if not d.is_new),
             "new_now": sum(1 for d in queue if d.is_new),
-            "due_by_tomorrow": sum(1 for r in rows.values() if datetime.fromisoformat(r["due"]) <= tomorrow),
+            "due_by_tomorrow": sum(
+                1 for r in rows.values() if datetime.fromisoformat(r["due"]) <= tomorrow
+            ),
             "new_left_today": self.new_left_today(now),
             "minutes_reviewing": round(sum(l["duration_ms"] or 0 for l in logs) / 60000, 1),
             "reviews_per_day": per_day,

@@ -13,8 +13,15 @@ from ladder.curriculum import Curriculum, Exercise
 from ladder.study.memory import Memory
 from ladder.study.store import Store
 
-__all__ = ["StageProgress", "Step", "roadmap", "next_step", "current_exercise", "exercise_rows",
-           "REVIEW_THRESHOLD"]
+__all__ = [
+    "StageProgress",
+    "Step",
+    "roadmap",
+    "next_step",
+    "current_exercise",
+    "exercise_rows",
+    "REVIEW_THRESHOLD",
+]
 
 REVIEW_THRESHOLD = 10  # due reviews come first once at least this many are waiting
 
@@ -63,13 +70,22 @@ def roadmap(cur: Curriculum, store: Store) -> list[StageProgress]:
     for s in cur.stages:
         exercises = [e for l in s.lessons for e in cur.exercises_of(l)]
         labs = [b for l in s.lessons for b in cur.labs_of(l)]
-        out.append(StageProgress(
-            number=s.number, id=s.id, title=s.title, summary=s.summary, goals=list(s.goals),
-            lessons=len(s.lessons), lessons_read=sum(1 for l in s.lessons if l in read),
-            exercises=len(exercises), exercises_passed=sum(1 for e in exercises if states.get(e.id) == "passed"),
-            cards=sum(len(cur.cards_of(l)) for l in s.lessons),
-            labs=len(labs), labs_done=sum(1 for b in labs if b.id in labs_done),
-        ))
+        out.append(
+            StageProgress(
+                number=s.number,
+                id=s.id,
+                title=s.title,
+                summary=s.summary,
+                goals=list(s.goals),
+                lessons=len(s.lessons),
+                lessons_read=sum(1 for l in s.lessons if l in read),
+                exercises=len(exercises),
+                exercises_passed=sum(1 for e in exercises if states.get(e.id) == "passed"),
+                cards=sum(len(cur.cards_of(l)) for l in s.lessons),
+                labs=len(labs),
+                labs_done=sum(1 for b in labs if b.id in labs_done),
+            )
+        )
     return out
 
 
@@ -91,10 +107,19 @@ def exercise_rows(cur: Curriculum, store: Store) -> list[dict]:
     rows = []
     for e in cur.ordered_exercises():
         state = states.get(e.id, "not_started")
-        rows.append({"id": e.id, "stage": e.stage, "lesson": e.lesson, "title": e.title,
-                     "file": e.workspace_name, "state": state,
-                     "current": current is not None and e.id == current.id,
-                     "hints": len(e.hints), "hints_shown": store.hints_shown(e.id)})
+        rows.append(
+            {
+                "id": e.id,
+                "stage": e.stage,
+                "lesson": e.lesson,
+                "title": e.title,
+                "file": e.workspace_name,
+                "state": state,
+                "current": current is not None and e.id == current.id,
+                "hints": len(e.hints),
+                "hints_shown": store.hints_shown(e.id),
+            }
+        )
     return rows
 
 
@@ -103,24 +128,42 @@ def next_step(cur: Curriculum, store: Store, now: datetime) -> Step:
     queue = memory.queue(now)
     due = sum(1 for d in queue if not d.is_new)
     if due >= REVIEW_THRESHOLD:
-        return Step("review", None, "ladder review", f"{due} cards are due for review.",
-                    {"due": due})
+        return Step(
+            "review", None, "ladder review", f"{due} cards are due for review.", {"due": due}
+        )
     read = store.read_lessons()
     states = store.exercise_states()
     labs_done = store.labs_done()
     for lesson in cur.ordered_lessons():
         if lesson.id not in read:
-            return Step("learn", lesson.id, "ladder learn",
-                        f"Read the lesson “{lesson.title}” ({lesson.minutes} min).")
+            return Step(
+                "learn",
+                lesson.id,
+                "ladder learn",
+                f"Read the lesson “{lesson.title}” ({lesson.minutes} min).",
+            )
         for e in cur.exercises_of(lesson.id):
             if states.get(e.id) != "passed":
-                return Step("exercise", e.id, "ladder check",
-                            f"Solve the exercise “{e.title}” in {e.workspace_name}.")
+                return Step(
+                    "exercise",
+                    e.id,
+                    "ladder check",
+                    f"Solve the exercise “{e.title}” in {e.workspace_name}.",
+                )
         for lab in cur.labs_of(lesson.id):
             if lab.id not in labs_done:
                 return Step("lab", lab.id, f"ladder run {lab.id}", f"Run the lab “{lab.title}”.")
     if queue:
-        return Step("review", None, "ladder review", f"{len(queue)} cards are waiting for review.",
-                    {"due": due, "new": len(queue) - due})
-    return Step("done", None, "ladder stats",
-                "Everything available is done; come back when reviews are due.")
+        return Step(
+            "review",
+            None,
+            "ladder review",
+            f"{len(queue)} cards are waiting for review.",
+            {"due": due, "new": len(queue) - due},
+        )
+    return Step(
+        "done",
+        None,
+        "ladder stats",
+        "Everything available is done; come back when reviews are due.",
+    )

@@ -68,13 +68,26 @@ def _load_learner(path: str, emit: _Out) -> Any:
     try:
         spec.loader.exec_module(module)
     except SyntaxError as exc:
-        emit(event="load_error", kind="syntax", line=exc.lineno, message=f"{exc.msg}: {(exc.text or '').strip()}")
+        emit(
+            event="load_error",
+            kind="syntax",
+            line=exc.lineno,
+            message=f"{exc.msg}: {(exc.text or '').strip()}",
+        )
         return None
     except NotImplementedError:
-        emit(event="load_error", kind="not_attempted", message="the file raises NotImplementedError when imported")
+        emit(
+            event="load_error",
+            kind="not_attempted",
+            message="the file raises NotImplementedError when imported",
+        )
         return None
     except SystemExit as exc:
-        emit(event="load_error", kind="exit", message=f"the file calls sys.exit({exc.code!r}) when imported")
+        emit(
+            event="load_error",
+            kind="exit",
+            message=f"the file calls sys.exit({exc.code!r}) when imported",
+        )
         return None
     except MemoryError:
         emit(event="load_error", kind="memory", message="the file ran out of memory when imported")
@@ -93,7 +106,10 @@ def _describe(exc: BaseException) -> dict[str, Any]:
         "message": getattr(exc, "message", str(exc)),
         "inputs": None if getattr(exc, "inputs", None) is None else show(exc.inputs),
         "expected": None if getattr(exc, "expected", None) is None else show(exc.expected),
-        "actual": show(getattr(exc, "actual", None)) if hasattr(exc, "actual") else None,
+        # None is worth showing only when a value was expected (a missing `return`).
+        "actual": None
+        if getattr(exc, "actual", None) is None and getattr(exc, "expected", None) is None
+        else show(getattr(exc, "actual", None)),
         "misconception": getattr(exc, "misconception", None),
     }
 
@@ -116,7 +132,8 @@ def main(argv: list[str]) -> int:
         checks_mod = importlib.util.module_from_spec(cspec)
         cspec.loader.exec_module(checks_mod)
         checks = [
-            (name, fn) for name, fn in vars(checks_mod).items()
+            (name, fn)
+            for name, fn in vars(checks_mod).items()
             if name.startswith("check_") and callable(fn)
         ]
         emit(event="checks", names=[n for n, _ in checks])
@@ -129,33 +146,58 @@ def main(argv: list[str]) -> int:
                 emit(event="done")
                 return 0
             if not hasattr(module, spec["entry"]):
-                emit(event="load_error", kind="missing",
-                     message=f"your file no longer defines `{spec['entry']}`; `ladder reset` restores the stub")
+                emit(
+                    event="load_error",
+                    kind="missing",
+                    message=f"your file no longer defines `{spec['entry']}`; `ladder reset` restores the stub",
+                )
                 emit(event="done")
                 return 0
             submitted = getattr(module, spec["entry"])
 
         for name, fn in checks:
-            doc = (fn.__doc__ or name.removeprefix("check_").replace("_", " ")).strip().splitlines()[0]
+            doc = (
+                (fn.__doc__ or name.removeprefix("check_").replace("_", " "))
+                .strip()
+                .splitlines()[0]
+            )
             emit(event="begin", name=name, description=doc)
             try:
                 fn(submitted, reference)
             except CheckFailed as exc:
                 emit(event="result", name=name, status="failed", **_describe(exc))
             except NotImplementedError:
-                emit(event="result", name=name, status="not_attempted", message="not implemented yet")
+                emit(
+                    event="result", name=name, status="not_attempted", message="not implemented yet"
+                )
             except MemoryError:
-                emit(event="result", name=name, status="error",
-                     message=f"ran out of memory (the limit is {spec['memory_mb']} MiB)")
+                emit(
+                    event="result",
+                    name=name,
+                    status="error",
+                    message=f"ran out of memory (the limit is {spec['memory_mb']} MiB)",
+                )
             except RecursionError:
-                emit(event="result", name=name, status="error",
-                     message="infinite recursion: a function keeps calling itself")
+                emit(
+                    event="result",
+                    name=name,
+                    status="error",
+                    message="infinite recursion: a function keeps calling itself",
+                )
             except SystemExit as exc:
-                emit(event="result", name=name, status="error",
-                     message=f"your code called sys.exit({exc.code!r}); return a value instead")
+                emit(
+                    event="result",
+                    name=name,
+                    status="error",
+                    message=f"your code called sys.exit({exc.code!r}); return a value instead",
+                )
             except BaseException as exc:  # noqa: BLE001
-                emit(event="result", name=name, status="error",
-                     message=_learner_trace(exc, learner_file))
+                emit(
+                    event="result",
+                    name=name,
+                    status="error",
+                    message=_learner_trace(exc, learner_file),
+                )
             else:
                 emit(event="result", name=name, status="passed")
         emit(event="done")

@@ -125,7 +125,9 @@ def _health(path: Path) -> str | None:
     if row is None or row[0] != "ok":
         return f"SQLite's integrity check failed ({row[0] if row else 'no answer'})"
     if version > SCHEMA_VERSION:
-        return f"it was written by a newer Ladder (schema {version}, this one knows {SCHEMA_VERSION})"
+        return (
+            f"it was written by a newer Ladder (schema {version}, this one knows {SCHEMA_VERSION})"
+        )
     return None
 
 
@@ -158,9 +160,16 @@ class Store:
         problem = _health(path)
         if problem:
             kept = backups(path)
-            taken = datetime.fromtimestamp(kept[0].stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC") if kept else ""
-            fix = (f"run `ladder restore` to bring back the backup of {taken}" if kept
-                   else "run `ladder restore` to set it aside and start a new one")
+            taken = (
+                datetime.fromtimestamp(kept[0].stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
+                if kept
+                else ""
+            )
+            fix = (
+                f"run `ladder restore` to bring back the backup of {taken}"
+                if kept
+                else "run `ladder restore` to set it aside and start a new one"
+            )
             raise StoreCorrupt(f"The progress database {path} is damaged ({problem}): {fix}.")
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
@@ -225,8 +234,10 @@ class Store:
             age = _now() - datetime.fromtimestamp(kept[0].stat().st_mtime, UTC)
             if age < BACKUP_EVERY:
                 return None
-        if not self.conn.execute("SELECT 1 FROM lessons_read UNION SELECT 1 FROM attempts "
-                                 "UNION SELECT 1 FROM review_logs LIMIT 1").fetchone():
+        if not self.conn.execute(
+            "SELECT 1 FROM lessons_read UNION SELECT 1 FROM attempts "
+            "UNION SELECT 1 FROM review_logs LIMIT 1"
+        ).fetchone():
             return None  # nothing worth keeping yet
         return self.backup()
 
@@ -234,28 +245,46 @@ class Store:
 
     def mark_read(self, lesson_id: str, now: datetime | None = None) -> None:
         with self.transaction() as c:
-            c.execute("INSERT OR IGNORE INTO lessons_read VALUES (?, ?)", (lesson_id, _iso(now or _now())))
+            c.execute(
+                "INSERT OR IGNORE INTO lessons_read VALUES (?, ?)", (lesson_id, _iso(now or _now()))
+            )
 
     def read_lessons(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT lesson_id, read_at FROM lessons_read"))
 
     # -- exercises ---------------------------------------------------------------------
 
-    def record_attempt(self, exercise_id: str, outcome: str, verdict: dict[str, Any] | None = None,
-                       seconds: float | None = None, now: datetime | None = None) -> None:
+    def record_attempt(
+        self,
+        exercise_id: str,
+        outcome: str,
+        verdict: dict[str, Any] | None = None,
+        seconds: float | None = None,
+        now: datetime | None = None,
+    ) -> None:
         with self.transaction() as c:
-            hints = c.execute("SELECT shown FROM hints WHERE exercise_id = ?", (exercise_id,)).fetchone()
+            hints = c.execute(
+                "SELECT shown FROM hints WHERE exercise_id = ?", (exercise_id,)
+            ).fetchone()
             c.execute(
                 "INSERT INTO attempts (exercise_id, at, outcome, hints_used, seconds, verdict) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (exercise_id, _iso(now or _now()), outcome, hints[0] if hints else 0, seconds,
-                 json.dumps(verdict) if verdict is not None else None),
+                (
+                    exercise_id,
+                    _iso(now or _now()),
+                    outcome,
+                    hints[0] if hints else 0,
+                    seconds,
+                    json.dumps(verdict) if verdict is not None else None,
+                ),
             )
 
     def exercise_states(self) -> dict[str, str]:
         """``passed`` if any attempt passed, else the latest outcome, per exercise."""
         out: dict[str, str] = {}
-        for ex, outcome in self.conn.execute("SELECT exercise_id, outcome FROM attempts ORDER BY id"):
+        for ex, outcome in self.conn.execute(
+            "SELECT exercise_id, outcome FROM attempts ORDER BY id"
+        ):
             if out.get(ex) != "passed":
                 out[ex] = outcome
         return out
@@ -270,34 +299,54 @@ class Store:
     def last_verdict(self, exercise_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
             "SELECT verdict FROM attempts WHERE exercise_id = ? AND verdict IS NOT NULL "
-            "ORDER BY id DESC LIMIT 1", (exercise_id,)).fetchone()
+            "ORDER BY id DESC LIMIT 1",
+            (exercise_id,),
+        ).fetchone()
         return json.loads(row[0]) if row else None
 
     def hints_shown(self, exercise_id: str) -> int:
-        row = self.conn.execute("SELECT shown FROM hints WHERE exercise_id = ?", (exercise_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT shown FROM hints WHERE exercise_id = ?", (exercise_id,)
+        ).fetchone()
         return row[0] if row else 0
 
     def reveal_hint(self, exercise_id: str, available: int) -> int:
         """Reveal one more hint (up to ``available``); return how many are now shown."""
         with self.transaction() as c:
             shown = min(self.hints_shown(exercise_id) + 1, available)
-            c.execute("INSERT INTO hints VALUES (?, ?) ON CONFLICT (exercise_id) DO UPDATE SET shown = ?",
-                      (exercise_id, shown, shown))
+            c.execute(
+                "INSERT INTO hints VALUES (?, ?) ON CONFLICT (exercise_id) DO UPDATE SET shown = ?",
+                (exercise_id, shown, shown),
+            )
         return shown
 
     def mark_solution_seen(self, exercise_id: str, now: datetime | None = None) -> None:
         with self.transaction() as c:
-            c.execute("INSERT OR IGNORE INTO solutions_seen VALUES (?, ?)", (exercise_id, _iso(now or _now())))
+            c.execute(
+                "INSERT OR IGNORE INTO solutions_seen VALUES (?, ?)",
+                (exercise_id, _iso(now or _now())),
+            )
 
     # -- cards and reviews -------------------------------------------------------------
 
     def card_rows(self) -> dict[str, dict[str, Any]]:
         rows = self.conn.execute("SELECT card_id, state, due, reps FROM cards")
-        return {cid: {"state": json.loads(s), "due": due, "reps": reps} for cid, s, due, reps in rows}
+        return {
+            cid: {"state": json.loads(s), "due": due, "reps": reps} for cid, s, due, reps in rows
+        }
 
-    def save_review(self, card_id: str, expected_reps: int, state: dict[str, Any], due: datetime,
-                    rating: int, now: datetime, duration_ms: int | None = None,
-                    answer: str | None = None, correct: bool | None = None) -> bool:
+    def save_review(
+        self,
+        card_id: str,
+        expected_reps: int,
+        state: dict[str, Any],
+        due: datetime,
+        rating: int,
+        now: datetime,
+        duration_ms: int | None = None,
+        answer: str | None = None,
+        correct: bool | None = None,
+    ) -> bool:
         """Store one review atomically. ``expected_reps`` is the number of reviews the
         caller saw; if another review was saved meanwhile, nothing is written and False
         is returned (so a double submission counts once)."""
@@ -307,27 +356,42 @@ class Store:
             if reps != expected_reps:
                 return False
             if row:
-                c.execute("UPDATE cards SET state = ?, due = ?, reps = ? WHERE card_id = ?",
-                          (json.dumps(state), _iso(due), reps + 1, card_id))
+                c.execute(
+                    "UPDATE cards SET state = ?, due = ?, reps = ? WHERE card_id = ?",
+                    (json.dumps(state), _iso(due), reps + 1, card_id),
+                )
             else:
-                c.execute("INSERT INTO cards VALUES (?, ?, ?, 1, ?)",
-                          (card_id, json.dumps(state), _iso(due), _iso(now)))
+                c.execute(
+                    "INSERT INTO cards VALUES (?, ?, ?, 1, ?)",
+                    (card_id, json.dumps(state), _iso(due), _iso(now)),
+                )
             c.execute(
                 "INSERT INTO review_logs (card_id, rating, reviewed_at, duration_ms, answer, correct, was_new) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (card_id, rating, _iso(now), duration_ms, answer,
-                 None if correct is None else int(correct), int(row is None)),
+                (
+                    card_id,
+                    rating,
+                    _iso(now),
+                    duration_ms,
+                    answer,
+                    None if correct is None else int(correct),
+                    int(row is None),
+                ),
             )
         return True
 
     def review_logs(self, since: datetime | None = None) -> list[dict[str, Any]]:
-        query = "SELECT card_id, rating, reviewed_at, duration_ms, correct, was_new FROM review_logs"
+        query = (
+            "SELECT card_id, rating, reviewed_at, duration_ms, correct, was_new FROM review_logs"
+        )
         args: tuple = ()
         if since is not None:
             query += " WHERE reviewed_at >= ?"
             args = (_iso(since),)
         keys = ("card_id", "rating", "reviewed_at", "duration_ms", "correct", "was_new")
-        return [dict(zip(keys, r, strict=True)) for r in self.conn.execute(query + " ORDER BY id", args)]
+        return [
+            dict(zip(keys, r, strict=True)) for r in self.conn.execute(query + " ORDER BY id", args)
+        ]
 
     # -- settings and labs -------------------------------------------------------------
 
@@ -337,15 +401,22 @@ class Store:
 
     def set_setting(self, key: str, value: str) -> None:
         with self.transaction() as c:
-            c.execute("INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
-                      (key, value, value))
+            c.execute(
+                "INSERT INTO settings VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+                (key, value, value),
+            )
 
-    def record_lab(self, lab_id: str, status: str, out_dir: str, started: datetime,
-                   finished: datetime | None) -> None:
+    def record_lab(
+        self, lab_id: str, status: str, out_dir: str, started: datetime, finished: datetime | None
+    ) -> None:
         with self.transaction() as c:
-            c.execute("INSERT INTO lab_runs (lab_id, started_at, finished_at, status, out_dir) "
-                      "VALUES (?, ?, ?, ?, ?)",
-                      (lab_id, _iso(started), _iso(finished) if finished else None, status, out_dir))
+            c.execute(
+                "INSERT INTO lab_runs (lab_id, started_at, finished_at, status, out_dir) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (lab_id, _iso(started), _iso(finished) if finished else None, status, out_dir),
+            )
 
     def labs_done(self) -> set[str]:
-        return {r[0] for r in self.conn.execute("SELECT lab_id FROM lab_runs WHERE status = 'done'")}
+        return {
+            r[0] for r in self.conn.execute("SELECT lab_id FROM lab_runs WHERE status = 'done'")
+        }

@@ -66,7 +66,9 @@ class Workspace:
         if not config.exists():
             config.write_text(
                 f"# Ladder workspace\nformat = {FORMAT_VERSION}\n"
-                f'created = "{datetime.now(UTC).isoformat(timespec="seconds")}"\n', "utf-8")
+                f'created = "{datetime.now(UTC).isoformat(timespec="seconds")}"\n',
+                "utf-8",
+            )
         report = InitReport(root=root, created=created)
         ws = cls(root)
         for ex in curriculum.ordered_exercises():
@@ -88,7 +90,8 @@ class Workspace:
             if not (root / MARKER).is_dir():
                 raise NoWorkspace(
                     f"LADDER_WORKSPACE is {env}, which is not a Ladder workspace: "
-                    f"run `ladder init {env}` or unset it.")
+                    f"run `ladder init {env}` or unset it."
+                )
             return cls._checked(root)
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
@@ -96,7 +99,8 @@ class Workspace:
                 return cls._checked(folder)
         raise NoWorkspace(
             "This folder is not inside a Ladder workspace: run `ladder init DIR` to create one, "
-            "then `cd DIR`.")
+            "then `cd DIR`."
+        )
 
     @classmethod
     def _checked(cls, root: Path) -> Workspace:
@@ -106,7 +110,9 @@ class Workspace:
         except (OSError, tomllib.TOMLDecodeError):
             fmt = FORMAT_VERSION
         if fmt > FORMAT_VERSION:
-            raise NoWorkspace(f"{root} was made by a newer Ladder (format {fmt}); upgrade Ladder to use it.")
+            raise NoWorkspace(
+                f"{root} was made by a newer Ladder (format {fmt}); upgrade Ladder to use it."
+            )
         return cls(root)
 
     # -- state -----------------------------------------------------------------------------

@@ -19,13 +19,17 @@ def check_one_step(submitted, reference):
     n = len(y)
     r = X @ w - y
     expect_close(
-        submitted(X, y, w.copy(), lr), reference(X, y, w, lr),
+        submitted(X, y, w.copy(), lr),
+        reference(X, y, w, lr),
         inputs={"X": X, "y": y, "w": w, "learning_rate": lr},
         mistakes=[
             (w - lr * (1 / n) * X.T @ r, "the gradient of (1/n)||Xw - y||² has a factor 2"),
             (w - lr * 2 * X.T @ r, "divide the gradient by the number of samples n"),
             (w + lr * (2 / n) * X.T @ r, "step against the gradient: subtract it"),
-            (w - lr * (2 / n) * X.T @ (y - X @ w), "the residual is X w - y (or flip the sign of the step)"),
+            (
+                w - lr * (2 / n) * X.T @ (y - X @ w),
+                "the residual is X w - y (or flip the sign of the step)",
+            ),
         ],
     )
 
@@ -35,9 +39,12 @@ def check_does_not_modify_w(submitted, reference):
     X, y, w = _case()
     before = w.copy()
     submitted(X, y, w, 0.1)
-    expect_true(np.array_equal(w, before), "the input w was modified in place",
-                inputs={"w before": before, "w after": w},
-                misconception="`w -= ...` changes the caller's array; compute `w - ...` instead")
+    expect_true(
+        np.array_equal(w, before),
+        "the input w was modified in place",
+        inputs={"w before": before, "w after": w},
+        misconception="`w -= ...` changes the caller's array; compute `w - ...` instead",
+    )
 
 
 def check_converges_to_least_squares(submitted, reference):
@@ -50,5 +57,10 @@ def check_converges_to_least_squares(submitted, reference):
         w = submitted(X, y, w, 0.2)
     # The contraction factor per step is below 0.9 here, so after 500 steps the
     # remaining error is far under 1e-6.
-    expect_close(w, np.linalg.lstsq(X, y, rcond=None)[0], rtol=1e-6, atol=1e-6,
-                 inputs="X: ones and 2 normal columns (40 rows, seed 3); 500 steps, learning rate 0.2")
+    expect_close(
+        w,
+        np.linalg.lstsq(X, y, rcond=None)[0],
+        rtol=1e-6,
+        atol=1e-6,
+        inputs="X: ones and 2 normal columns (40 rows, seed 3); 500 steps, learning rate 0.2",
+    )

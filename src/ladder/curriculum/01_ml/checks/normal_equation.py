@@ -10,7 +10,9 @@ def check_exact_line(submitted, reference):
     X = np.array([[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]])
     y = 1.0 + 2.0 * X[:, 1]
     expect_close(
-        submitted(X, y), [1.0, 2.0], inputs={"X": X, "y": y},
+        submitted(X, y),
+        [1.0, 2.0],
+        inputs={"X": X, "y": y},
         mistakes=[(X.T @ y, "that is X^T y; solve the system X^T X w = X^T y for w")],
     )
 
@@ -29,5 +31,9 @@ def check_matches_least_squares(submitted, reference):
     y = X @ np.array([0.5, -1.0, 2.0, 0.0, 3.0]) + rng.normal(scale=0.1, size=50)
     # Both solve the same well-conditioned 5x5 problem; 1e-8 leaves room for the
     # rounding of X^T X (condition number about 2) against lstsq's SVD.
-    expect_close(submitted(X, y), np.linalg.lstsq(X, y, rcond=None)[0], rtol=1e-8,
-                 inputs="X: ones and 4 standard-normal columns (50 rows, seed 2); y = X @ [0.5, -1, 2, 0, 3] + noise")
+    expect_close(
+        submitted(X, y),
+        np.linalg.lstsq(X, y, rcond=None)[0],
+        rtol=1e-8,
+        inputs="X: ones and 4 standard-normal columns (50 rows, seed 2); y = X @ [0.5, -1, 2, 0, 3] + noise",
+    )

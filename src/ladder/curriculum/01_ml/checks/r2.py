@@ -24,10 +24,15 @@ def check_small_example(submitted, reference):
     t, q = np.array(y), np.array(p)
     ss_res, ss_tot = np.sum((t - q) ** 2), np.sum((t - t.mean()) ** 2)
     expect_close(
-        submitted(y, p), reference(y, p), inputs={"y_true": y, "y_pred": p},
+        submitted(y, p),
+        reference(y, p),
+        inputs={"y_true": y, "y_pred": p},
         mistakes=[
             (ss_res / ss_tot, "that is SS_res / SS_tot; R² is one minus it"),
-            (1 - ss_res / np.sum(t**2), "SS_tot sums squared deviations from the mean of y_true, not the squares of y_true"),
+            (
+                1 - ss_res / np.sum(t**2),
+                "SS_tot sums squared deviations from the mean of y_true, not the squares of y_true",
+            ),
             (1 - ss_res / np.sum((q - q.mean()) ** 2), "SS_tot uses y_true, not y_pred"),
         ],
     )
@@ -36,8 +41,12 @@ def check_small_example(submitted, reference):
 def check_worse_than_the_mean(submitted, reference):
     """can be negative when the model is worse than the mean"""
     y, p = [1.0, 2.0, 3.0], [3.0, 2.0, 1.0]
-    expect_close(submitted(y, p), -3.0, inputs={"y_true": y, "y_pred": p},
-                 mistakes=[(0.0, "do not clip R² at 0: a bad model scores below zero")])
+    expect_close(
+        submitted(y, p),
+        -3.0,
+        inputs={"y_true": y, "y_pred": p},
+        mistakes=[(0.0, "do not clip R² at 0: a bad model scores below zero")],
+    )
 
 
 def check_constant_target(submitted, reference):
