@@ -1,0 +1,79 @@
+"""Checks for the value-iteration exercise."""
+
+import numpy as np
+
+from ladder.ml.gridworld import GridWorld
+from ladder.study.checks import expect_close, expect_equal
+
+
+def _no_terminal_mask(env, gamma):
+    """The values a sweep gives if terminal states are not treated specially."""
+    V = np.zeros(env.n_states)
+    for _ in range(2000):
+        V = (env.reward + gamma * V[env.next_state]).max(axis=1)
+    return V
+
+
+def check_corridor(submitted, reference):
+    """a corridor S . . G: values rise towards the goal"""
+    env = GridWorld(("S..G",), step_reward=-0.1)
+    V, _ = submitted(env, gamma=0.9)
+    expect_close(
+        V,
+        reference(env, gamma=0.9)[0],
+        rtol=1e-8,
+        atol=1e-9,
+        what="V",
+        inputs="layout ['S..G'], step reward −0.1, gamma 0.9",
+        mistakes=[
+            (
+                _no_terminal_mask(env, 0.9),
+                "use V = 0 after a terminal state, and Q = 0 from a terminal state",
+            )
+        ],
+    )
+
+
+def check_default_grid_values(submitted, reference):
+    """the optimal values of the default grid world"""
+    env = GridWorld()
+    V, _ = submitted(env, gamma=0.95)
+    # Both iterate to a 1e-10 change; a contraction by 0.95 leaves errors below 1e-8.
+    expect_close(
+        V,
+        reference(env, gamma=0.95)[0],
+        rtol=1e-7,
+        atol=1e-8,
+        what="V",
+        inputs="GridWorld() (4 x 5, goal +1, pit −1, step −0.04), gamma 0.95",
+        mistakes=[
+            (_no_terminal_mask(env, 0.95), "nothing follows a terminal state: its value is 0")
+        ],
+    )
+
+
+def check_default_grid_policy(submitted, reference):
+    """the greedy policy (first action on ties)"""
+    env = GridWorld()
+    _, pi = submitted(env, gamma=0.95)
+    _, ref = reference(env, gamma=0.95)
+    live = ~env.terminal
+    expect_equal(
+        np.asarray(pi)[live],
+        ref[live],
+        what="the policy in non-terminal states",
+        inputs="GridWorld(), gamma 0.95\n" + env.render(ref),
+    )
+
+
+def check_discount(submitted, reference):
+    """a smaller discount values the far goal less"""
+    env = GridWorld()
+    expect_close(
+        submitted(env, gamma=0.5)[0],
+        reference(env, gamma=0.5)[0],
+        rtol=1e-7,
+        atol=1e-8,
+        what="V",
+        inputs="GridWorld(), gamma 0.5",
+    )
