@@ -1,0 +1,143 @@
+"""Parity: our GPT against Hugging Face GPT2LMHeadModel with the same (random) weights."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+torch = pytest.importorskip("torch")
+transformers = pytest.importorskip("transformers")
+
+from ladder.transformer.gpt import GPT, GPTConfig  # noqa: E402
+from ladder.transformer.hf_gpt2 import from_hf_gpt2, gpt2_name_map, load_hf_gpt2  # noqa: E402
+from ladder.transformer.weights import WeightMismatchError  # noqa: E402
+
+# float32 on both sides (the GPT-2 reference runs in float32). Matmuls in a different
+# order/kernel (HF's fused SDPA vs ours) differ by a few ulps per op; logits of size ~1
+# through 2 blocks agree to ~2e-7, so 1e-5 is tight yet free of flakiness.
+ATOL = 1e-5
+VOCAB = 97
+
+
+def _hf(n_layer=2, seed=0):
+    torch.manual_seed(seed)
+    cfg = transformers.GPT2Config(
+        vocab_size=VOCAB,
+        n_positions=48,
+        n_embd=32,
+        n_layer=n_layer,
+        n_head=4,
+        resid_pdrop=0.0,
+        embd_pdrop=0.0,
+        attn_pdrop=0.0,
+        bos_token_id=0,
+        eos_token_id=0,
+        pad_token_id=0,
+    )
+    model = transformers.GPT2LMHeadModel(cfg).eval()
+    # GPT-2 initialises LayerNorm to (1, 0) and biases to 0; randomise them too, so the map
+    # is tested on every tensor, not only on the ones that start random
+    with torch.no_grad():
+        for p in model.parameters():
+            if p.dim() == 1:
+                p.add_(0.1 * torch.randn_like(p))
+    return model
+
+
+@pytest.fixture(scope="module")
+def pair():
+    hf = _hf()
+    return hf, from_hf_gpt2(hf).eval()
+
+
+def _idx(B=3, T=20, seed=1):
+    return torch.randint(0, VOCAB, (B, T), generator=torch.Generator().manual_seed(seed))
+
+
+@pytest.mark.parametrize("fused", [True, False])
+def test_logits_and_loss_equal_hf(pair, fused):
+    hf, ours = pair
+    if not fused:  # the written-out attention of attention.py, same weights
+        ours2 = GPT(dataclasses.replace(ours.config, fused_attention=False)).eval()
+        ours2.load_state_dict(ours.state_dict())
+        ours = ours2
+    idx = _idx()
+    with torch.no_grad():
+        ref = hf(idx, labels=idx)
+        logits, loss = ours(idx[:, :-1], targets=idx[:, 1:])  # HF shifts labels inside
+        full, _ = ours(idx)
+    torch.testing.assert_close(full, ref.logits, atol=ATOL, rtol=0)
+    torch.testing.assert_close(loss, ref.loss, atol=ATOL, rtol=0)
+
+
+def test_weights_are_tied(pair):
+    _, ours = pair
+    assert ours.lm_head.weight is ours.wte.weight
+
+
+def test_greedy_generation_matches_hf_and_cache(pair):
+    hf, ours = pair
+    prompt = _idx(B=2, T=4, seed=2)
+    with_cache = ours.generate(prompt, 30, greedy=True, use_cache=True)
+    without = ours.generate(prompt, 30, greedy=True, use_cache=False)
+    ref = hf.generate(
+        prompt, attention_mask=torch.ones_like(prompt), max_new_tokens=30, do_sample=False
+    )
+    assert torch.equal(with_cache, without)
+    assert torch.equal(with_cache, ref)
+
+
+def test_cache_equals_no_cache_when_sampling_past_the_context(pair):
+    _, ours = pair
+    prompt = _idx(B=2, T=5, seed=3)
+    kw = dict(temperature=0.9, top_k=20, top_p=0.9)
+    # 60 new tokens > block_size 48: the window slides, the cache is refilled
+    a = ours.generate(prompt, 60, use_cache=True, generator=torch.Generator().manual_seed(0), **kw)
+    b = ours.generate(prompt, 60, use_cache=False, generator=torch.Generator().manual_seed(0), **kw)
+    assert a.shape == (2, 65)
+    assert torch.equal(a, b)
+
+
+def test_cached_logits_equal_full_forward(pair):
+    _, ours = pair
+    idx = _idx(B=2, T=12, seed=4)
+    with torch.no_grad():
+        full, _ = ours(idx)
+        cache = ours.new_cache(2)
+        parts = [ours(idx[:, :5], cache=cache)[0], ours(idx[:, 5:9], cache=cache)[0]]
+        parts += [ours(idx[:, t : t + 1], cache=cache)[0] for t in range(9, 12)]
+    torch.testing.assert_close(torch.cat(parts, 1), full, atol=ATOL, rtol=0)
+
+
+def test_name_map_names_every_hf_tensor():
+    hf = _hf(n_layer=3)
+    assert set(gpt2_name_map(3).values()) == set(hf.state_dict())
+
+
+def test_mismatched_weights_are_listed_by_name():
+    hf = _hf()
+    state = dict(hf.state_dict())
+    state.pop("transformer.h.1.ln_2.bias")
+    state["transformer.h.0.mlp.c_fc.weight"] = torch.zeros(32, 64)  # 4·n_embd would be 128
+    state["transformer.h.9.attn.c_attn.weight"] = torch.zeros(1)
+    ours = GPT(GPTConfig(vocab_size=VOCAB, block_size=48, n_layer=2, n_head=4, n_embd=32))
+    with pytest.raises(WeightMismatchError) as err:
+        load_hf_gpt2(ours, state)
+    msg = str(err.value)
+    assert "missing (1): h.1.ln_2.bias" in msg
+    assert "extra (1): transformer.h.9.attn.c_attn.weight" in msg
+    assert "mis-shaped: h.0.mlp.c_fc.weight is [128, 32] in the model, [64, 32] given" in msg
+
+
+def test_training_step_gradients_match_hf(pair):
+    hf, ours = pair
+    idx = _idx(B=2, T=16, seed=5)
+    _, loss = ours(idx[:, :-1], targets=idx[:, 1:])
+    ref = hf(idx, labels=idx).loss
+    g_ours = torch.autograd.grad(loss, [ours.h[0].attn.c_attn.weight, ours.wte.weight])
+    g_ref = torch.autograd.grad(
+        ref, [hf.transformer.h[0].attn.c_attn.weight, hf.transformer.wte.weight]
+    )
+    torch.testing.assert_close(g_ours[0], g_ref[0].t(), atol=ATOL, rtol=0)  # Conv1D is (in, out)
+    torch.testing.assert_close(g_ours[1], g_ref[1], atol=ATOL, rtol=0)
