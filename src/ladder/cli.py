@@ -58,6 +58,11 @@ STATE_LABEL = {
 }
 
 
+# Arguments several commands share.
+ExerciseArg = Annotated[str | None, typer.Argument(help="Exercise id; default: the current one.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
+
+
 class Fail(Exception):
     """A learner-facing error: printed as one sentence, exit code 1."""
 
@@ -212,7 +217,7 @@ def _root(
 
 @app.command("map")
 def map_(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """The roadmap: all 8 stages with their goals and your progress."""
     _status(as_json, goals=True)
@@ -244,7 +249,7 @@ def init(directory: Annotated[Path, typer.Argument(help="Folder for your workspa
 
 @app.command("list")
 def list_(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Every exercise with its state."""
     from ladder.study.progress import exercise_rows
@@ -394,9 +399,7 @@ def _after_pass(cur: Curriculum, ws: Workspace) -> Exercise | None:
 
 @app.command()
 def check(
-    exercise: Annotated[
-        str | None, typer.Argument(help="Exercise id; default: the current one.")
-    ] = None,
+    exercise: ExerciseArg = None,
 ) -> None:
     """Grade an exercise (default: the current one)."""
     cur, ws = _curriculum(), _workspace()
@@ -412,9 +415,7 @@ def check(
 
 @app.command()
 def watch(
-    exercise: Annotated[
-        str | None, typer.Argument(help="Exercise id; default: the current one.")
-    ] = None,
+    exercise: ExerciseArg = None,
 ) -> None:
     """Re-grade on every save; move to the next exercise when one passes. Ctrl-C stops."""
     from watchfiles import watch as watch_files
@@ -443,9 +444,7 @@ def watch(
 
 @app.command()
 def hint(
-    exercise: Annotated[
-        str | None, typer.Argument(help="Exercise id; default: the current one.")
-    ] = None,
+    exercise: ExerciseArg = None,
 ) -> None:
     """Show the next hint for an exercise."""
     cur, ws = _curriculum(), _workspace()
@@ -463,9 +462,7 @@ def hint(
 
 @app.command()
 def solution(
-    exercise: Annotated[
-        str | None, typer.Argument(help="Exercise id; default: the current one.")
-    ] = None,
+    exercise: ExerciseArg = None,
 ) -> None:
     """Show the reference solution, once you have made an attempt."""
     import inspect
@@ -598,7 +595,7 @@ def review(limit: Annotated[int, typer.Option(help="Most cards in this session."
 
 @app.command()
 def stats(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Reviews, retention and due counts."""
     from ladder.study.memory import Memory
@@ -732,7 +729,7 @@ def run_(
 
 @app.command()
 def doctor(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """What is installed, which datasets are here, and whether your workspace is healthy."""
     from ladder.study.doctor import diagnose
@@ -816,7 +813,7 @@ def data_add(
 
 @dev_app.command("check")
 def dev_check_(
-    as_json: Annotated[bool, typer.Option("--json", help="Machine-readable output.")] = False,
+    as_json: JsonOption = False,
     run: Annotated[
         bool, typer.Option("--run/--no-run", help="Also grade every stub and solution.")
     ] = True,
