@@ -413,6 +413,14 @@ def check(
         raise typer.Exit(1)
 
 
+def _file_signature(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
 @app.command()
 def watch(
     exercise: ExerciseArg = None,
@@ -425,6 +433,8 @@ def watch(
     try:
         while True:
             console.rule(ex.id)
+            path = ws.exercise_path(ex)
+            graded = _file_signature(path)  # taken before grading: a save meanwhile counts
             verdict = _grade_and_record(cur, ws, ex)
             if verdict.passed:
                 nxt = _after_pass(cur, ws)
@@ -432,12 +442,19 @@ def watch(
                     return
                 ex = nxt
                 continue
-            path = ws.exercise_path(ex)
             console.print(f"[dim]Watching {path} — save it to check again (Ctrl-C to stop).[/dim]")
+            # Wake on a change event or every half second, and compare the file itself, so
+            # a save made before the watcher started is not missed.
             for _changes in watch_files(
-                path.parent, debounce=200, step=50, watch_filter=lambda _c, p: Path(p) == path
+                path.parent,
+                debounce=200,
+                step=50,
+                rust_timeout=500,
+                yield_on_timeout=True,
+                watch_filter=lambda _c, p, path=path: Path(p) == path,
             ):
-                break
+                if _file_signature(path) != graded:
+                    break
     except KeyboardInterrupt:
         console.print("\nStopped watching.")
 
