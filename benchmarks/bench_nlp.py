@@ -145,7 +145,7 @@ def _kneser_ney_rows(text: str, quick: bool) -> list[dict]:
         ref.fit(*padded_everygram_pipeline(3, train))
         return ref
 
-    t_ours = _median_time(lambda: KneserNeyInterpolated(3).fit(train), 1 if quick else 3)
+    t_ours = _median_time(lambda: KneserNeyInterpolated(3).fit(train), 3 if quick else 5)
     t_ref = _median_time(fit_ref, 1)
     ours, ref = KneserNeyInterpolated(3).fit(train), fit_ref()
     grams = ours.ngrams_of(test)[:n_scores]
@@ -161,7 +161,9 @@ def _kneser_ney_rows(text: str, quick: bool) -> list[dict]:
             "reference_name": "nltk.lm.KneserNeyInterpolated",
             "unit": "s",
             "better": "lower",
-            "note": f"Tiny Shakespeare, {len(train):,} lines ({n_tokens:,} tokens)",
+            "note": f"Tiny Shakespeare, {len(train):,} lines ({n_tokens:,} tokens); integer "
+            "ids + sorted-array trie (before: Counter of string tuples, 2.3-2.5 s on the "
+            "30,000 lines, about 4x nltk)",
         },
         {
             "benchmark": "Kneser-Ney trigram scoring",
@@ -170,32 +172,56 @@ def _kneser_ney_rows(text: str, quick: bool) -> list[dict]:
             "reference_name": "nltk.lm.KneserNeyInterpolated",
             "unit": "s/score",
             "better": "lower",
-            "note": f"{len(grams)} held-out trigrams; max |score difference| {diff:.1e}",
+            "note": f"{len(grams)} held-out trigrams, one score() call each; max |score "
+            f"difference| {diff:.1e}",
         },
     ]
 
 
-def _porter_rows(text: str, quick: bool) -> list[dict]:
+def _stemmer_rows(text: str, quick: bool) -> list[dict]:
+    import snowballstemmer
     from nltk.stem import PorterStemmer as NltkPorter
 
     from ladder.nlp.porter import PorterStemmer
+    from ladder.nlp.snowball import SnowballStemmer
 
     words = sorted({w.lower() for w in re.findall(r"[A-Za-z]+", text)})
     if quick:
         words = words[:3000]
-    ours, ref = PorterStemmer(cache=False), NltkPorter(mode=NltkPorter.ORIGINAL_ALGORITHM)
-    t_ours = _median_time(lambda: [ours.stem(w) for w in words], 3)
+    note = f"{len(words):,} distinct words of Tiny Shakespeare, no cache"
+    porter, ref = PorterStemmer(cache=False), NltkPorter(mode=NltkPorter.ORIGINAL_ALGORITHM)
+    snowball, snowball_ref = SnowballStemmer(cache=False), snowballstemmer.stemmer("english")
+    t_porter = _median_time(lambda: [porter.stem(w) for w in words], 3)
     t_ref = _median_time(lambda: [ref.stem(w) for w in words], 3)
+    t_snowball = _median_time(lambda: [snowball.stem(w) for w in words], 3)
+    t_snowball_ref = _median_time(lambda: [snowball_ref.stemWord(w) for w in words], 3)
+    differ = sum(porter.stem(w) != snowball.stem(w) for w in words) / len(words)
+    row = {"unit": "words/s", "better": "higher"}
     return [
         {
+            **row,
             "benchmark": "Porter stemming",
-            "ours": len(words) / t_ours,
+            "ours": len(words) / t_porter,
             "reference": len(words) / t_ref,
             "reference_name": "NLTK PorterStemmer (ORIGINAL_ALGORITHM)",
-            "unit": "words/s",
-            "better": "higher",
-            "note": f"{len(words):,} distinct words of Tiny Shakespeare, no cache",
-        }
+            "note": note,
+        },
+        {
+            **row,
+            "benchmark": "Snowball English stemming",
+            "ours": len(words) / t_snowball,
+            "reference": len(words) / t_snowball_ref,
+            "reference_name": "snowballstemmer 3 (pure Python)",
+            "note": note,
+        },
+        {
+            **row,
+            "benchmark": "Snowball vs Porter stemming (both ours)",
+            "ours": len(words) / t_snowball,
+            "reference": len(words) / t_porter,
+            "reference_name": "ladder.nlp.porter (Porter 1980)",
+            "note": f"{note}; the two stems differ on {differ:.1%} of the words",
+        },
     ]
 
 
@@ -205,7 +231,7 @@ def run(quick: bool = False) -> list[dict]:
 
     text = tiny_shakespeare()
     rows: list[dict] = []
-    for part in (_bpe_rows, _word2vec_rows, _kneser_ney_rows, _porter_rows):
+    for part in (_bpe_rows, _word2vec_rows, _kneser_ney_rows, _stemmer_rows):
         rows += part(text, quick)
     return rows
 

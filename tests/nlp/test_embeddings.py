@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from ladder.data import text
-from ladder.nlp.embeddings import WordVectors
+from ladder.nlp.embeddings import WordVectors, plot_2d
 
 
 @pytest.fixture(scope="module")
@@ -71,3 +71,64 @@ def test_pca_2d_matches_sklearn(vectors: WordVectors) -> None:
     ref = PCA(2).fit_transform(vectors.vectors)
     # Principal axes are defined up to sign.
     np.testing.assert_allclose(np.abs(ours), np.abs(ref), atol=1e-10)
+
+
+@pytest.fixture(scope="module")
+def clusters() -> WordVectors:
+    # Four well-separated clusters of 15 words in 20-D: any faithful 2-D map keeps each
+    # word's nearest neighbour inside its own cluster.
+    rng = np.random.default_rng(1)
+    centres = 10 * rng.normal(size=(4, 20))
+    words = [f"w{c}_{i}" for c in range(4) for i in range(15)]
+    E = np.repeat(centres, 15, axis=0) + rng.normal(size=(60, 20))
+    return WordVectors(words, E)
+
+
+def _nearest_in_same_cluster(coords: np.ndarray) -> float:
+    d = ((coords[:, None] - coords[None]) ** 2).sum(-1)
+    np.fill_diagonal(d, np.inf)
+    return float(np.mean(d.argmin(axis=1) // 15 == np.arange(len(coords)) // 15))
+
+
+def test_tsne_2d_is_sklearn_tsne(clusters: WordVectors) -> None:
+    from sklearn.manifold import TSNE
+    from threadpoolctl import threadpool_limits
+
+    # One OpenMP thread: on a busy machine, spinning Barnes-Hut threads take 10-50x longer
+    # on 60 points (measured); the result does not depend on the thread count.
+    with threadpool_limits(1):
+        ours = clusters.tsne_2d(random_state=0)
+        ref = TSNE(2, perplexity=30.0, init="pca", random_state=0).fit_transform(clusters.vectors)
+        few = clusters.words[::6]
+        np.testing.assert_array_equal(clusters.project_2d(few, "tsne"), clusters.tsne_2d(few))
+    # The same call with the same seed on the same float64 input: bitwise the same run.
+    np.testing.assert_array_equal(ours, ref)
+    assert _nearest_in_same_cluster(ours) == 1.0
+    np.testing.assert_array_equal(clusters.project_2d(method="pca"), clusters.pca_2d())
+    assert _nearest_in_same_cluster(clusters.pca_2d()) == 1.0
+
+
+def test_plot_writes_a_labelled_png(clusters: WordVectors, tmp_path) -> None:
+    from matplotlib.image import imread
+
+    path = clusters.plot(tmp_path / "map.png", words=clusters.words[:20])
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    pixels = imread(path)
+    assert pixels.shape == (800, 800, 4)  # 8 x 8 inches at 100 dpi, RGBA
+    assert pixels[..., :3].std() > 0.01  # something was drawn
+    plain = plot_2d(clusters.pca_2d(clusters.words[:20]), ["."] * 20, tmp_path / "dots.png")
+    # The labelled picture differs from one with dot labels at the same points.
+    assert not np.array_equal(imread(plain), pixels)
+
+
+def test_projection_and_plot_bad_input(clusters: WordVectors, tmp_path) -> None:
+    with pytest.raises(ValueError, match="'pca' or 'tsne'"):
+        clusters.project_2d(method="umap")
+    with pytest.raises(ValueError, match="at least 4 words"):
+        clusters.tsne_2d(clusters.words[:3])
+    with pytest.raises(ValueError, match=r"\.png"):
+        plot_2d(np.zeros((2, 2)), ["a", "b"], tmp_path / "map.pdf")
+    with pytest.raises(ValueError, match="n labels"):
+        plot_2d(np.zeros((2, 2)), ["a"], tmp_path / "map.png")
+    with pytest.raises(KeyError, match="not in the vocabulary"):
+        clusters.plot(tmp_path / "map.png", words=["w0_0", "nope"])

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from nltk import lm as nltk_lm
 from nltk.lm.preprocessing import padded_everygram_pipeline
 
@@ -16,46 +21,124 @@ def split(shakespeare: str) -> tuple[list[list[str]], list[list[str]]]:
     return lines[:2500], lines[30000:30150]  # train / held-out lines of Tiny Shakespeare
 
 
+# kind, order, unk_cutoff, extra parameter (Lidstone's gamma, Kneser–Ney's discount)
 CASES = {
-    "MLE-2": (lambda: ngram.MLE(2), lambda v: nltk_lm.MLE(2, vocabulary=v), 1),
-    "Laplace-3": (lambda: ngram.Laplace(3), lambda v: nltk_lm.Laplace(3, vocabulary=v), 1),
-    "Lidstone-3-cut2": (
-        lambda: ngram.Lidstone(0.3, 3, unk_cutoff=2),
-        lambda v: nltk_lm.Lidstone(0.3, 3, vocabulary=v),
-        2,
-    ),
-    "KN-3": (
-        lambda: ngram.KneserNeyInterpolated(3),
-        lambda v: nltk_lm.KneserNeyInterpolated(3, vocabulary=v),
-        1,
-    ),
-    "KN-4-d0.75-cut2": (
-        lambda: ngram.KneserNeyInterpolated(4, discount=0.75, unk_cutoff=2),
-        lambda v: nltk_lm.KneserNeyInterpolated(4, discount=0.75, vocabulary=v),
-        2,
-    ),
+    "MLE-2": ("MLE", 2, 1, None),
+    "Laplace-3": ("Laplace", 3, 1, None),
+    "Lidstone-3-cut2": ("Lidstone", 3, 2, 0.3),
+    "KN-3": ("KneserNeyInterpolated", 3, 1, None),
+    "KN-4-d0.75-cut2": ("KneserNeyInterpolated", 4, 2, 0.75),
 }
 
 
-def _run_both(case: str, train, test):
-    make_ours, make_ref, cutoff = CASES[case]
-    ours = make_ours().fit(train)
-    ref = make_ref(nltk_lm.Vocabulary(unk_cutoff=cutoff))
-    ref.fit(*padded_everygram_pipeline(ref.order, train))
-    return ours, ref, ours.ngrams_of(test)[:150]
+def _fit_both(kind: str, order: int, cutoff: int, extra: float | None, train):
+    """The same model, fitted on the same sentences, in ladder and in nltk.lm."""
+    ref_vocab = nltk_lm.Vocabulary(unk_cutoff=cutoff)
+    if kind == "Lidstone":
+        ours = ngram.Lidstone(extra, order, unk_cutoff=cutoff)
+        ref = nltk_lm.Lidstone(extra, order, vocabulary=ref_vocab)
+    elif kind == "KneserNeyInterpolated" and extra is not None:
+        ours = ngram.KneserNeyInterpolated(order, discount=extra, unk_cutoff=cutoff)
+        ref = nltk_lm.KneserNeyInterpolated(order, discount=extra, vocabulary=ref_vocab)
+    else:
+        ours = getattr(ngram, kind)(order, unk_cutoff=cutoff)
+        ref = getattr(nltk_lm, kind)(order, vocabulary=ref_vocab)
+    ours.fit(train)
+    ref.fit(*padded_everygram_pipeline(order, train))
+    return ours, ref
+
+
+def _assert_same_scores(ours, ref, grams, every_context: bool = False) -> None:
+    # Same formulas, same operation order, float64: 1e-12 absolute (they agree exactly).
+    assert len(ours.vocab_) == len(ref.vocab)
+    for g in grams:
+        # The full context and the unigram level, or every context length in between.
+        contexts = [g[i:-1] for i in range(len(g))] if every_context else [g[:-1], ()]
+        for ctx in contexts:
+            assert abs(ours.score(g[-1], ctx) - ref.score(g[-1], ctx)) <= 1e-12, (g, ctx)
+    if not grams:  # an empty held-out sentence under a unigram model
+        return
+    # One score at a time (plain Python) and all at once (arrays): the same floats.
+    assert ours._score_grams(grams) == [ours.score(g[-1], g[:-1]) for g in grams]
+    po, pr = ours.perplexity(grams), ref.perplexity(grams)
+    assert po == pr or abs(po - pr) <= 1e-12 * pr
 
 
 @pytest.mark.parametrize("case", list(CASES))
 def test_scores_and_perplexity_match_nltk(case: str, split) -> None:
-    ours, ref, grams = _run_both(case, *split)
-    assert len(ours.vocab_) == len(ref.vocab)
-    # Same formulas, same operation order, float64: 1e-12 absolute (they agree exactly).
-    for g in grams:
-        for ctx in (g[:-1], ()):  # full context and the unigram level
-            assert abs(ours.score(g[-1], ctx) - ref.score(g[-1], ctx)) <= 1e-12, (g, ctx)
-    po, pr = ours.perplexity(grams), ref.perplexity(grams)
-    assert po == pr or abs(po - pr) <= 1e-12 * pr
+    train, test = split
+    ours, ref = _fit_both(*CASES[case], train)
+    grams = ours.ngrams_of(test)[:150]
+    _assert_same_scores(ours, ref, grams)
+    g = grams[-1]
     assert ours.count(g[-2:]) == ref.counts[list(g[-2:-1])][g[-1]]
+
+
+_words = st.lists(st.sampled_from("a b c d e".split()), max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    train=st.lists(_words, min_size=1, max_size=6).filter(any),
+    test=st.lists(st.lists(st.sampled_from("a b c z".split()), max_size=5), min_size=1, max_size=3),
+    kind=st.sampled_from(["MLE", "Laplace", "Lidstone", "KneserNeyInterpolated"]),
+    order=st.integers(1, 4),
+    cutoff=st.integers(1, 2),
+)
+def test_random_small_corpora_match_nltk(train, test, kind, order, cutoff) -> None:
+    # Tiny vocabularies, empty sentences, rare words turned into <UNK>, unseen words and
+    # contexts: every path of the sorted-array counting against nltk's dictionaries.
+    if kind == "KneserNeyInterpolated":
+        order = max(order, 2)
+    ours, ref = _fit_both(kind, order, cutoff, 0.3 if kind == "Lidstone" else None, train)
+    _assert_same_scores(ours, ref, ours.ngrams_of(test), every_context=True)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 300_000), st.integers(0, 70_000)), min_size=1, max_size=60)
+)
+def test_radix_grouping_equals_np_unique(pairs) -> None:
+    # The counting core: keys prefix * B + last, with prefixes above 2**16 (several radix
+    # digits) and repeats; np.unique gives the first index of each key, as ours must.
+    prefix, last = (np.array(c, np.int64) for c in zip(*pairs, strict=True))
+    B = 70_001
+    ref = np.unique(prefix * B + last, return_index=True, return_inverse=True, return_counts=True)
+    for ours, expected in zip(ngram._distinct(prefix, last, B), ref, strict=True):
+        np.testing.assert_array_equal(ours, expected.ravel())
+
+
+def test_five_grams_match_nltk(split) -> None:
+    # Order 5: keys of the sorted-array trie stay within int64 however long the n-gram.
+    train, test = split
+    ours, ref = _fit_both("KneserNeyInterpolated", 5, 2, 0.75, train[:1200])
+    _assert_same_scores(ours, ref, ours.ngrams_of(test)[:25])
+
+
+def test_inspection_dictionaries_match_nltk_counts(split) -> None:
+    ours, ref = _fit_both("KneserNeyInterpolated", 3, 1, None, split[0][:600])
+
+    def ref_followers(h: tuple[str, ...]):
+        return ref.counts.unigrams if not h else ref.counts[len(h) + 1][h]
+
+    for h, followers in ours.counts_.items():
+        assert dict(followers) == dict(ref_followers(h)), h
+        assert ours.totals_[h] == ref_followers(h).N()
+        assert ours.types_[h] == len(ref_followers(h))
+    n_ref = len(ref.counts.unigrams) + sum(
+        len(ref.counts[k][h]) for k in (2, 3) for h in ref.counts[k].conditions()
+    )
+    assert sum(map(len, ours.counts_.values())) == n_ref  # no context left out
+    # Continuation counts straight from their definitions over the distinct n-grams.
+    before: dict[tuple[str, ...], set[str]] = {}
+    middle: Counter[tuple[str, ...]] = Counter()
+    for h, followers in ours.counts_.items():
+        if h:
+            middle[h[1:]] += len(followers)  # N1+(. h[1:] .)
+            for w in followers:
+                before.setdefault(h[1:] + (w,), set()).add(h[0])  # N1+(. h[1:] w)
+    assert dict(ours.continuation_) == {g: len(s) for g, s in before.items()}
+    assert dict(ours.continuation_total_) == dict(middle)
 
 
 def test_kneser_ney_counts_and_sampling(split) -> None:
@@ -64,6 +147,35 @@ def test_kneser_ney_counts_and_sampling(split) -> None:
     assert abs(sum(lm.score(w) for w in [*lm.vocab_.words, "<UNK>"]) - 1) < 1e-12
     a = lm.generate(12, context=["the"], random_state=3)
     assert a == lm.generate(12, context=["the"], random_state=3) and len(a) <= 12
+    assert all(w in lm.vocab_ for w in a)
+
+
+def test_refit_and_other_iterables(split) -> None:
+    lm = ngram.MLE(2).fit(split[0][:100])
+    small = lm.counts_
+    lm.fit(iter(tuple(s) for s in split[0][:200]))  # tuples from a generator are fine
+    assert lm.counts_ is not small  # the inspection dictionaries follow the new fit
+    assert lm.count(["<s>"]) == 200 and lm.count(["zyzzyva"]) == 0
+
+
+class _DictLaplace(ngram.NgramLanguageModel):
+    """Add-one written on the inspection dictionaries, as the course's exercises do."""
+
+    def score(self, word: str, context=()) -> float:
+        word, h = self.vocab_.lookup(word), tuple(self.vocab_.lookup(w) for w in context)
+        h = h[-(self.order - 1) :] if self.order > 1 else ()
+        c = self.counts_[h][word] if h in self.counts_ else 0
+        return (c + 1) / (self.totals_.get(h, 0) + len(self.vocab_))
+
+
+def test_a_subclass_defining_only_score_gets_perplexity_and_sampling(split) -> None:
+    train, test = split[0][:300], split[1][:20]
+    ours, lib = _DictLaplace(2).fit(train), ngram.Laplace(2).fit(train)
+    grams = lib.ngrams_of(test)
+    assert ours.perplexity(grams) == lib.perplexity(grams)  # same formula, same floats
+    assert ours.generate(8, random_state=1) == lib.generate(8, random_state=1)
+    with pytest.raises(NotImplementedError, match="neither score"):
+        ngram.NgramLanguageModel(2).fit(train).perplexity(grams)
 
 
 def test_oov_and_bad_input(split) -> None:
@@ -71,8 +183,14 @@ def test_oov_and_bad_input(split) -> None:
     assert lm.score("zyzzyva", ["the"]) == lm.score("<UNK>", ["the"]) > 0
     with pytest.raises(TypeError, match="tokenised sentences"):
         ngram.MLE(2).fit(["a whole string"])
+    with pytest.raises(ValueError, match="no words"):
+        ngram.MLE(1).fit([[], []])
+    with pytest.raises(ValueError, match="order >= 2"):
+        ngram.KneserNeyInterpolated(1).fit(split[0])
     with pytest.raises(RuntimeError, match="not fitted"):
         ngram.MLE(2).score("a")
+    with pytest.raises(TypeError, match="must be a str"):
+        lm.score(3)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="empty"):
         lm.perplexity([])
     with pytest.raises(ValueError):

@@ -8,12 +8,13 @@ One concept per module; import the module you need (this package imports nothing
 ``sentences``             rule-based sentence splitter (vs spaCy's sentencizer)
 ``stopwords``             our English stop-word list
 ``porter``                Porter (1980) stemmer (= NLTK ORIGINAL_ALGORITHM)
+``snowball``              Snowball English (Porter2) stemmer (= snowballstemmer 3)
 ``lemmatize``             WordNet-Morphy-style lemmatiser (vs lemminflect)
 ``bpe``                   byte-level BPE, GPT-2/GPT-4 split patterns, HF export
 ``wordpiece``             BERT basic + WordPiece tokenizer (= HF BertTokenizerFast)
 ``vectorize``             bag of words and TF-IDF (= scikit-learn)
 ``similarity``            cosine, Jaccard, edit distance (= SciPy / NLTK)
-``embeddings``            word vectors: neighbours, analogies, evaluation, PCA, files
+``embeddings``            word vectors: neighbours, analogies, evaluation, PCA/t-SNE, plots
 ``word2vec``              skip-gram / CBOW with negative sampling (vs gensim)
 ``glove``                 GloVe with AdaGrad
 ``ngram``                 MLE, Laplace, Lidstone, interpolated Kneser–Ney (= nltk.lm)
@@ -32,6 +33,7 @@ __all__ = [
     "porter",
     "sentences",
     "similarity",
+    "snowball",
     "stopwords",
     "tokenize",
     "vectorize",

@@ -9,7 +9,9 @@ r"""Word vectors and the tools to inspect them: neighbours, analogies, evaluatio
   WordSim-353, and analogy accuracy on the Google set, restricted to the
   ``restrict_vocab`` most frequent words (as gensim's ``KeyedVectors.evaluate_*``);
 * **2-D map**: project onto the first two principal components (SVD of the centred
-  vectors).
+  vectors, = ``sklearn.decomposition.PCA(2)``), or embed with t-SNE (scikit-learn's
+  ``TSNE``, imported only when asked for), and draw the labelled points to a PNG
+  (:func:`plot_2d`, matplotlib's Agg renderer, no window and no global backend change).
 
 Vectors read and write the GloVe text format (``word v1 v2 ... vd`` per line) and the
 word2vec text format (the same with a ``count dim`` header line).
@@ -22,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-__all__ = ["WordVectors"]
+__all__ = ["WordVectors", "plot_2d"]
 
 
 class WordVectors:
@@ -141,6 +143,54 @@ class WordVectors:
         _, _, Vt = np.linalg.svd(X, full_matrices=False)
         return X @ Vt[:2].T
 
+    def tsne_2d(
+        self, words: Sequence[str] | None = None, perplexity: float = 30.0, random_state: int = 0
+    ) -> np.ndarray:
+        """``(n, 2)`` t-SNE coordinates (``sklearn.manifold.TSNE``, PCA initialisation).
+
+        t-SNE keeps neighbours together, not distances: clusters are meaningful, the gaps
+        between them and their sizes are not. ``perplexity`` (about the number of
+        neighbours each point attends to) is lowered to ``n - 1`` for small sets.
+        """
+        X = self.vectors if words is None else np.stack([self[w] for w in words])
+        if len(X) < 4:
+            raise ValueError(
+                f"t-SNE needs at least 4 words, got {len(X)}; pass more words or use pca_2d."
+            )
+        try:
+            from sklearn.manifold import TSNE
+        except ImportError:
+            raise ImportError(
+                "tsne_2d needs scikit-learn (pip install scikit-learn); pca_2d needs nothing."
+            ) from None
+        tsne = TSNE(
+            2, perplexity=min(perplexity, len(X) - 1), init="pca", random_state=random_state
+        )
+        return tsne.fit_transform(np.asarray(X, dtype=np.float64))
+
+    def project_2d(
+        self, words: Sequence[str] | None = None, method: str = "pca", random_state: int = 0
+    ) -> np.ndarray:
+        """``(n, 2)`` coordinates of ``words`` (all words if None) by ``"pca"`` or ``"tsne"``."""
+        if method == "pca":
+            return self.pca_2d(words)
+        if method == "tsne":
+            return self.tsne_2d(words, random_state=random_state)
+        raise ValueError(f"method must be 'pca' or 'tsne', got {method!r}.")
+
+    def plot(
+        self,
+        path: str | Path,
+        words: Sequence[str] | None = None,
+        method: str = "pca",
+        random_state: int = 0,
+    ) -> Path:
+        """Project ``words`` to 2-D and draw them, labelled, to the PNG ``path``."""
+        words = self.words if words is None else list(words)
+        coords = self.project_2d(words, method, random_state)
+        title = f"{len(words)} words, {'PCA' if method == 'pca' else 't-SNE'}"
+        return plot_2d(coords, words, path, title=title)
+
     # -- files --------------------------------------------------------------
     def save_text(self, path: str | Path, header: bool = False) -> None:
         """GloVe text format; ``header=True`` adds word2vec's ``count dim`` first line."""
@@ -177,3 +227,35 @@ class WordVectors:
         if not rows:
             raise ValueError(f"{path} holds no vectors.")
         return cls(words, np.array(rows))
+
+
+def plot_2d(coords: np.ndarray, labels: Sequence[str], path: str | Path, title: str = "") -> Path:
+    """A scatter of ``coords`` ``(n, 2)`` with each point labelled, saved as a PNG.
+
+    Uses a bare ``matplotlib.figure.Figure`` on the Agg canvas, so it works without a
+    display and leaves ``pyplot``'s state alone. Returns the path written.
+    """
+    coords = np.asarray(coords, dtype=np.float64)
+    if coords.ndim != 2 or coords.shape[1] != 2 or len(coords) != len(labels):
+        raise ValueError(
+            f"need coordinates of shape (n, 2) and n labels, got {coords.shape} and "
+            f"{len(labels)} labels; project with WordVectors.project_2d first."
+        )
+    path = Path(path)
+    if path.suffix.lower() != ".png":
+        raise ValueError(f"plot_2d writes PNG files, got {str(path)!r}; end the name in .png.")
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(8, 8), dpi=100)
+    FigureCanvasAgg(fig)
+    ax = fig.add_subplot()
+    ax.scatter(coords[:, 0], coords[:, 1], s=12, alpha=0.7)
+    for (x, y), label in zip(coords, labels, strict=True):
+        ax.annotate(label, (x, y), xytext=(3, 3), textcoords="offset points", fontsize=8)
+    ax.set_title(title)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    fig.tight_layout()
+    fig.savefig(path, format="png")
+    return path
