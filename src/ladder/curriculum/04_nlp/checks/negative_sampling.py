@@ -1,0 +1,111 @@
+"""Checks for the negative-sampling loss and gradient."""
+
+import numpy as np
+
+from ladder.study.checks import expect_close, expect_shape
+
+
+def _case(seed, d=8, k=5):
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=d) * 0.5, rng.normal(size=d) * 0.5, rng.normal(size=(k, d)) * 0.5
+
+
+def _sig(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def check_loss_at_zero(submitted, reference):
+    """with all vectors zero the loss is (k + 1) ln 2"""
+    h, up, un = np.zeros(4), np.zeros(4), np.zeros((5, 4))
+    expect_close(
+        submitted(h, up, un)[0],
+        6 * np.log(2),
+        inputs="h, u_pos, u_neg all zero; d = 4, k = 5",
+        what="the loss",
+        mistakes=[
+            (6 * np.log2(2), "use the natural log (np.log), not log2"),
+            (np.log(2), "sum the loss over the k negatives too"),
+        ],
+    )
+
+
+def check_loss(submitted, reference):
+    """computes the loss on random vectors"""
+    h, up, un = _case(0)
+    s_pos, s_neg = _sig(up @ h), _sig(un @ h)
+    expect_close(
+        submitted(h, up, un)[0],
+        reference(h, up, un)[0],
+        inputs="random h, u_pos (d = 8), u_neg (5 x 8), seed 0",
+        what="the loss",
+        mistakes=[
+            (
+                -np.log(s_pos) - np.log(s_neg).sum(),
+                "negatives enter as log σ(-u·h): the model should give them a low score",
+            ),
+            (
+                -np.log(s_pos) + np.log(1 - s_neg).sum(),
+                "both terms are subtracted: loss = -log σ(u_pos·h) - Σ log σ(-u_neg·h)",
+            ),
+        ],
+    )
+
+
+def check_gradients(submitted, reference):
+    """returns dL/dh, dL/du_pos and dL/du_neg with the right shapes and values"""
+    h, up, un = _case(1)
+    got, ref = submitted(h, up, un), reference(h, up, un)
+    s_pos, s_neg = _sig(up @ h), _sig(un @ h)
+    for i, name, shape in [(1, "dL/dh", (8,)), (2, "dL/du_pos", (8,)), (3, "dL/du_neg", (5, 8))]:
+        expect_shape(got[i], shape, inputs="random h (d = 8), k = 5, seed 1", what=name)
+    expect_close(
+        got[2],
+        ref[2],
+        inputs="random vectors, seed 1",
+        what="dL/du_pos",
+        mistakes=[
+            ((1 - s_pos) * h, "the sign: dL/du_pos = (σ(u_pos·h) - 1) h, which points against h"),
+            (s_pos * h, "subtract the label y = 1 for the true word"),
+        ],
+    )
+    expect_close(
+        got[3],
+        ref[3],
+        inputs="random vectors, seed 1",
+        what="dL/du_neg",
+        mistakes=[
+            (
+                (s_neg - 1)[:, None] * h[None, :],
+                "the label of a negative is 0: dL/du_neg[j] = σ(u_neg[j]·h) h",
+            )
+        ],
+    )
+    expect_close(
+        got[1],
+        ref[1],
+        inputs="random vectors, seed 1",
+        what="dL/dh",
+        mistakes=[
+            ((s_pos - 1) * up, "dL/dh also collects Σ_j σ(u_neg[j]·h) u_neg[j] from the negatives")
+        ],
+    )
+
+
+def check_matches_finite_differences(submitted, reference):
+    """dL/dh agrees with a finite-difference estimate of the loss"""
+    h, up, un = _case(2, d=6, k=3)
+    eps = 1e-6
+    numeric = np.array(
+        [
+            (submitted(h + eps * e, up, un)[0] - submitted(h - eps * e, up, un)[0]) / (2 * eps)
+            for e in np.eye(6)
+        ]
+    )
+    expect_close(
+        submitted(h, up, un)[1],
+        numeric,
+        rtol=1e-5,
+        atol=1e-7,
+        inputs="random vectors (d = 6, k = 3, seed 2); central differences with eps = 1e-6",
+        what="dL/dh",
+    )

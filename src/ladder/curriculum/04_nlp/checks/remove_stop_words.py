@@ -1,0 +1,61 @@
+"""Checks for the stop-word exercise."""
+
+from ladder.study.checks import expect_equal, expect_raises
+
+
+def check_sentence(submitted, reference):
+    """drops stop words case-insensitively and keeps negations"""
+    tokens = ["The", "film", "is", "not", "good", ",", "and", "I", "did", "n't", "laugh"]
+    expect_equal(
+        submitted(tokens),
+        reference(tokens),
+        inputs={"tokens": tokens},
+        mistakes=[
+            (
+                ["The", "film", "not", "good", ",", "I", "n't", "laugh"],
+                "compare in lower case: 'The' and 'I' are stop words",
+            ),
+            (
+                ["film", "good", ",", "laugh"],
+                "negations are not in the default list: do not remove them",
+            ),
+        ],
+    )
+
+
+def check_keeps_order_and_case(submitted, reference):
+    """keeps the remaining tokens in order, with their case"""
+    tokens = ["ROMEO", "and", "Juliet", "of", "Verona"]
+    expect_equal(
+        submitted(tokens),
+        reference(tokens),
+        inputs={"tokens": tokens},
+        mistakes=[
+            (["romeo", "juliet", "verona"], "return the tokens as they were, not lower-cased"),
+            (["Juliet", "ROMEO", "Verona"], "keep the original order (do not go through a set)"),
+        ],
+    )
+
+
+def check_custom_list(submitted, reference):
+    """a custom stop-word list replaces the default, case-insensitively"""
+    tokens = ["the", "Film", "FILM", "review"]
+    expect_equal(
+        submitted(tokens, ["Film"]),
+        reference(tokens, ["Film"]),
+        inputs={"tokens": tokens, "stop_words": ["Film"]},
+        mistakes=[
+            (["the", "FILM", "review"], "lower-case the custom list too"),
+            (["review"], "a custom list replaces the default list, it does not extend it"),
+        ],
+    )
+
+
+def check_empty(submitted, reference):
+    """no tokens in, no tokens out"""
+    expect_equal(submitted([]), [], inputs={"tokens": []})
+
+
+def check_rejects_a_string(submitted, reference):
+    """a single string raises TypeError"""
+    expect_raises(TypeError, submitted, "the film is good", inputs={"tokens": "the film is good"})

@@ -1,0 +1,101 @@
+"""Checks for the WordPiece exercise."""
+
+from ladder.study.checks import expect_equal
+
+VOCAB = {
+    "[UNK]",
+    "un",
+    "una",
+    "##aff",
+    "##ff",
+    "##able",
+    "##ffable",
+    "token",
+    "##ization",
+    "##ize",
+    "##s",
+    "play",
+    "##ing",
+    "##ed",
+    "a",
+    "##b",
+    "##c",
+}
+
+
+def check_unaffable(submitted, reference):
+    """splits a word into a prefix piece and ## continuations"""
+    vocab = {"un", "##aff", "##able"}
+    expect_equal(
+        submitted("unaffable", vocab),
+        reference("unaffable", vocab),
+        inputs={"word": "unaffable", "vocab": sorted(vocab)},
+        mistakes=[
+            (["un", "aff", "able"], "continuation pieces carry the ## prefix"),
+            (["[UNK]"], "look continuation pieces up with the prefix: '##' + word[start:end]"),
+        ],
+    )
+
+
+def check_longest_match(submitted, reference):
+    """takes the longest matching piece first (greedy)"""
+    for word in ["unaffable", "tokenization", "playing", "plays"]:
+        expect_equal(
+            submitted(word, VOCAB),
+            reference(word, VOCAB),
+            inputs={"word": word, "vocab": sorted(VOCAB)},
+            mistakes=[
+                (
+                    ["un", "##aff", "##able"],
+                    "try the longest piece first: 'una' is in the vocabulary",
+                ),
+            ],
+        )
+
+
+def check_whole_word_unknown(submitted, reference):
+    """a word that cannot be spelled becomes one [UNK]"""
+    for word in ["unzip", "xylophone", "abcd"]:
+        expect_equal(
+            submitted(word, VOCAB),
+            reference(word, VOCAB),
+            inputs={"word": word, "vocab": sorted(VOCAB)},
+            mistakes=[
+                (
+                    ["un", "[UNK]"],
+                    "if any position fails, the whole word becomes [UNK], not just the rest",
+                ),
+                (
+                    ["a", "##b", "##c", "[UNK]"],
+                    "if any position fails, the whole word becomes [UNK], not just the rest",
+                ),
+            ],
+        )
+
+
+def check_custom_unk_and_prefix(submitted, reference):
+    """honours unk_token and prefix"""
+    vocab = {"play", "@@ing", "<unk>"}
+    expect_equal(
+        submitted("playing", vocab, unk_token="<unk>", prefix="@@"),
+        reference("playing", vocab, unk_token="<unk>", prefix="@@"),
+        inputs={"word": "playing", "vocab": sorted(vocab), "prefix": "@@"},
+    )
+    expect_equal(
+        submitted("played", vocab, unk_token="<unk>", prefix="@@"),
+        ["<unk>"],
+        inputs={"word": "played", "vocab": sorted(vocab), "unk_token": "<unk>"},
+    )
+
+
+def check_too_long(submitted, reference):
+    """a word longer than max_chars is [UNK]"""
+    word = "a" + "b" * 120
+    expect_equal(
+        submitted(word, VOCAB),
+        reference(word, VOCAB),
+        inputs={"word": "a followed by 120 b", "max_chars": 100},
+    )
+    expect_equal(
+        submitted("abc", VOCAB, max_chars=2), ["[UNK]"], inputs={"word": "abc", "max_chars": 2}
+    )
