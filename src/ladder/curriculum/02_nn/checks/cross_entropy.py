@@ -1,0 +1,97 @@
+"""Checks for the softmax cross-entropy exercise."""
+
+import numpy as np
+
+from ladder.autograd.tensor import Tensor
+from ladder.study.checks import expect_close
+
+
+def _case(seed=0, n=4, c=5, scale=1.0):
+    rng = np.random.default_rng(seed)
+    return rng.normal(size=(n, c)) * scale, rng.integers(0, c, n)
+
+
+def _grad(fn, z, y):
+    t = Tensor(z.copy(), requires_grad=True)
+    loss = fn(t, y)
+    loss.backward()
+    return float(loss.item()), t.grad
+
+
+def check_example(submitted, reference):
+    """z = (2, 1, 0), class 0: loss 0.408"""
+    z, y = np.array([[2.0, 1.0, 0.0]]), np.array([0])
+    expect_close(
+        float(submitted(Tensor(z), y).item()),
+        float(reference(Tensor(z), y).item()),
+        inputs={"logits": z, "target": y},
+        mistakes=[(0.6652409557748219, "the loss is −log of the probability, not the probability")],
+    )
+
+
+def check_batch_loss(submitted, reference):
+    """the mean over a batch of 4"""
+    z, y = _case()
+    s = np.exp(z) / np.exp(z).sum(1, keepdims=True)
+    nll = -np.log(s[np.arange(4), y])
+    expect_close(
+        float(submitted(Tensor(z), y).item()),
+        float(reference(Tensor(z), y).item()),
+        inputs={"logits": z, "target": y},
+        mistakes=[(nll.sum(), "average over the batch: divide by N")],
+    )
+
+
+def check_gradient(submitted, reference):
+    """the gradient is (softmax − onehot) / N"""
+    z, y = _case(1)
+    got = _grad(submitted, z, y)[1]
+    ref = _grad(reference, z, y)[1]
+    s = np.exp(z) / np.exp(z).sum(1, keepdims=True)
+    onehot = np.eye(5)[y]
+    expect_close(
+        got,
+        ref,
+        what="logits.grad",
+        inputs={"logits": z, "target": y},
+        mistakes=[
+            (s - onehot, "divide by N: the loss is a mean over the batch"),
+            ((onehot - s) / 4, "the sign: the gradient is softmax − onehot"),
+            (s / 4, "subtract 1 at each row's target class"),
+        ],
+    )
+
+
+def check_upstream(submitted, reference):
+    """scales the gradient by the incoming gradient (loss * 3)"""
+    z, y = _case(2)
+    t, r = Tensor(z.copy(), requires_grad=True), Tensor(z.copy(), requires_grad=True)
+    (submitted(t, y) * 3.0).backward()
+    (reference(r, y) * 3.0).backward()
+    expect_close(
+        t.grad,
+        r.grad,
+        what="logits.grad",
+        inputs="loss multiplied by 3 before backward",
+        mistakes=[(r.grad / 3, "multiply by g, the gradient arriving at the loss")],
+    )
+
+
+def check_large_logits(submitted, reference):
+    """stays finite for logits of ±1000 (log-sum-exp)"""
+    z = np.array([[1000.0, 0.0, -1000.0], [0.0, 1000.0, 999.0]])
+    y = np.array([0, 2])
+    with np.errstate(all="ignore"):
+        got = _grad(submitted, z, y)
+    ref = _grad(reference, z, y)
+    expect_close(
+        got[0],
+        ref[0],
+        what="the loss",
+        inputs={"logits": z, "target": y},
+        mistakes=[
+            (np.nan, "exp(1000) overflows: subtract each row's maximum first"),
+            (np.inf, "exp(1000) overflows: subtract each row's maximum first"),
+        ],
+    )
+    expect_close(got[1], ref[1], what="logits.grad", inputs={"logits": z, "target": y})

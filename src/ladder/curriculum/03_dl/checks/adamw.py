@@ -1,0 +1,71 @@
+"""Checks for the AdamW exercise: 20-step trajectories."""
+
+import numpy as np
+
+from ladder.autograd.tensor import Tensor
+from ladder.nn.optim import Adam
+from ladder.study.checks import expect_close
+
+A = np.array([[3.0, 0.5], [0.5, 1.0]])
+B = np.array([1.0, -2.0])
+
+
+def trajectory(cls, steps=20, **kw):
+    p = Tensor(np.array([2.0, 2.0]), requires_grad=True)
+    opt = cls([p], **kw)
+    path = []
+    for _ in range(steps):
+        p.grad = A @ p.data - B
+        opt.step()
+        path.append(p.data.copy())
+    return np.array(path)
+
+
+def check_no_decay(submitted, reference):
+    """weight_decay 0 is plain Adam"""
+    expect_close(
+        trajectory(submitted, lr=0.05, weight_decay=0.0),
+        trajectory(reference, lr=0.05, weight_decay=0.0),
+        what="the trajectory",
+        inputs="20 steps, lr 0.05, weight_decay 0",
+    )
+
+
+def check_decoupled(submitted, reference):
+    """decay 0.5 shrinks the weights, not the gradient"""
+    kw = dict(lr=0.05, weight_decay=0.5)
+    l2 = trajectory(Adam, **kw)
+    expect_close(
+        trajectory(submitted, **kw),
+        trajectory(reference, **kw),
+        what="the trajectory",
+        inputs="20 steps, lr 0.05, weight_decay 0.5",
+        mistakes=[
+            (
+                l2,
+                "that is Adam's L2 (λθ added to the gradient): "
+                "shrink p.data instead and return g unchanged",
+            ),
+            (trajectory(Adam, lr=0.05), "apply the decay: p.data *= 1 - lr * weight_decay"),
+        ],
+    )
+
+
+def check_lr_changes(submitted, reference):
+    """uses the current lr (a scheduler may change it)"""
+
+    def run(cls):
+        p = Tensor(np.array([2.0, 2.0]), requires_grad=True)
+        opt = cls([p], lr=0.1, weight_decay=0.3)
+        for t in range(10):
+            opt.lr = 0.1 / (1 + t)
+            p.grad = A @ p.data - B
+            opt.step()
+        return p.data
+
+    expect_close(
+        run(submitted),
+        run(reference),
+        what="p after 10 steps",
+        inputs="lr set to 0.1/(1 + t) before each step, weight_decay 0.3",
+    )

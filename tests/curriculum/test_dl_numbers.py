@@ -1,0 +1,211 @@
+"""Every number the stage-3 (`dl`) lessons state, recomputed by our code.
+
+Each test parses the number from the lesson text. Tolerances are half a unit of the last
+printed digit; counts must match exactly. Training runs use the library's fixed seeds;
+the lab-sized ones (the overfitting study, full MNIST) are marked ``slow``.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pytest
+
+from ladder.curriculum import load_curriculum
+
+LESSONS = {lid: " ".join(lesson.body.split()) for lid, lesson in load_curriculum().lessons.items()}
+
+
+def text(lesson: str, pattern: str, group: int = 1) -> str:
+    m = re.search(pattern, LESSONS[lesson])
+    assert m, f"{lesson} no longer states {pattern!r}"
+    return m.group(group)
+
+
+def check(lesson: str, pattern: str, value: float) -> None:
+    """The number captured by ``pattern`` equals ``value`` to half a unit of its last digit."""
+    t = text(lesson, pattern).replace(",", "")
+    decimals = len(t.split(".")[1]) if "." in t else 0
+    assert value == pytest.approx(float(t), abs=0.5 * 10.0**-decimals + 1e-12), (pattern, value)
+
+
+# --- layers ----------------------------------------------------------------------------
+
+
+def test_parameter_counts_and_shapes():
+    from ladder.autograd.conv import output_size
+    from ladder.nn import digits as D
+    from ladder.nn.recurrent import GRU, LSTM
+
+    lesson = "dl.layers"
+    count = {m: D.build_model(m, 28).num_parameters() for m in D.MODELS}
+    check(lesson, r"dropout, has ([\d,]+) parameters", count["mlp"])
+    check(lesson, r"units — ([\d,]+) parameters in all", count["lenet5"])
+    check(lesson, r"batch norm\) has ([\d,]+)\.", count["cnn"])
+    check(lesson, r"128 → 10 head, ([\d,]+) in all", count["rnn"])
+    assert round(count["mlp"] / count["lenet5"]) == 9  # "nine times fewer parameters"
+    # LeNet-5's shapes: 28 (pad 2) -> 28, pool 14, conv 10, pool 5; 16·5·5 = 400.
+    assert output_size(28, 5, 1, 2) == 28 and output_size(28, 2, 2, 0) == 14
+    assert output_size(14, 5, 1, 0) == 10 and output_size(10, 2, 2, 0) == 5
+    check(lesson, r"16 \\cdot 5 \\cdot 5 = (\d+)\$", 16 * 5 * 5)
+    # LSTM: 4H(I + H + 2) parameters; the row-LSTM's 80,896; GRU 3H(I + H + 2).
+    I, H = 28, 128
+    assert LSTM(I, H).num_parameters() == 4 * H * (I + H + 2)
+    assert GRU(I, H).num_parameters() == 3 * H * (I + H + 2)
+    check(lesson, r"\$H = 128\$: ([\d,]+) LSTM parameters", LSTM(I, H).num_parameters())
+
+
+def test_normalisation_defaults():
+    from ladder.nn.norm import BatchNorm1d, LayerNorm
+
+    lesson = "dl.layers"
+    bn, ln = BatchNorm1d(3), LayerNorm(3)
+    eps = float(text(lesson, r"\\epsilon = 10\^\{(-\d+)\}"))
+    assert bn.eps == ln.eps == 10.0**eps
+    check(lesson, r"with momentum (\d\.\d)", bn.momentum)
+
+
+# --- optimisation ----------------------------------------------------------------------
+
+
+def test_initialisation_numbers():
+    from ladder.nn import init
+
+    lesson = "dl.optimisation"
+    init.manual_seed(0)
+    w = init.xavier_uniform((512, 784), dtype=np.float64)
+    check(lesson, r"784 → 512 layer the bound is (\d\.\d+)\.", math.sqrt(6 / (784 + 512)))
+    assert np.abs(w).max() <= math.sqrt(6 / 1296) and np.abs(w).max() > 0.99 * math.sqrt(6 / 1296)
+    init.manual_seed(0)
+    he = init.kaiming_normal((512, 784), dtype=np.float64)
+    check(lesson, r"which is (\d\.\d+) for \$n_\{in\} = 784\$", math.sqrt(2 / 784))
+    assert he.std() == pytest.approx(math.sqrt(2 / 784), rel=0.01)
+    # U(±1/√n) through ReLU: second moment × 1/6 per layer; 6^-10 after 10 layers.
+    layers = int(text(lesson, r"so after (\d+) layers it is"))
+    m = re.search(r"6\^\{-10\} = (\d\.\d) \\times 10\^\{-(\d+)\}", LESSONS[lesson])
+    assert m and 6.0**-layers == pytest.approx(
+        float(m.group(1)) * 10.0 ** -int(m.group(2)), rel=0.03
+    )
+    # ... and a simulation agrees with the 1/6 factor, while He keeps the moment near 1.
+    n = 256
+    rng = np.random.default_rng(0)
+    x0 = rng.normal(size=(2000, n))
+    for how, factor in (("torch", 1 / 6), ("he", 1.0)):
+        init.manual_seed(1)
+        x = x0
+        for _ in range(layers):
+            W = (init.lecun_uniform_torch_default if how == "torch" else init.kaiming_normal)(
+                (n, n), dtype=np.float64
+            )
+            x = np.maximum(x @ W.T, 0)
+        assert (x**2).mean() == pytest.approx(factor**layers, rel=0.5), how
+
+
+def test_adam_first_step_and_clipping():
+    from ladder.autograd.tensor import Tensor
+    from ladder.nn.optim import Adam
+    from ladder.nn.schedulers import LinearWarmup
+    from ladder.nn.training import clip_grad_norm_
+
+    lesson = "dl.optimisation"
+    check(lesson, r"by \$1 - \\beta_2 = (\d\.\d+)\$", 1 - 0.999)
+    p = Tensor(np.array([1.0, -2.0, 3.0]), requires_grad=True)
+    opt = Adam([p], lr=0.01)
+    p.grad = np.array([250.0, -0.003, 1e-5])
+    opt.step()
+    # "moves every parameter by almost exactly η against the sign of its gradient"
+    np.testing.assert_allclose(p.data - [1.0, -2.0, 3.0], [-0.01, 0.01, -0.01], rtol=1e-3)
+    g = [float(v) for v in text(lesson, r"\$g = \((\d, \d)\)\$, \$c = 1\$").split(", ")]
+    q = Tensor(np.zeros(2), requires_grad=True)
+    q.grad = np.array(g)
+    clip_grad_norm_([q], 1.0)
+    stated = text(lesson, r"gives \$\((\d\.\d, \d\.\d)\)\$").split(", ")
+    for got, want in zip(q.grad, stated, strict=True):
+        assert got == pytest.approx(float(want), abs=0.05)
+    assert "(default 1/3)" in LESSONS[lesson]
+    assert LinearWarmup(Adam([p]), 10).start_factor == pytest.approx(1 / 3)
+
+
+# --- regularisation --------------------------------------------------------------------
+
+
+ROWS = {
+    "plain": "plain",
+    "dropout": "dropout 0.5",
+    "weight decay": "AdamW, decay 0.5",
+    "augmentation": "shifts of ±1 pixel",
+    "early stopping": "early stopping, patience 10",
+}
+
+
+@pytest.mark.slow
+def test_overfitting_table():
+    """The lesson's table is the lab's full run (100 epochs, five configurations)."""
+    from ladder.labs.dl_overfitting import EPOCHS, N_TRAIN, experiment
+
+    lesson = "dl.regularisation"
+    assert f"only {N_TRAIN} of" in LESSONS[lesson] and f"({EPOCHS[False]} epochs" in LESSONS[lesson]
+    results = experiment()
+    for key, label in ROWS.items():
+        m = re.search(
+            rf"\| {re.escape(label)} \| ([\d.]+) \| (\d+) \| ([\d.]+) \| ([\d.]+) % \|",
+            LESSONS[lesson],
+        )
+        assert m, f"the table has no row {label!r}"
+        r = results[key]
+        best, at, final, acc = m.groups()
+        assert min(r["val_loss"]) == pytest.approx(float(best), abs=5e-4), key
+        assert r["best_epoch"] == int(at), key
+        assert r["val_loss"][-1] == pytest.approx(float(final), abs=5e-4), key
+        assert 100 * r["test_acc"] == pytest.approx(float(acc), abs=0.05), key
+    plain, early = results["plain"], results["early stopping"]
+    assert plain["train_acc"][-1] == 1.0  # "the training accuracy reaches 100 %"
+    check(lesson, r"lowest at epoch \d+ \((\d\.\d+)\)", min(plain["val_loss"]))
+    check(lesson, r"climbs to (\d\.\d+) by epoch", plain["val_loss"][-1])
+    assert early["epochs"] == int(text(lesson, r"stopping ends at epoch (\d+)"))
+    assert early["best_epoch"] == int(text(lesson, r"restores epoch (\d+)'s weights"))
+
+
+def test_dropout_scaling_statements():
+    from ladder.autograd.functional import dropout
+    from ladder.autograd.tensor import Tensor
+
+    x = Tensor(np.ones((200, 200)))
+    y = dropout(x, 0.5, rng=np.random.default_rng(0)).data
+    assert set(np.unique(y)) == {0.0, 2.0}  # "With p = 0.5 survivors are doubled"
+    assert y.mean() == pytest.approx(1.0, abs=0.02)  # E[h~] = h
+    assert dropout(x, 0.5, training=False) is x
+    assert 450 / 100 == float(text("dl.regularisation", r"one point is about (\d\.\d) images"))
+
+
+# --- the digits project ----------------------------------------------------------------
+
+
+def test_sklearn_digits_accuracies():
+    from ladder.nn import digits as D
+
+    lesson = "dl.digits"
+    data = D.load_digits_data("sklearn")
+    assert (len(data.x_train), len(data.x_test)) == (1347, 450)
+    assert "so 1,347 to train and 450 to test" in LESSONS[lesson]
+    for name, label in (("mlp", "MLP"), ("cnn", "CNN"), ("rnn", "row-LSTM")):
+        acc = D.train_digits(name, data, threads=1).accuracy
+        check(lesson, rf"With the recipe above, test accuracy:.*?{label} (\d+\.\d) %", 100 * acc)
+    assert D.RECIPES["mlp"].epochs == D.RECIPES["lenet5"].epochs == 12
+    assert D.RECIPES["cnn"].epochs == D.RECIPES["rnn"].epochs == 6
+    assert {r.batch_size for r in D.RECIPES.values()} == {128}
+    svm = D.svm_baseline(data, max_train=None)
+    check(lesson, r"RBF SVM \(C = 10\) reaches (\d+\.\d) %", 100 * svm["accuracy"])
+
+
+@pytest.mark.slow
+def test_mnist_mlp_accuracy():
+    """The lesson's MNIST MLP figure: the full recipe, as `ladder run dl.mnist` trains it
+    (about 1–2 minutes on one core). The other three models take 5–10 minutes each; the
+    lab reproduces them in full mode."""
+    from ladder.nn import digits as D
+
+    acc = D.train_digits("mlp", "mnist", threads=1).accuracy
+    check("dl.digits", r"test accuracy is MLP (\d+\.\d+) %", 100 * acc)
