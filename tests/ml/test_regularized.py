@@ -4,7 +4,9 @@ Ridge: both solve the same SPD system by Cholesky in float64: rtol=1e-9.
 Lasso/ElasticNet: both run coordinate descent to a duality gap below tol*||y||^2; with
 tol=1e-12 on both sides the unique minimiser is pinned to ~1e-6 relative (the gap bounds
 the objective error, and the strongly convex part bounds the coefficient error):
-rtol=1e-6, atol=1e-6 (coefficients are O(100)).
+rtol=1e-6, atol=1e-6 (coefficients are O(100)). Diabetes (n > p) runs our covariance
+updates; a wide Gaussian design (n < p, unique lasso solution with probability 1) runs
+the residual updates, against the same sklearn fits.
 """
 
 from __future__ import annotations
@@ -20,13 +22,18 @@ from ladder.ml import regularized as ours  # noqa: E402
 X, y = load_diabetes(return_X_y=True)
 
 
-def same_fit(name, rtol, atol, **params):
+rng = np.random.default_rng(0)
+X_WIDE = rng.normal(size=(40, 100))
+Y_WIDE = X_WIDE[:, :5] @ np.array([3.0, -2.0, 1.5, 0.0, 1.0]) + 0.5 * rng.normal(size=40)
+
+
+def same_fit(name, rtol, atol, data=(X, y), **params):
     """The one helper: fit ours and sklearn's class of the same name, compare."""
-    a = getattr(ours, name)(**params).fit(X, y)
-    b = getattr(sklm, name)(**params).fit(X, y)
+    a = getattr(ours, name)(**params).fit(*data)
+    b = getattr(sklm, name)(**params).fit(*data)
     np.testing.assert_allclose(a.coef_, b.coef_, rtol=rtol, atol=atol)
     np.testing.assert_allclose(a.intercept_, b.intercept_, rtol=rtol, atol=atol)
-    np.testing.assert_allclose(a.predict(X), b.predict(X), rtol=rtol, atol=atol)
+    np.testing.assert_allclose(a.predict(data[0]), b.predict(data[0]), rtol=rtol, atol=atol)
     return a, b
 
 
@@ -46,6 +53,22 @@ def test_lasso(alpha):
 @pytest.mark.parametrize("l1_ratio", [0.1, 0.5, 0.9])
 def test_elastic_net(l1_ratio):
     same_fit("ElasticNet", 1e-6, 1e-6, alpha=0.01, l1_ratio=l1_ratio, tol=1e-12, max_iter=100_000)
+
+
+@pytest.mark.parametrize(
+    ("name", "params"), [("Lasso", {"alpha": 0.1}), ("ElasticNet", {"alpha": 0.1, "l1_ratio": 0.5})]
+)
+def test_wide_data_residual_updates(name, params):
+    a, b = same_fit(name, 1e-6, 1e-6, (X_WIDE, Y_WIDE), tol=1e-12, max_iter=100_000, **params)
+    np.testing.assert_array_equal(a.coef_ == 0, b.coef_ == 0)
+    assert a.n_iter_ == b.n_iter_  # same cyclic order, same stopping rule: same sweeps
+
+
+def test_same_sweeps_as_sklearn():
+    # Covariance updates change the arithmetic, not the algorithm: sklearn's sweep count.
+    a = ours.Lasso(alpha=0.1).fit(X, y)
+    b = sklm.Lasso(alpha=0.1).fit(X, y)
+    assert a.n_iter_ == b.n_iter_
 
 
 def test_lasso_default_tol_close_enough():
