@@ -1,0 +1,40 @@
+"""Checks for the token-id validation exercise."""
+
+import torch
+
+from ladder.study.checks import expect_raises, expect_true
+
+
+def check_valid_ids(submitted, reference):
+    """valid ids and an empty tensor pass silently"""
+    for idx in (torch.tensor([[0, 5, 9]]), torch.zeros(1, 0, dtype=torch.long)):
+        got = submitted(idx, 10)
+        expect_true(
+            got is None,
+            f"expected no error and None, got {got!r}",
+            inputs={"idx": idx, "vocab_size": 10},
+        )
+
+
+def check_too_large(submitted, reference):
+    """an id equal to vocab_size is out of range (ValueError naming it)"""
+    idx = torch.tensor([[1, 10, 3]])
+    exc = expect_raises(ValueError, submitted, idx, 10, inputs={"idx": idx, "vocab_size": 10})
+    expect_true(
+        "10" in str(exc),
+        f"the message should name the bad id 10: {exc}",
+        inputs={"idx": idx, "vocab_size": 10},
+        misconception="ids run from 0 to vocab_size − 1",
+    )
+
+
+def check_negative(submitted, reference):
+    """a negative id is out of range (ValueError)"""
+    idx = torch.tensor([[-1, 2]])
+    expect_raises(ValueError, submitted, idx, 10, inputs={"idx": idx, "vocab_size": 10})
+
+
+def check_float_ids(submitted, reference):
+    """floating-point ids are a TypeError"""
+    idx = torch.tensor([[1.0, 2.0]])
+    expect_raises(TypeError, submitted, idx, 10, inputs={"idx": idx, "vocab_size": 10})

