@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import platform
 import sys
 import time
@@ -23,6 +24,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 README = HERE.parent / "README.md"
+SHARED_DATA = HERE.parent.parent / "shared" / "data"
 BEGIN, END = "<!-- benchmarks:begin -->", "<!-- benchmarks:end -->"
 
 
@@ -67,6 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
     args = parser.parse_args(argv)
+    # Benchmarks read the real datasets from the shared copies, never the network.
+    if SHARED_DATA.is_dir():
+        os.environ.setdefault("LADDER_DATA_PATH", str(SHARED_DATA))
+    os.environ.setdefault("LADDER_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     areas = args.areas or sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
     rows: list[dict] = []
     for area in areas:
