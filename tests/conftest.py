@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 if SHARED_DATA.is_dir():
     os.environ.setdefault("LADDER_DATA_PATH", str(SHARED_DATA))
 os.environ["LADDER_OFFLINE"] = "1"
+# Caches and registered datasets go to a throw-away home, never the user's.
+os.environ.setdefault("LADDER_HOME", tempfile.mkdtemp(prefix="ladder-test-home-"))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 

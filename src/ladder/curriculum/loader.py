@@ -6,6 +6,9 @@ stopping at the first, so ``ladder dev check`` can list them all.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import pickle
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -123,15 +126,14 @@ def _entries(
         )
     out = []
     for n, raw in enumerate(data.get(key, [])):
-        line = _line_of(text, rf"^[ \t]*\[\[{key}\]\]", n)
         try:
             out.append(model(**raw, **extra))
-        except ValidationError as exc:
-            problems.append(
-                Problem(path, line, f"{key} {raw.get('id', '#' + str(n + 1))}: {_reason(exc)}")
-            )
-        except TypeError as exc:
-            problems.append(Problem(path, line, f"{key} #{n + 1}: {exc}"))
+        except (ValidationError, TypeError) as exc:
+            # Line numbers are only worth their cost when something is wrong.
+            line = _line_of(text, rf"^[ \t]*\[\[{key}\]\]", n)
+            reason = _reason(exc) if isinstance(exc, ValidationError) else str(exc)
+            label = raw.get("id", f"#{n + 1}")
+            problems.append(Problem(path, line, f"{key} {label}: {reason}"))
     return out
 
 
@@ -165,9 +167,65 @@ def _add(kind: str, item: Any, into: dict[str, Any], path: Path, problems: list[
         into[item.id] = item
 
 
-def load_curriculum(root: Path = ROOT, *, strict: bool = True) -> Curriculum:
+def _fingerprint(root: Path) -> str:
+    """Changes whenever any file of the course (or this code) changes."""
+    from ladder import __version__
+
+    h = hashlib.sha256(f"{__version__}:{root.resolve()}".encode())
+    for p in sorted(root.rglob("*")):
+        if "__pycache__" not in p.parts and p.is_file():
+            st = p.stat()
+            h.update(f"{p.relative_to(root)}:{st.st_mtime_ns}:{st.st_size}\n".encode())
+    return h.hexdigest()[:20]
+
+
+def _cache_file(root: Path) -> Path | None:
+    home = os.environ.get("LADDER_HOME")
+    try:
+        if home:
+            folder = Path(home) / "cache"
+        else:
+            from platformdirs import user_cache_dir
+
+            folder = Path(user_cache_dir("ladder", appauthor=False))
+        return folder / f"curriculum-{_fingerprint(root)}.pickle"
+    except OSError:
+        return None
+
+
+def load_curriculum(root: Path = ROOT, *, strict: bool = True, cache: bool = True) -> Curriculum:
     """Load every stage under ``root``. With ``strict`` raise :class:`CurriculumError` on
-    any problem; otherwise return what loaded with ``problems`` filled in."""
+    any problem; otherwise return what loaded with ``problems`` filled in.
+
+    A valid course is kept as a pickle in the user's cache, keyed by the size and time of
+    every file under ``root``, so the next start skips parsing ~50 TOML files.
+    """
+    cached = _cache_file(root) if cache else None
+    if cached is not None and cached.is_file():
+        try:
+            with cached.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # noqa: BLE001 - a stale or torn cache is simply rebuilt
+            pass
+    cur = _load(root)
+    if strict and cur.problems:
+        raise CurriculumError(cur.problems)
+    if cached is not None and not cur.problems:
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(cur, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(cached)
+            for old in cached.parent.glob("curriculum-*.pickle"):
+                if old != cached:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only home still works, only slower
+    return cur
+
+
+def _load(root: Path) -> Curriculum:
     cur = Curriculum()
     problems = cur.problems
     folders = sorted(p for p in root.iterdir() if p.is_dir() and re.match(r"^\d\d_", p.name))
@@ -203,6 +261,4 @@ def load_curriculum(root: Path = ROOT, *, strict: bool = True) -> Curriculum:
     missing = [s for s in STAGE_IDS if s not in {st.id for st in cur.stages}]
     if missing:
         problems.append(Problem(root, None, f"stages missing from the roadmap: {missing}"))
-    if strict and problems:
-        raise CurriculumError(problems)
     return cur
