@@ -8,6 +8,8 @@ def test_common_notation():
     assert latex_to_unicode(r"\hat y = Xw + b") == "ŷ = Xw + b"
     assert latex_to_unicode(r"\frac{2}{n} X^\top (Xw - y)") == "(2/n)Xᵀ(Xw − y)"
     assert latex_to_unicode(r"\log P(c \mid x)") == "log\u2009P(c\u2009|\u2009x)"
+    assert latex_to_unicode(r"\arg\min_f L(f)") == "argmin[f]L(f)"
+    assert latex_to_unicode(r"\max_k z_k") == "max[k]z[k]"
 
 
 def test_markdown_spans_blocks_and_code():

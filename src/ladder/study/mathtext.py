@@ -27,7 +27,13 @@ _COMMANDS = [
     r"\newcommand\to{→}",
     r"\newcommand\quad{  }",
     r"\newcommand\qquad{    }",
-] + [f"\\newcommand\\{f}{{{f}\u2009}}" for f in ("log", "ln", "exp", "max", "min", "arg", "sin", "cos", "tanh", "det", "lim", "sup", "inf")]
+]
+# Function names (\log, \max, …) become upright text followed by a thin space, unless a
+# subscript follows (\max_k → maxₖ).
+_FUNCTIONS = re.compile(
+    r"\\(arg\s*\\max|arg\s*\\min|log|ln|exp|max|min|arg|sin|cos|tanh|det|lim|sup|inf)"
+    r"(?![A-Za-z])(\s*_)?"
+)
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +51,9 @@ def latex_to_unicode(tex: str) -> str:
     """``\\frac{2}{n} X^\\top`` → ``(2/n) Xᵀ``; falls back to the source if it cannot parse."""
     # Parenthesise fractions so "2/nXᵀ" reads as "(2/n)Xᵀ".
     tex = re.sub(r"\\frac\{([^{}]*)\}\{([^{}]*)\}", r"(\1/\2)", tex)
+    tex = _FUNCTIONS.sub(
+        lambda m: re.sub(r"[\\\s]", "", m.group(1)) + ("_" if m.group(2) else "\u2009"), tex
+    )
     try:
         out = _converter().convert(tex)
     except Exception:  # noqa: BLE001 - showing the source is better than failing
