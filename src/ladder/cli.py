@@ -87,16 +87,22 @@ def _workspace() -> Workspace:
     return Workspace.find()
 
 
+WHERE_LISTED = {
+    "exercise": "`ladder list` shows them all",
+    "lab": "`ladder run` lists the labs",
+    "dataset": "`ladder data list` shows them all",
+}
+
+
 def _pick(kind: str, wanted: str, known: list[str]) -> str:
+    """``wanted`` if it is a known id, else a one-sentence error with the likeliest id."""
     if wanted in known:
         return wanted
-    close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+    starts = [k for k in known if k.startswith(wanted)]
+    close = starts[:1] or difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
     suggestion = f" Did you mean {close[0]!r}?" if close else ""
-    raise Fail(
-        f"There is no {kind} {wanted!r}.{suggestion} `ladder list` shows them all."
-        if kind == "exercise"
-        else f"There is no {kind} {wanted!r}.{suggestion} `ladder map` shows the course."
-    )
+    listed = WHERE_LISTED.get(kind, "`ladder map` shows the course")
+    raise Fail(f"There is no {kind} {wanted!r}.{suggestion} {listed}.")
 
 
 def _exercise(cur: Curriculum, ws: Workspace, wanted: str | None) -> Exercise:
