@@ -181,7 +181,13 @@ def locate(name: str, *, download: bool = True) -> Path:
             return _download(ds)
         except OSError as exc:
             failed = f" and could not be downloaded ({getattr(exc, 'reason', exc)})"
-    how = f"download it from {ds.url.format(file='…')} " if ds.url else "get a copy of it "
+    files = list(ds.files)
+    if not ds.url:
+        how = "get a copy of it "
+    elif len(files) == 1:
+        how = f"download it from {ds.url.format(file=files[0])} "
+    else:
+        how = f"download its files ({', '.join(files)}) from {ds.url.format(file='')} into one folder "
     detail = f" (looked at {'; '.join(seen)})" if seen else ""
     raise DatasetUnavailable(
         f"The dataset {name!r} ({ds.title}) is not on this machine{detail}{failed}: "
