@@ -125,6 +125,13 @@ def _bar(done: int, total: int, width: int = 20) -> str:
     return f"[green]{'█' * filled}[/green][dim]{'░' * (width - filled)}[/dim]"
 
 
+def _cell(value: Any) -> str:
+    """A table cell: 4 significant digits for floats, a dash for "not applicable"."""
+    if value is None:
+        return "—"
+    return f"{value:.4g}" if isinstance(value, float) else str(value)
+
+
 def _emit_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, default=str) + "\n")
 
@@ -191,9 +198,7 @@ def _status(as_json: bool, goals: bool) -> None:
             if s.total
             else "[dim]coming soon[/dim]"
         )
-        console.print(
-            f"{s.number}. [bold]{s.title:<27}[/bold] {_bar(s.done, s.total, 12)} {counts}"
-        )
+        console.print(f"{s.number}. [bold]{s.title:<26}[/bold] {_bar(s.done, s.total, 8)} {counts}")
         if goals:
             for g in s.goals:
                 console.print(f"     [dim]•[/dim] {g}")
@@ -735,7 +740,7 @@ def run_(
             for c in e["columns"]:
                 t.add_column(c)
             for row in e["rows"]:
-                t.add_row(*[f"{v:.4g}" if isinstance(v, float) else str(v) for v in row])
+                t.add_row(*[_cell(v) for v in row])
             progress.console.print(t)
         elif kind == "figure":
             progress.console.print(f"plot: {e['path']}")

@@ -45,6 +45,7 @@ function reviewKeys() {
 }
 
 function fmt(value) {
+  if (value === null || value === undefined) return "—";
   return typeof value === "number" ? Number(value.toPrecision(4)).toString() : String(value);
 }
 
