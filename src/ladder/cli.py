@@ -99,7 +99,7 @@ def _pick(kind: str, wanted: str, known: list[str]) -> str:
     if wanted in known:
         return wanted
     starts = [k for k in known if k.startswith(wanted)]
-    close = starts[:1] or difflib.get_close_matches(wanted, known, n=1, cutoff=0.5)
+    close = starts[:1] or difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
     suggestion = f" Did you mean {close[0]!r}?" if close else ""
     listed = WHERE_LISTED.get(kind, "`ladder map` shows the course")
     raise Fail(f"There is no {kind} {wanted!r}.{suggestion} {listed}.")
@@ -644,6 +644,8 @@ def stats(
         f"Due now: {s['due_now']} · new available today: {s['new_now']} · "
         f"due by tomorrow: {s['due_by_tomorrow']}"
     )
+    if not s["cards_unlocked"]:
+        console.print("Cards join your reviews when you read their lesson: run `ladder learn`.")
 
 
 @app.command()
