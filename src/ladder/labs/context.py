@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["LabContext"]
+__all__ = ["LabContext", "timed"]
 
 T = TypeVar("T")
 
@@ -82,3 +82,17 @@ class LabContext:
     def saved(self, path: Path) -> None:
         self.figures.append(path.name)
         self.on_event({"type": "figure", "path": str(path)})
+
+
+def timed(fn: Callable[[], T], repeats: int = 1) -> tuple[T, float]:
+    """Call ``fn`` ``repeats`` times; return its last result and the median wall time (s).
+
+    Labs time ours and the reference library the same way, in the same run.
+    """
+    times: list[float] = []
+    out: T
+    for _ in range(max(1, repeats)):
+        t0 = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t0)
+    return out, sorted(times)[len(times) // 2]

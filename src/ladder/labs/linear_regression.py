@@ -8,18 +8,7 @@ against actual progression.
 
 from __future__ import annotations
 
-import time
-
-from ladder.labs.context import LabContext
-
-
-def _timed(fit, repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fit()
-        times.append(time.perf_counter() - t0)
-    return sorted(times)[len(times) // 2]
+from ladder.labs.context import LabContext, timed
 
 
 def run(ctx: LabContext) -> None:
@@ -41,7 +30,7 @@ def run(ctx: LabContext) -> None:
     repeats = 5 if ctx.quick else 50
 
     sk = SkLinearRegression().fit(X_tr, y_tr)
-    sk_time = _timed(lambda: SkLinearRegression().fit(X_tr, y_tr), repeats)
+    sk_time = timed(lambda: SkLinearRegression().fit(X_tr, y_tr), repeats)[1]
     rows = [
         [
             "scikit-learn",
@@ -55,7 +44,7 @@ def run(ctx: LabContext) -> None:
     ]
     for solver in ctx.progress(["normal", "qr", "svd"], description="fitting"):
         ours = LinearRegression(solver=solver).fit(X_tr, y_tr)
-        t = _timed(lambda s=solver: LinearRegression(solver=s).fit(X_tr, y_tr), repeats)
+        t = timed(lambda s=solver: LinearRegression(solver=s).fit(X_tr, y_tr), repeats)[1]
         diff = float(np.max(np.abs(ours.coef_ - sk.coef_)))
         rows.append(
             [

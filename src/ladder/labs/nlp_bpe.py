@@ -14,15 +14,7 @@ Hugging Face loads our exported ``tokenizer.json`` and gives the same ids, and t
 
 from __future__ import annotations
 
-import time
-
-from ladder.labs.context import LabContext
-
-
-def _timed(fn):
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
+from ladder.labs.context import LabContext, timed
 
 
 def _show(b: bytes) -> str:
@@ -48,7 +40,7 @@ def run(ctx: LabContext) -> None:
     n_bytes = len(text.encode("utf-8"))
     ctx.log(f"training on {len(text):,} characters of Tiny Shakespeare to {vocab} tokens")
 
-    tok, t_ours = _timed(lambda: GPT2BPETokenizer().train(text, vocab))
+    tok, t_ours = timed(lambda: GPT2BPETokenizer().train(text, vocab))
     merges = list(tok.merges_.items())
     ctx.metric("merges", len(merges))
     ctx.metric("train_seconds", t_ours)
@@ -63,8 +55,8 @@ def run(ctx: LabContext) -> None:
 
     # Same merges as the naive reference on a slice small enough for it.
     small, small_vocab = text[:20_000], 256 + (40 if ctx.quick else 100)
-    naive, t_naive = _timed(lambda: train_bpe_naive(small, small_vocab))
-    fast, t_fast = _timed(lambda: GPT2BPETokenizer().train(small, small_vocab))
+    naive, t_naive = timed(lambda: train_bpe_naive(small, small_vocab))
+    fast, t_fast = timed(lambda: GPT2BPETokenizer().train(small, small_vocab))
     same = list(naive.items()) == list(fast.merges_.items())
     ctx.metric("naive_merges_identical", same)
     ctx.metric("speedup_vs_naive", t_naive / t_fast)
@@ -83,11 +75,11 @@ def run(ctx: LabContext) -> None:
         hf.train_from_iterator([text], trainer=trainer)
         return hf
 
-    hf, t_hf = _timed(hf_train)
+    hf, t_hf = timed(hf_train)
     ours_hf = Tokenizer.from_str(json.dumps(tok.to_hf_json()))
     held_out = tiny_shakespeare()[-20_000:]
-    ids, t_enc = _timed(lambda: tok.encode(held_out))
-    ref_ids, t_enc_hf = _timed(lambda: ours_hf.encode(held_out).ids)
+    ids, t_enc = timed(lambda: tok.encode(held_out))
+    ref_ids, t_enc_hf = timed(lambda: ours_hf.encode(held_out).ids)
     ctx.metric("hf_ids_identical", ids == ref_ids)
     ctx.metric("roundtrip_ok", tok.decode(ids) == held_out)
     hf_tokens = len(hf.encode(text).ids)

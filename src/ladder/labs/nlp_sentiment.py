@@ -14,15 +14,7 @@ the training sets are sub-sampled; both libraries see exactly the same matrices.
 
 from __future__ import annotations
 
-import time
-
-from ladder.labs.context import LabContext
-
-
-def _timed(fn):
-    t0 = time.perf_counter()
-    out = fn()
-    return out, time.perf_counter() - t0
+from ladder.labs.context import LabContext, timed
 
 
 def _split(texts: list[str], labels: list, n_train: int, n_test: int, seed: int):
@@ -52,8 +44,8 @@ def _compare(ctx: LabContext, name: str, train, test, max_features: int) -> tupl
     y_tr, y_te = np.asarray(y_tr), np.asarray(y_te)
     ours_vec = TfidfVectorizer(max_features=max_features, sublinear_tf=True)
     sk_vec = SkTfidf(max_features=max_features, sublinear_tf=True)
-    X_tr, t_vec = _timed(lambda: ours_vec.fit_transform(x_tr))
-    S_tr, t_skvec = _timed(lambda: sk_vec.fit_transform(x_tr))
+    X_tr, t_vec = timed(lambda: ours_vec.fit_transform(x_tr))
+    S_tr, t_skvec = timed(lambda: sk_vec.fit_transform(x_tr))
     X_te, S_te = ours_vec.transform(x_te), sk_vec.transform(x_te)
     tfidf_diff = float(abs(X_tr - S_tr).max())
     ctx.metric(f"{name}_tfidf_max_diff", tfidf_diff)
@@ -75,8 +67,8 @@ def _compare(ctx: LabContext, name: str, train, test, max_features: int) -> tupl
     ]
     rows = []
     for label, ours, ref in ctx.progress(models, description=f"{name} classifiers"):
-        _, t_ours = _timed(lambda o=ours: o.fit(Xd_tr, y_tr))
-        _, t_ref = _timed(lambda r=ref: r.fit(S_tr, y_tr))
+        _, t_ours = timed(lambda o=ours: o.fit(Xd_tr, y_tr))
+        _, t_ref = timed(lambda r=ref: r.fit(S_tr, y_tr))
         p_ours, p_ref = ours.predict(Xd_te), ref.predict(S_te)
         acc_ours, acc_ref = float((p_ours == y_te).mean()), float((p_ref == y_te).mean())
         agree = float((p_ours == p_ref).mean())

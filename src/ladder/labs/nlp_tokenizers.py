@@ -11,18 +11,7 @@ tokens and types, the share of lines (or words) where both agree exactly, and th
 
 from __future__ import annotations
 
-import time
-
-from ladder.labs.context import LabContext
-
-
-def _timed(fn, repeats: int = 1):
-    best, out = float("inf"), None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        out = fn()
-        best = min(best, time.perf_counter() - t0)
-    return out, best
+from ladder.labs.context import LabContext, timed
 
 
 def _minilm_folder():
@@ -68,9 +57,9 @@ def run(ctx: LabContext) -> None:
         rows.append([name, library, len(flat), len(set(flat)), agreement, seconds * 1e3])
 
     # Treebank: line by line, as NLTK is used.
-    ours, t_ours = _timed(lambda: [treebank_tokenize(line) for line in lines])
+    ours, t_ours = timed(lambda: [treebank_tokenize(line) for line in lines])
     nltk_tb = NltkTreebank()
-    ref, t_ref = _timed(lambda: [nltk_tb.tokenize(line) for line in lines])
+    ref, t_ref = timed(lambda: [nltk_tb.tokenize(line) for line in lines])
     agree = sum(a == b for a, b in zip(ours, ref, strict=True)) / len(lines)
     add("Treebank", "ladder", ours, t_ours, agree)
     add("Treebank", "NLTK", ref, t_ref, agree)
@@ -78,8 +67,8 @@ def run(ctx: LabContext) -> None:
 
     # Regex tokenizer: the same pattern through NLTK.
     pattern = r"\w+(?:['’]\w+)*|[^\w\s]"
-    ours, t_ours = _timed(lambda: [simple_tokenize(line) for line in lines])
-    ref, t_ref = _timed(lambda: [regexp_tokenize(line.lower(), pattern) for line in lines])
+    ours, t_ours = timed(lambda: [simple_tokenize(line) for line in lines])
+    ref, t_ref = timed(lambda: [regexp_tokenize(line.lower(), pattern) for line in lines])
     agree = sum(a == b for a, b in zip(ours, ref, strict=True)) / len(lines)
     add("regex words", "ladder", ours, t_ours, agree)
     add("regex words", "NLTK regexp_tokenize", ref, t_ref, agree)
@@ -89,8 +78,8 @@ def run(ctx: LabContext) -> None:
     words = sorted({w for toks in ours for w in toks if w.isalpha()})
     stemmer = PorterStemmer(cache=False)
     nltk_porter = NltkPorter(mode=NltkPorter.ORIGINAL_ALGORITHM)
-    stems, t_ours = _timed(lambda: [[stemmer.stem(w)] for w in words])
-    ref, t_ref = _timed(lambda: [[nltk_porter.stem(w)] for w in words])
+    stems, t_ours = timed(lambda: [[stemmer.stem(w)] for w in words])
+    ref, t_ref = timed(lambda: [[nltk_porter.stem(w)] for w in words])
     agree = sum(a == b for a, b in zip(stems, ref, strict=True)) / len(words)
     add("Porter stems", "ladder", stems, t_ours, agree)
     add("Porter stems", "NLTK (original)", ref, t_ref, agree)
@@ -105,8 +94,8 @@ def run(ctx: LabContext) -> None:
 
         wp = WordPieceTokenizer.from_file(folder / "vocab.txt")
         hf = BertTokenizerFast.from_pretrained(str(folder))
-        ours, t_ours = _timed(lambda: [wp.encode(line) for line in lines])
-        ref, t_ref = _timed(lambda: hf(lines)["input_ids"])
+        ours, t_ours = timed(lambda: [wp.encode(line) for line in lines])
+        ref, t_ref = timed(lambda: hf(lines)["input_ids"])
         agree = sum(a == b for a, b in zip(ours, ref, strict=True)) / len(lines)
         add("WordPiece (MiniLM vocab)", "ladder", ours, t_ours, agree)
         add("WordPiece (MiniLM vocab)", "HF BertTokenizerFast", ref, t_ref, agree)
@@ -118,12 +107,12 @@ def run(ctx: LabContext) -> None:
     from tokenizers import Tokenizer
 
     vocab = 512 if ctx.quick else 1024
-    bpe, t_train = _timed(lambda: GPT2BPETokenizer().train(sample, vocab))
+    bpe, t_train = timed(lambda: GPT2BPETokenizer().train(sample, vocab))
     ctx.log(f"trained byte-level BPE to {vocab} tokens in {t_train:.2f} s")
     hf_bpe = Tokenizer.from_str(json.dumps(bpe.to_hf_json()))
     bpe._cache.clear()
-    ours, t_ours = _timed(lambda: [bpe.encode(line) for line in lines])
-    ref, t_ref = _timed(lambda: [e.ids for e in hf_bpe.encode_batch(lines)])
+    ours, t_ours = timed(lambda: [bpe.encode(line) for line in lines])
+    ref, t_ref = timed(lambda: [e.ids for e in hf_bpe.encode_batch(lines)])
     agree = sum(a == b for a, b in zip(ours, ref, strict=True)) / len(lines)
     add(f"byte-level BPE ({vocab})", "ladder", ours, t_ours, agree)
     add(f"byte-level BPE ({vocab})", "HF tokenizers (same merges)", ref, t_ref, agree)

@@ -12,9 +12,8 @@ the corpus coloured by label.
 from __future__ import annotations
 
 import os
-import time
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, timed
 
 QUERIES = [
     "a moving story about a family",
@@ -25,13 +24,6 @@ QUERIES = [
 ]
 
 
-def _timed(fn, repeats: int) -> tuple[object, float]:
-    times, out = [], None
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        out = fn()
-        times.append(time.perf_counter() - t0)
-    return out, sorted(times)[len(times) // 2]
 
 
 def run(ctx: LabContext) -> None:
@@ -53,12 +45,12 @@ def run(ctx: LabContext) -> None:
     torch.set_num_threads(max(1, torch.get_num_threads()))
 
     ours = SentenceEncoder.minilm()
-    emb, t_ours = _timed(lambda: ours.encode(sentences, batch_size=32), repeats)
+    emb, t_ours = timed(lambda: ours.encode(sentences, batch_size=32), repeats)
 
     from sentence_transformers import SentenceTransformer
 
     st = SentenceTransformer(str(minilm_dir()), device="cpu")
-    ref, t_ref = _timed(
+    ref, t_ref = timed(
         lambda: st.encode(sentences, batch_size=32, normalize_embeddings=True,
                           convert_to_tensor=True, show_progress_bar=False),
         repeats,
