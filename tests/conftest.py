@@ -26,3 +26,35 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.fail(f"the shared datasets are missing: expected them at {SHARED_DATA}")
     return SHARED_DATA
+
+
+# A parity test skipped because its reference library does not import has checked
+# nothing: count every such skip and fail the run (the set-up installs them all).
+_missing_references: list[str] = []
+
+
+def _note_import_skip(report) -> None:
+    if report.skipped and "could not import" in str(report.longrepr):
+        _missing_references.append(report.nodeid)
+
+
+def pytest_collectreport(report):
+    _note_import_skip(report)
+
+
+def pytest_runtest_logreport(report):
+    _note_import_skip(report)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _missing_references:
+        session.exitstatus = 1
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _missing_references:
+        terminalreporter.write_line(
+            f"FAILED: {len(_missing_references)} test(s) skipped because a reference library did "
+            f"not import (install the [all] extra): {', '.join(_missing_references[:5])}",
+            red=True,
+        )
