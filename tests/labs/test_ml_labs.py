@@ -55,7 +55,8 @@ def test_classifier_zoo(tmp_path):
     m, tables = run("ml.classifier-zoo", tmp_path)
     assert [t["title"].split(":")[0] for t in tables] == ["digits", "wine", "breast cancer"]
     for data in ("digits", "wine", "breast_cancer"):
-        # Deterministic models match scikit-learn's accuracy exactly on the same split.
+        # Deterministic models reach the same optimum as scikit-learn on the same split,
+        # so they classify the same test samples: the accuracies are equal.
         for name in (
             "logistic_regression",
             "5_nearest_neighbours",
@@ -64,9 +65,7 @@ def test_classifier_zoo(tmp_path):
             "RBF_SVM",
             "linear_SVM",
         ):
-            assert m[f"{data}_{name}_acc"] == pytest.approx(
-                m[f"{data}_{name}_acc_sklearn"], abs=0.03
-            ), (data, name)
+            assert m[f"{data}_{name}_acc"] == m[f"{data}_{name}_acc_sklearn"], (data, name)
         # Randomised ensembles (10 trees in quick mode, different random streams) and
         # trees with tied splits: within 0.1 on at most 75 test samples.
         for name in ("decision_tree", "random_forest", "gradient_boosting"):

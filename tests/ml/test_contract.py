@@ -5,10 +5,6 @@ sklearn's ``test_common.py`` idea: hyper-parameters stored verbatim in ``__init_
 use before ``fit`` raises a clear error, randomness only from ``random_state``; and bad
 input — wrong shapes, NaN/inf, empty data, one class only, invalid hyper-parameters —
 raises ``ValueError`` whose message names the offending value.
-
-``linear.LinearRegression`` (the pilot) predates ``ladder.ml.base``; the rules it does
-not meet yet are marked ``xfail(strict=True)`` below, so fixing it turns them into
-failures that ask for the marker to be removed.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Both minimise the same strictly convex objective. sklearn runs L-BFGS with tol=1e-12
 and max_iter=10000; ours Newton to a gradient below 1e-8 (GD to 1e-5). Coefficients of
-standardised data are O(1), so atol=1e-5 (Newton) / 1e-3 (GD) on coefficients and
+standardised data are O(1), so atol=1e-5 (Newton) / 1e-4 (GD, measured gap 1.1e-5) on coefficients and
 probabilities is well above optimiser noise and far below any modelling difference.
 """
 
@@ -48,11 +48,11 @@ def test_softmax_newton(loader, C):
 
 
 def test_binary_gradient_descent():
-    same_fit(*data(load_breast_cancer), 1e-3, C=0.1, solver="gd", max_iter=20_000, tol=1e-5)
+    same_fit(*data(load_breast_cancer), 1e-4, C=0.1, solver="gd", max_iter=20_000, tol=1e-5)
 
 
 def test_softmax_gradient_descent():
-    same_fit(*data(load_iris), 1e-3, C=0.1, solver="gd", max_iter=20_000, tol=1e-5)
+    same_fit(*data(load_iris), 1e-4, C=0.1, solver="gd", max_iter=20_000, tol=1e-5)
 
 
 def test_string_labels():

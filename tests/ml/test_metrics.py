@@ -126,7 +126,13 @@ def test_property_f1_and_matrix_match(pairs):
 def test_property_auc_matches(pairs):
     t, s = map(np.array, zip(*pairs, strict=True))
     if t.min() == t.max():
-        return  # one class: AUC undefined on both sides
+        # One class: AUC is undefined. scikit-learn warns and returns NaN; ours refuses
+        # with a ValueError saying to pass both classes (a deliberate difference).
+        with pytest.raises(ValueError, match="one class"):
+            ours.roc_auc_score(t.astype(int), s.astype(float))
+        with pytest.warns(UserWarning):
+            assert np.isnan(skm.roc_auc_score(t.astype(int), s.astype(float)))
+        return
     same("roc_auc_score", t.astype(int), s.astype(float))
     same("average_precision_score", t.astype(int), s.astype(float))
 

