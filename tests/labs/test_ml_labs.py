@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 
 from ladder.curriculum import load_curriculum
@@ -30,10 +31,10 @@ def run(lab_id: str, tmp_path):
 
 def test_gradient_descent(tmp_path):
     m, tables = run("ml.gradient-descent", tmp_path)
-    # The optimisation lesson's table (tests/curriculum/test_ml_numbers.py recomputes it).
-    assert (m["gd_iterations"], m["momentum_iterations"], m["adam_iterations"]) == (6426, 479, 1856)
-    assert (m["cg_iterations"], m["bfgs_iterations"], m["newton_iterations"]) == (104, 22, 1)
-    assert m["scipy_bfgs_iterations"] == 22
+    # The iteration counts the lesson states are recomputed from the lesson text in
+    # tests/curriculum/test_ml_numbers.py; here BFGS must take as many steps as SciPy's
+    # BFGS on the same objective and start.
+    assert m["bfgs_iterations"] == m["scipy_bfgs_iterations"]
     # Stopping at ||grad|| < 1e-6 with the Hessian's smallest eigenvalue 0.017 bounds the
     # distance to the closed form by 1e-6 / 0.017 < 1e-4.
     for key in ("gd", "momentum", "adam", "cg", "bfgs", "newton"):
@@ -47,8 +48,16 @@ def test_regression_inference(tmp_path):
     assert m["max_param_rel_diff"] < 1e-10 and m["max_bse_rel_diff"] < 1e-10
     for _, ours, ref in tables[1]["rows"]:
         assert ours == pytest.approx(ref, rel=1e-8, abs=1e-12)
-    assert m["r2"] == pytest.approx(0.518, abs=5e-4)
-    assert m["bp_lm"] == pytest.approx(26.1, abs=0.05)
+    # The headline figures against statsmodels on the same design (all 442 patients).
+    import statsmodels.api as sm
+    from sklearn.datasets import load_diabetes
+    from statsmodels.stats.diagnostic import het_breuschpagan
+
+    X, y = load_diabetes(return_X_y=True)
+    A = sm.add_constant(X)
+    ref = sm.OLS(y, A).fit()
+    assert m["r2"] == pytest.approx(ref.rsquared, rel=1e-10)
+    assert m["bp_lm"] == pytest.approx(het_breuschpagan(ref.resid, A)[0], rel=1e-8)
 
 
 def test_classifier_zoo(tmp_path):
@@ -88,8 +97,13 @@ def test_decision_boundaries(tmp_path):
 
 def test_kmeans_pca(tmp_path):
     m, tables = run("ml.kmeans-pca", tmp_path)
-    assert m["evr_two"] == pytest.approx(0.285, abs=5e-4)
-    assert (m["n_components_90"], m["n_components_95"]) == (21, 29)
+    from sklearn.datasets import load_digits
+    from sklearn.decomposition import PCA
+
+    cum = np.cumsum(PCA().fit(load_digits().data).explained_variance_ratio_)
+    assert m["evr_two"] == pytest.approx(cum[1], rel=1e-10)
+    assert m["n_components_90"] == int(np.searchsorted(cum, 0.9) + 1)
+    assert m["n_components_95"] == int(np.searchsorted(cum, 0.95) + 1)
     assert m["pca_min_abs_cos"] > 1 - 1e-9  # the same axes up to sign
     # k-means from one k-means++ start: a local optimum within 2% of scikit-learn's inertia.
     assert 0.98 < m["kmeans_pixels_inertia_ratio"] < 1.02
@@ -98,10 +112,16 @@ def test_kmeans_pca(tmp_path):
 
 def test_bandits_gridworld(tmp_path):
     m, tables = run("ml.bandits-gridworld", tmp_path)
-    assert m["eps_greedy_regret_5000"] == pytest.approx(179.2, abs=0.05)
-    assert m["ucb1_regret_5000"] == pytest.approx(121.0, abs=0.05)
-    assert m["thompson_regret_5000"] == pytest.approx(19.6, abs=0.05)
+    # The regrets the lesson states are recomputed from its text in
+    # tests/curriculum/test_ml_numbers.py; here, the orderings theory predicts.
     assert m["ucb1_mean_regret"] < m["ucb1_bound"]
     assert m["thompson_mean_regret"] < m["eps_greedy_mean_regret"]
-    assert m["v_start"] == pytest.approx(0.523, abs=5e-4)
+    # The lesson's stated value of the start state (recomputed in test_ml_numbers.py too).
+    import re
+
+    from ladder.curriculum import load_curriculum
+
+    body = load_curriculum().lessons["ml.reinforcement"].body
+    stated = float(re.search(r"start state the value (\d+\.\d+)", body).group(1))
+    assert m["v_start"] == pytest.approx(stated, abs=5e-4)
     assert m["q_learning_optimal_share"] == 1.0

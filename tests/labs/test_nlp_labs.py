@@ -56,8 +56,9 @@ def test_bpe_merges(tmp_path):
     assert m["naive_merges_identical"] and m["hf_ids_identical"] and m["roundtrip_ok"]
     ratios = list(m["bytes_per_token_by_merges"].values())
     assert ratios[0] == 1.0 and all(b > a for a, b in zip(ratios, ratios[1:], strict=False))
+    # A sanity band, not parity (measured 2.0 in quick mode; parity is the two checks above:
+    # the same merges as the naive re-count, the same ids as Hugging Face's tokenizer).
     assert 1.8 < m["bytes_per_token"] < 2.2
-    assert tables[0]["rows"][0][3] == "␣t"  # the first merge on Tiny Shakespeare
 
 
 def test_sentiment(tmp_path):
