@@ -80,7 +80,8 @@ def test_same_tree_without_ties(criterion, max_depth, min_samples_leaf):
     compared, ties = same_tree(
         ours, sktree.DecisionTreeClassifier(random_state=0, **params).fit(X_CONT, Y_CLS)
     )
-    assert compared >= ours.node_count_ // 2  # most of the tree is compared
+    # On tie-free data at most one split ties (measured: ≤ 1 tie, all but ≤ 2 nodes compared).
+    assert ties <= 1 and compared >= ours.node_count_ - 2
 
 
 @pytest.mark.parametrize("max_depth,min_samples_leaf", [(4, 1), (None, 15)])
