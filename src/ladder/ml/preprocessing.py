@@ -58,6 +58,11 @@ class PolynomialFeatures(BaseEstimator):
 
     def fit(self, X: ArrayLike, y: ArrayLike | None = None) -> PolynomialFeatures:
         check_param("degree", self.degree, kind=int, low=0)
+        if self.degree == 0 and not self.include_bias:
+            raise ValueError(
+                "degree=0 with include_bias=False leaves no output column; "
+                "use degree >= 1 or include_bias=True."
+            )
         X = check_array(X)
         n = X.shape[1]
         pick = combinations if self.interaction_only else combinations_with_replacement
