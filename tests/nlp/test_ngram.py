@@ -95,17 +95,27 @@ def test_random_small_corpora_match_nltk(train, test, kind, order, cutoff) -> No
 
 
 @settings(max_examples=50, deadline=None)
-@given(
-    st.lists(st.tuples(st.integers(0, 300_000), st.integers(0, 70_000)), min_size=1, max_size=60)
-)
-def test_radix_grouping_equals_np_unique(pairs) -> None:
-    # The counting core: keys prefix * B + last, with prefixes above 2**16 (several radix
-    # digits) and repeats; np.unique gives the first index of each key, as ours must.
-    prefix, last = (np.array(c, np.int64) for c in zip(*pairs, strict=True))
-    B = 70_001
-    ref = np.unique(prefix * B + last, return_index=True, return_inverse=True, return_counts=True)
-    for ours, expected in zip(ngram._distinct(prefix, last, B), ref, strict=True):
-        np.testing.assert_array_equal(ours, expected.ravel())
+@given(st.lists(st.integers(0, 2**40 - 1), min_size=1, max_size=80))
+def test_radix_sort_equals_stable_argsort(values) -> None:
+    # The counting core: values of up to three 16-bit digits, with repeats; the order must
+    # be NumPy's stable one (ties keep their order), and the values come back sorted.
+    v = np.array(values, np.int64)
+    order, sorted_values = ngram._radix(v, 40)
+    np.testing.assert_array_equal(order, np.argsort(v, kind="stable"))
+    np.testing.assert_array_equal(sorted_values, np.sort(v))
+
+
+def test_large_vocabulary_matches_nltk() -> None:
+    # About 80,000 word types: ids take two radix digits and the bigram keys (id * number of
+    # unigrams + index) pass 2**31, so they are held in int64. Random sentences make
+    # nearly every bigram and trigram distinct.
+    rng = np.random.default_rng(0)
+    words = [f"w{i}" for i in range(200_000)]
+    train = [[words[i] for i in rng.integers(0, 200_000, 6)] for _ in range(15_000)]
+    test = [train[7], [words[i] for i in rng.integers(0, 200_000, 6)]]
+    ours, ref = _fit_both("KneserNeyInterpolated", 3, 1, None, train)
+    assert len(ours.vocab_) > 2**16 and len(ours.vocab_) * len(ours._trie.keys[1]) > 2**31
+    _assert_same_scores(ours, ref, ours.ngrams_of(test), every_context=True)
 
 
 def test_five_grams_match_nltk(split) -> None:

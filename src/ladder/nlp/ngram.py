@@ -25,20 +25,20 @@ The vocabulary keeps words seen at least ``unk_cutoff`` times; others are looked
 (``MLE``, ``Laplace``, ``Lidstone``, ``KneserNeyInterpolated``), and scores agree to
 1e-12 (``tests/nlp/test_ngram.py``).
 
-**How counting is made fast** (Tiny Shakespeare trigrams: about a tenth of a second to
-fit, ``nltk.lm`` about ten seconds): words become integer ids and the padded sentences one
-int64 array. The distinct k-grams are a *trie in sorted arrays*: a k-gram's key is
-``index of its first k-1 words among the (k-1)-grams * |V| + id of its last word``.
-Sorting the keys of every position (a radix sort, :func:`_distinct`, equal to
-``np.unique``) counts all k-grams of an order at once; a k-gram's context is
-``key // |V|``, and looking an n-gram up is one ``np.searchsorted`` per word. Context
-totals, follower types :math:`N_{1+}(h\bullet)` and continuation counts are
-``np.bincount`` over those indices (a (k+1)-gram's suffix is the k-gram that starts one
-position later). Scores are computed with arrays for many n-grams at once (perplexity,
-sampling) and in plain Python for one ``score`` call, both with the same float
-operations, in the same order, as ``nltk.lm``. The dictionaries
-``counts_``, ``totals_``, ``types_`` (and Kneser–Ney's ``continuation_``) are built from
-the arrays on first access, to inspect a model or to write a model on top of them.
+**How counting is made fast** (Tiny Shakespeare trigrams: a few hundredths of a second to
+fit, ``nltk.lm`` about four seconds): words become integer ids and the padded sentences
+one int32 array. The distinct k-grams are a *trie in sorted arrays*: a k-gram's key is
+``id of its last word * number of (k-1)-grams + index of its first k-1 words``. The
+positions are sorted once by their first word; at each order one stable counting sort
+on the next word (:func:`_radix`) keeps ties in the previous order, so the positions come
+out sorted by key and equal neighbours are the same k-gram: counts are run lengths, and
+looking an n-gram up is one ``np.searchsorted`` per word. Context totals, follower types
+:math:`N_{1+}(h\bullet)` and continuation counts are ``np.bincount`` over those indices (a
+(k+1)-gram's suffix is the k-gram that starts one position later). Scores are computed
+with arrays for many n-grams at once (perplexity, sampling) and in plain Python for one
+``score`` call, both with the same float operations, in the same order, as ``nltk.lm``.
+The dictionaries ``counts_``, ``totals_``, ``types_`` (and Kneser–Ney's ``continuation_``)
+are built from the arrays on first access, to inspect a model or to write a model on top of them.
 
 >>> lm = KneserNeyInterpolated(2).fit([["a", "b", "c"], ["a", "c"]])
 >>> lm.score("c", ["a"])  # (1 - 0.1)/2 + (0.1 * 2/2) * P_cont(c), P_cont(c) = 2/5
@@ -51,7 +51,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from itertools import chain
+from itertools import chain, count
 
 import numpy as np
 
@@ -113,67 +113,70 @@ class Vocabulary:
         return word if word in self._set else UNK
 
 
-def _distinct(
-    prefix: np.ndarray, last: np.ndarray, B: int, inverse: bool = True
-) -> tuple[np.ndarray, np.ndarray, np.ndarray | None, np.ndarray]:
-    """``np.unique(prefix * B + last, return_index, return_inverse, return_counts)``.
+def _radix(
+    values: np.ndarray, bits: int, order: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """``order`` (default: ``0..len-1``) and the aligned ``values`` (< ``2**bits``),
+    reordered so that ``values`` is sorted, stably.
 
-    Same result, several times faster: the keys are sorted by an LSD radix sort on 16-bit
-    digits (``last`` first, then ``prefix``), because NumPy's stable sort of ``uint16`` is
-    a counting sort, linear in the number of keys. ``inverse=False`` skips the inverse.
+    An LSD radix sort on 16-bit digits: NumPy's stable sort of ``uint16`` is a counting
+    sort, linear in the number of keys, so one digit costs about as much as a gather.
     """
-    perm = None
-    for values in (last, prefix):
-        for shift in range(0, max(int(values.max()).bit_length(), 1), 16):
-            v = values if perm is None else values[perm]
-            order = ((v >> shift) & 0xFFFF).astype(np.uint16).argsort(kind="stable")
-            perm = order if perm is None else perm[order]
-    keys = prefix[perm] * B + last[perm]
-    new = np.empty(len(keys), bool)
-    new[0] = True
-    np.not_equal(keys[1:], keys[:-1], out=new[1:])
-    starts = np.flatnonzero(new)
-    inv = None
-    if inverse:
-        inv = np.empty(len(keys), np.int64)
-        inv[perm] = np.cumsum(new) - 1
-    return keys[starts], perm[starts], inv, np.diff(starts, append=len(keys))
+    for shift in range(0, max(bits, 1), 16):
+        idx = (values >> shift if shift else values).astype(np.uint16).argsort(kind="stable")
+        order = idx.astype(np.int32) if order is None else order[idx]
+        values = values[idx]
+    return order, values
 
 
 class _Trie:
     """Every distinct k-gram of the padded stream, ``k = 0..n``, as sorted int64 keys.
 
-    ``keys[k][i]`` is ``i_prefix * B + last_id`` (``B`` = number of ids); ``keys[0]`` is
-    the empty gram. Per order: ``count`` (raw counts), ``total`` and ``types`` (sum and
-    number of the followers of a gram used as a context), and for Kneser–Ney ``cont``
+    ``keys[k][i]`` is ``last_id * len(keys[k-1]) + i_prefix``; ``keys[0]`` is the empty
+    gram. Per order: ``count`` (raw counts), ``total`` and ``types`` (sum and number of
+    the followers of a gram used as a context), and for Kneser–Ney ``cont``
     (:math:`N_{1+}(\\bullet g)`) and ``cont_total`` (:math:`N_{1+}(\\bullet g \\bullet)`).
     """
 
     def __init__(
-        self, stream: np.ndarray, left: np.ndarray, n: int, B: int, continuation: bool
+        self, stream: np.ndarray, ends: np.ndarray, n: int, B: int, continuation: bool
     ) -> None:
-        # stream: (T,) word ids; left[p]: positions from p to the end of its sentence.
-        self.B = B
+        # stream: (T,) int32 word ids of the padded sentences, which end at ``ends``.
+        # Position arrays are int32: the fit is bound by memory traffic, not arithmetic.
         counts1 = np.bincount(stream, minlength=B)
         self.keys = [np.zeros(1, np.int64), np.flatnonzero(counts1)]
         self.count = [np.array([len(stream)]), counts1[self.keys[1]]]
         self.cont = [np.zeros(1, np.int64)]
-        rank = (np.cumsum(counts1 > 0) - 1)[stream]  # index of each position's 1-gram
+        rank = (np.cumsum(counts1 > 0, dtype=np.int32) - 1)[stream]  # each position's 1-gram
+        bits = (B - 1).bit_length()
+        order, _ = _radix(stream, bits)
+        fits = np.ones(len(stream), bool)  # whether a k-gram starts at the position
         for k in range(2, n + 1):
-            at = np.flatnonzero(left >= k)  # positions where a k-gram starts
-            uniq, first, inverse, counts = _distinct(rank[at], stream[at + k - 1], B, k < n)
+            # Positions starting a k-gram, still sorted by their first k-1 words; one
+            # stable pass on the k-th word sorts them by (k-th word, (k-1)-gram): the key.
+            fits[ends - (k - 1)] = False
+            order = order[fits[order]]
+            order, last = _radix(stream[k - 1 :][order], bits, order)
+            size = len(self.keys[k - 1])
+            wide = np.int64 if B * size >= 2**31 else np.int32
+            keys = last.astype(wide) * size + rank[order]
+            new = np.empty(len(keys), bool)
+            new[:1] = True
+            np.not_equal(keys[1:], keys[:-1], out=new[1:])
+            starts = np.flatnonzero(new)
             if continuation:  # suffix of a distinct k-gram = the (k-1)-gram one step later
-                suffix = rank[at[first] + 1]
-                self.cont.append(np.bincount(suffix, minlength=len(self.keys[k - 1])))
-            if inverse is not None:  # index of each position's k-gram, for order k + 1
-                rank = np.full(len(stream), -1, np.int64)
-                rank[at] = inverse
-            self.keys.append(uniq)
-            self.count.append(counts)
+                suffix = rank[order[starts] + 1]
+                self.cont.append(np.bincount(suffix, minlength=size))
+            if k < n:  # index of each position's k-gram, for order k + 1
+                rank = np.empty(len(stream), np.int32)  # read only where a k-gram starts
+                rank[order] = np.cumsum(new, dtype=np.int32) - 1
+            self.keys.append(keys[starts].astype(np.int64))
+            self.count.append(np.diff(starts, append=len(keys)))
         self.cont.append(np.zeros(len(self.keys[n]), np.int64))
         self.total, self.types, self.cont_total = [], [], []
         for k in range(n):  # the k-grams as contexts of the (k+1)-grams
-            size, prefix = len(self.keys[k]), self.keys[k + 1] // B
+            size = len(self.keys[k])
+            prefix = self.keys[k + 1] % size
             self.types.append(np.bincount(prefix, minlength=size))
             self.total.append(np.bincount(prefix, self.count[k + 1], size).astype(np.int64))
             if continuation and k + 1 < n:
@@ -184,7 +187,7 @@ class _Trie:
     def extend(self, k: int, idx: np.ndarray, word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Index among the (k+1)-grams of k-gram ``idx`` + ``word``, and whether it exists."""
         keys = self.keys[k + 1]
-        query = idx * self.B + word
+        query = word * len(self.keys[k]) + idx
         pos = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
         return pos, keys[pos] == query
 
@@ -200,7 +203,7 @@ class _Trie:
     def step(self, k: int, idx: int, word: int) -> int:
         """:meth:`extend` for one gram, in plain Python: the index, or -1 if unseen."""
         keys = self.keys[k + 1]
-        query = idx * self.B + word
+        query = word * len(self.keys[k]) + idx
         pos = int(keys.searchsorted(query))
         return pos if pos < len(keys) and keys[pos] == query else -1
 
@@ -217,9 +220,9 @@ class _Trie:
         """The k-grams of every order as word tuples (for inspection only)."""
         grams: list[list[tuple[str, ...]]] = [[()]]
         for k in range(1, len(self.keys)):
-            prev = grams[-1]
+            prev, size = grams[-1], len(grams[-1])
             grams.append(
-                [prev[key // self.B] + (words[key % self.B],) for key in self.keys[k].tolist()]
+                [prev[key % size] + (words[key // size],) for key in self.keys[k].tolist()]
             )
         return grams
 
@@ -266,33 +269,33 @@ class NgramLanguageModel:
             )
         for key in self.__dict__.keys() & _INSPECTION:
             del self.__dict__[key]  # inspection dictionaries of a previous fit
-        # Number the distinct words in order of appearance, count them with bincount, then
-        # renumber them as vocabulary ids (rare words -> <UNK>).
-        flat = list(chain.from_iterable(sents))
-        distinct = list(dict.fromkeys(flat))
+        # Number the distinct words in order of appearance (a missing key gets the next
+        # number), count them with bincount, then renumber them as vocabulary ids (rare
+        # words -> <UNK>). One dictionary look-up per token is most of the fit's time.
+        number = defaultdict(count().__next__)
         first_seen = np.fromiter(
-            map({w: i for i, w in enumerate(distinct)}.__getitem__, flat), np.int64, len(flat)
+            map(number.__getitem__, chain.from_iterable(sents)), np.int32, int(lens.sum())
         )
-        counts = Counter(dict(zip(distinct, np.bincount(first_seen).tolist(), strict=True)))
+        distinct = list(number)
+        seen = np.bincount(first_seen, minlength=len(distinct)).tolist()
+        counts = Counter(dict(zip(distinct, seen, strict=True)))
         if m:
             counts[BOS] += m * len(sents)
             counts[EOS] += m * len(sents)
         self.vocab_ = Vocabulary.from_counts(counts, self.unk_cutoff)
         self._ids = {w: i for i, w in enumerate(self.vocab_.words)}
         self._unk = self._ids[UNK] = len(self.vocab_) - 1
-        to_id = np.array([self._ids.get(w, self._unk) for w in distinct], np.int64)
+        to_id = np.array([self._ids.get(w, self._unk) for w in distinct], np.int32)
         tokens = to_id[first_seen]
         # One padded stream: sentence i occupies [ends[i] - P[i], ends[i]).
         P = lens + 2 * m
         ends = np.cumsum(P)
-        starts = ends - P
-        stream = np.full(int(ends[-1]), self._ids.get(EOS, self._unk), np.int64)
-        stream[(starts[:, None] + np.arange(m)).ravel()] = self._ids.get(BOS, self._unk)
-        stream[np.repeat(starts + m - (np.cumsum(lens) - lens), lens) + np.arange(len(tokens))] = (
-            tokens
-        )
-        left = np.repeat(ends, P) - np.arange(len(stream))
-        self._trie = _Trie(stream, left, n, len(self.vocab_), self._continuation)
+        stream = np.full(int(ends[-1]), self._ids.get(EOS, self._unk), np.int32)
+        stream[((ends - P)[:, None] + np.arange(m)).ravel()] = self._ids.get(BOS, self._unk)
+        # Token j (0-based, over all sentences) of sentence i sits at j + (2i + 1) m.
+        shift = np.repeat((2 * np.arange(len(sents), dtype=np.int32) + 1) * m, lens)
+        stream[shift + np.arange(len(tokens), dtype=np.int32)] = tokens
+        self._trie = _Trie(stream, ends, n, len(self.vocab_), self._continuation)
         return self
 
     def _check(self) -> None:
