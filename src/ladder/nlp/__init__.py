@@ -9,7 +9,7 @@ One concept per module; import the module you need (this package imports nothing
 ``stopwords``             our English stop-word list
 ``porter``                Porter (1980) stemmer (= NLTK ORIGINAL_ALGORITHM)
 ``snowball``              Snowball English (Porter2) stemmer (= snowballstemmer 3)
-``lemmatize``             WordNet-Morphy-style lemmatiser (vs lemminflect)
+``lemmatize``             WordNet-Morphy-style lemmatiser (vs spaCy's lemmatiser)
 ``bpe``                   byte-level BPE, GPT-2/GPT-4 split patterns, HF export
 ``wordpiece``             BERT basic + WordPiece tokenizer (= HF BertTokenizerFast)
 ``vectorize``             bag of words and TF-IDF (= scikit-learn)

@@ -17,8 +17,10 @@ files, in the ``spacy-lookups-data`` package (``en_lemma_index``, ``en_lemma_exc
 ``en_lemma_rules``); nothing of spaCy is imported.
 
 POS tags may be WordNet's (``n v a r``), Universal (``NOUN VERB ADJ ADV``) or Penn
-(``NN VBD JJR RB``…). ``tests/nlp/test_lemmatize.py`` measures agreement with
-``lemminflect.getLemma`` and lists the disagreements.
+(``NN VBD JJR RB``…). ``tests/nlp/test_lemmatize.py`` tags 2,693 SST-2 sentences with
+spaCy's ``en_core_web_sm`` tagger and measures agreement with spaCy's rule lemmatiser on
+the 24,776 nouns, verbs, adjectives and adverbs (99.0 %; ``lemminflect`` 96.4 %), listing
+the disagreements.
 
 >>> lem = MorphyLemmatizer()  # doctest: +SKIP
 >>> pairs = [("geese", "n"), ("running", "v"), ("happier", "a")]
