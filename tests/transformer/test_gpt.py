@@ -20,9 +20,11 @@ ATOL = 1e-5
 VOCAB = 97
 
 
-def _hf(n_layer=2, seed=0):
+def _hf(n_layer=2, seed=0, activation="gelu_new", init=0.02):
     torch.manual_seed(seed)
     cfg = transformers.GPT2Config(
+        activation_function=activation,
+        initializer_range=init,
         vocab_size=VOCAB,
         n_positions=48,
         n_embd=32,
@@ -69,6 +71,27 @@ def test_logits_and_loss_equal_hf(pair, fused):
         full, _ = ours(idx)
     torch.testing.assert_close(full, ref.logits, atol=ATOL, rtol=0)
     torch.testing.assert_close(loss, ref.loss, atol=ATOL, rtol=0)
+
+
+def test_exact_gelu_equals_hf_gelu():
+    # nanoGPT's MLP uses the exact GELU (nn.GELU()); HF's GPT-2 does with "gelu". Weights
+    # of std 0.3 put the MLP's inputs where the two GELUs differ (up to ~2e-4 near |x| = 2)
+    # and logits up to ~7: the exact GELU matches HF to the bit here, the tanh one is off
+    # by 1.3e-3, so 2e-4 separates them with room on both sides.
+    hf = _hf(activation="gelu", init=0.3)
+    ours = from_hf_gpt2(hf).eval()
+    assert ours.config.gelu_approximate == "none"
+    idx = _idx()
+    with torch.no_grad():
+        ref = hf(idx).logits
+        torch.testing.assert_close(ours(idx)[0], ref, atol=ATOL, rtol=1e-5)
+        tanh = GPT(dataclasses.replace(ours.config, gelu_approximate="tanh"))
+        tanh.load_state_dict(ours.state_dict())
+        assert (tanh.eval()(idx)[0] - ref).abs().max() > 20 * ATOL
+    with pytest.raises(ValueError, match="'tanh' or 'none'"):
+        GPT(dataclasses.replace(ours.config, gelu_approximate="erf"))
+    with pytest.raises(ValueError, match="'relu'"):
+        from_hf_gpt2(_hf(activation="relu"))
 
 
 def test_weights_are_tied(pair):

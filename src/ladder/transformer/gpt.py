@@ -41,6 +41,7 @@ class GPTConfig:
     layer_norm_eps: float = 1e-5  # LayerNorm epsilon (GPT-2: 1e-5)
     tie_weights: bool = True  # output layer shares the token-embedding matrix
     fused_attention: bool = True  # torch's fused SDPA kernel; False: attention.py, same math
+    gelu_approximate: str = "tanh"  # GELU of the MLP: "tanh" (GPT-2) or "none" (exact erf)
 
 
 def check_token_ids(idx: Tensor, vocab_size: int) -> None:
@@ -99,16 +100,21 @@ class CausalSelfAttention(nn.Module):
 
 
 class MLP(nn.Module):
-    """Feed-forward network, 4× wide, GELU (tanh approximation as in GPT-2)."""
+    """Feed-forward network, 4× wide, GELU (GPT-2: the tanh approximation)."""
 
     def __init__(self, config: GPTConfig):
         super().__init__()
         self.c_fc = nn.Linear(config.n_embd, 4 * config.n_embd, bias=config.bias)
         self.c_proj = nn.Linear(4 * config.n_embd, config.n_embd, bias=config.bias)
         self.dropout = nn.Dropout(config.dropout)
+        if config.gelu_approximate not in ("tanh", "none"):
+            raise ValueError(
+                f"gelu_approximate must be 'tanh' or 'none', got {config.gelu_approximate!r}."
+            )
+        self.approximate = config.gelu_approximate
 
     def forward(self, x: Tensor) -> Tensor:
-        return self.dropout(self.c_proj(F.gelu(self.c_fc(x), approximate="tanh")))
+        return self.dropout(self.c_proj(F.gelu(self.c_fc(x), approximate=self.approximate)))
 
 
 class Block(nn.Module):

@@ -25,12 +25,13 @@ _CONV1D = ("attn.c_attn.weight", "attn.c_proj.weight", "mlp.c_fc.weight", "mlp.c
 
 
 def config_from_hf(hf_config: Any) -> GPTConfig:
-    """Our ``GPTConfig`` for a ``transformers.GPT2Config`` (GELU-tanh activation only)."""
+    """Our ``GPTConfig`` for a ``transformers.GPT2Config`` (GELU, tanh or exact)."""
     act = getattr(hf_config, "activation_function", "gelu_new")
-    if act not in ("gelu_new", "gelu_pytorch_tanh"):
+    approximate = {"gelu_new": "tanh", "gelu_pytorch_tanh": "tanh", "gelu": "none"}.get(act)
+    if approximate is None:
         raise ValueError(
-            f"our GPT uses the tanh-approximated GELU, the checkpoint uses {act!r}; "
-            "use a GPT-2 config with activation_function='gelu_new'."
+            f"our GPT's MLP uses a GELU, the checkpoint uses {act!r}; use a GPT-2 config "
+            "with activation_function 'gelu_new' (GPT-2's tanh approximation) or 'gelu'."
         )
     n_inner = getattr(hf_config, "n_inner", None)
     if n_inner not in (None, 4 * hf_config.n_embd):
@@ -45,6 +46,7 @@ def config_from_hf(hf_config: Any) -> GPTConfig:
         bias=True,
         layer_norm_eps=hf_config.layer_norm_epsilon,
         tie_weights=True,
+        gelu_approximate=approximate,
     )
 
 
