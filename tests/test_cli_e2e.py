@@ -82,7 +82,9 @@ def test_a_learner_session_end_to_end(tmp_path):
     from ladder.curriculum import load_curriculum
 
     first = load_curriculum().ordered_lessons()[0].id
-    expected = ("ladder check", "ml.r2") if first == "ml.linear-regression" else ("ladder learn", first)
+    expected = (
+        ("ladder check", "ml.r2") if first == "ml.linear-regression" else ("ladder learn", first)
+    )
     assert (roadmap["next"]["command"], roadmap["next"]["target"]) == expected
 
     # init again: nothing the learner wrote changes.

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from ladder.curriculum import ROOT, load_curriculum
-from ladder.curriculum import loader
+from ladder.curriculum import ROOT, load_curriculum, loader
 
 
 def test_cache_is_used_and_invalidated(tmp_path, monkeypatch):

@@ -192,7 +192,8 @@ def _status(as_json: bool, goals: bool) -> None:
     for s in stages:
         counts = (
             (
-                f"{s.lessons_read}/{s.lessons} lessons · {s.exercises_passed}/{s.exercises} exercises"
+                f"{s.lessons_read}/{s.lessons} lessons · "
+                f"{s.exercises_passed}/{s.exercises} exercises"
                 f" · {s.labs_done}/{s.labs} labs"
             )
             if s.total
@@ -306,7 +307,8 @@ def learn(
         unread = [l for l in cur.ordered_lessons() if l.id not in read]
         if not unread:
             raise Fail(
-                "You have read every lesson. `ladder learn ID` opens one again; `ladder map` lists them."
+                "You have read every lesson. `ladder learn ID` opens one again; "
+                "`ladder map` lists them."
             )
         chosen = unread[0]
     head = [
@@ -341,7 +343,8 @@ def _print_verdict(ex: Exercise, path: Path, v: Verdict) -> None:
         v.outcome
     ]
     console.print(
-        f"[{style}]{icon} {ex.id} — {ex.title}: {STATE_LABEL[v.outcome]}[/{style}]  [dim]{path}[/dim]"
+        f"[{style}]{icon} {ex.id} — {ex.title}: {STATE_LABEL[v.outcome]}[/{style}]  "
+        f"[dim]{path}[/dim]"
     )
     if v.outcome == "not_attempted":
         console.print(
@@ -584,7 +587,8 @@ def review(limit: Annotated[int, typer.Option(help="Most cards in this session."
             if card.back:
                 console.print(card.back, markup=False)
             console.print(
-                f"[dim]Rated {RATINGS[rating]} ({'right' if correct else 'wrong'}, {seconds:.0f} s).[/dim]"
+                f"[dim]Rated {RATINGS[rating]} ({'right' if correct else 'wrong'}, "
+                f"{seconds:.0f} s).[/dim]"
             )
         else:
             typed = _ask("[dim]Enter shows the answer[/dim] ")
@@ -790,7 +794,8 @@ def doctor(
         console.print(f"  {w['root']}: database healthy, {w['backups']} backup(s)")
     else:
         console.print(
-            f"  {w['root']}: [red]database damaged ({w['database_problem']})[/red] — run `ladder restore`"
+            f"  {w['root']}: [red]database damaged ({w['database_problem']})[/red] "
+            "— run `ladder restore`"
         )
 
 
@@ -808,7 +813,8 @@ def restore() -> None:
     Store.open(ws.db_path, backup=False).close()
     if used:
         console.print(
-            f"Restored the backup {used.name}; the damaged file is kept beside it as ladder.db.damaged-*."
+            f"Restored the backup {used.name}; "
+            "the damaged file is kept beside it as ladder.db.damaged-*."
         )
     else:
         console.print(

@@ -45,5 +45,8 @@ def test_truncated_and_foreign_files_are_explained(tmp_path):
 
 
 def test_missing_files_say_where_to_get_them(tmp_path):
-    with pytest.raises(FileNotFoundError, match="is missing: add a complete copy of MNIST with `ladder data add mnist PATH`"):
+    with pytest.raises(
+        FileNotFoundError,
+        match="is missing: add a complete copy of MNIST with `ladder data add mnist PATH`",
+    ):
         mnist.load_mnist("train", tmp_path)

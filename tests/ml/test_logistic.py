@@ -2,8 +2,9 @@
 
 Both minimise the same strictly convex objective. sklearn runs L-BFGS with tol=1e-12
 and max_iter=10000; ours Newton to a gradient below 1e-8 (GD to 1e-5). Coefficients of
-standardised data are O(1), so atol=1e-5 (Newton) / 1e-4 (GD, measured gap 1.1e-5) on coefficients and
-probabilities is well above optimiser noise and far below any modelling difference.
+standardised data are O(1), so atol=1e-5 (Newton) / 1e-4 (GD, measured gap 1.1e-5) on
+coefficients and probabilities is well above optimiser noise and far below any modelling
+difference.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ Ridge: both solve the same SPD system by Cholesky in float64: rtol=1e-9.
 Lasso/ElasticNet: both run coordinate descent to a duality gap below tol*||y||^2; with
 tol=1e-12 on both sides the unique minimiser is pinned far below 1e-9 relative (the gap
 bounds the objective error, and the strongly convex part bounds the coefficient error;
-measured: at most 1.5e-11 absolute on coefficients of O(100)): rtol=1e-9, atol=1e-9. Diabetes (n > p) runs our covariance
-updates; a wide Gaussian design (n < p, unique lasso solution with probability 1) runs
-the residual updates, against the same sklearn fits.
+measured: at most 1.5e-11 absolute on coefficients of O(100)): rtol=1e-9, atol=1e-9.
+Diabetes (n > p) runs our covariance updates; a wide Gaussian design (n < p, unique lasso
+solution with probability 1) runs the residual updates, against the same sklearn fits.
 """
 
 from __future__ import annotations

@@ -115,7 +115,8 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
                 Problem(
                     toml,
                     None,
-                    f"exercises {names_seen[ex.workspace_name]!r} and {ex.id!r} share the file name {ex.file!r}",
+                    f"exercises {names_seen[ex.workspace_name]!r} and {ex.id!r} "
+                    f"share the file name {ex.file!r}",
                 )
             )
         names_seen[ex.workspace_name] = ex.id

@@ -187,7 +187,10 @@ def locate(name: str, *, download: bool = True) -> Path:
     elif len(files) == 1:
         how = f"download it from {ds.url.format(file=files[0])} "
     else:
-        how = f"download its files ({', '.join(files)}) from {ds.url.format(file='')} into one folder "
+        how = (
+            f"download its files ({', '.join(files)}) "
+            f"from {ds.url.format(file='')} into one folder "
+        )
     detail = f" (looked at {'; '.join(seen)})" if seen else ""
     raise DatasetUnavailable(
         f"The dataset {name!r} ({ds.title}) is not on this machine{detail}{failed}: "

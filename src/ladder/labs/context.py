@@ -69,7 +69,9 @@ class LabContext:
     def table(self, title: str, columns: list[str], rows: list[list[Any]]) -> None:
         # NaN marks "not applicable": store it as None so metrics.json stays valid JSON
         # and every viewer shows a dash.
-        rows = [[None if isinstance(v, float) and math.isnan(v) else v for v in row] for row in rows]
+        rows = [
+            [None if isinstance(v, float) and math.isnan(v) else v for v in row] for row in rows
+        ]
         table = {"title": title, "columns": columns, "rows": rows}
         self.tables.append(table)
         self.on_event({"type": "table", **table})

@@ -83,7 +83,7 @@ def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) ->
                 def number(m):
                     nonlocal n
                     n += 1
-                    return "{{c%d::%s}}" % (n, m.group(1))
+                    return f"{{{{c{n}::{m.group(1)}}}}}"
 
                 text = re.sub(r"\{\{(.+?)\}\}", number, text)
                 note = genanki.Note(

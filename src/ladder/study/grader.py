@@ -251,7 +251,10 @@ def _interpret(
                 output.splitlines()[-1] if output else f"exit code {returncode}"
             )
         elif returncode < 0 and -returncode == signal.SIGKILL:
-            v.reason = f"the process was killed{during}, most likely for using more than {memory_mb} MiB of memory"
+            v.reason = (
+                f"the process was killed{during}, "
+                f"most likely for using more than {memory_mb} MiB of memory"
+            )
         elif returncode < 0:
             v.reason = f"the Python interpreter crashed ({_signal_name(returncode)}){during}"
         elif (
@@ -260,9 +263,15 @@ def _interpret(
             and len(v.checks) == 0
             and not any(e.get("event") == "begin" for e in events)
         ):
-            v.reason = f"the process ended (exit code {returncode}) while loading your file: do not call os._exit"
+            v.reason = (
+                f"the process ended (exit code {returncode}) while loading your file: "
+                "do not call os._exit"
+            )
         else:
-            v.reason = f"your code ended the process (exit code {returncode}){during}: do not call os._exit or exit the interpreter"
+            v.reason = (
+                f"your code ended the process (exit code {returncode}){during}: "
+                "do not call os._exit or exit the interpreter"
+            )
         if running:
             v.checks.append(CheckResult(running["name"], running["description"], "error", v.reason))
         ran = {c.name for c in v.checks}

@@ -149,7 +149,10 @@ def main(argv: list[str]) -> int:
                 emit(
                     event="load_error",
                     kind="missing",
-                    message=f"your file no longer defines `{spec['entry']}`; `ladder reset` restores the stub",
+                    message=(
+                        f"your file no longer defines `{spec['entry']}`; "
+                        "`ladder reset` restores the stub"
+                    ),
                 )
                 emit(event="done")
                 return 0

@@ -182,7 +182,8 @@ class Store:
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise StoreCorrupt(
-                f"The progress database {path} is damaged (SQLite says: {exc}): run `ladder restore`."
+                f"The progress database {path} is damaged (SQLite says: {exc}): "
+                "run `ladder restore`."
             ) from exc
         if backup:
             store.backup_if_due()
@@ -291,7 +292,8 @@ class Store:
 
     def attempts(self, exercise_id: str) -> list[dict[str, Any]]:
         rows = self.conn.execute(
-            "SELECT at, outcome, hints_used, seconds FROM attempts WHERE exercise_id = ? ORDER BY id",
+            "SELECT at, outcome, hints_used, seconds FROM attempts "
+            "WHERE exercise_id = ? ORDER BY id",
             (exercise_id,),
         )
         return [dict(zip(("at", "outcome", "hints_used", "seconds"), r, strict=True)) for r in rows]
@@ -366,7 +368,8 @@ class Store:
                     (card_id, json.dumps(state), _iso(due), _iso(now)),
                 )
             c.execute(
-                "INSERT INTO review_logs (card_id, rating, reviewed_at, duration_ms, answer, correct, was_new) "
+                "INSERT INTO review_logs "
+                "(card_id, rating, reviewed_at, duration_ms, answer, correct, was_new) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (
                     card_id,

@@ -10,8 +10,8 @@ One setting differs: the peak learning rate is 3e-3, not nanoGPT's 1e-3. With 1e
 module measured 1.904, 1.909 and 1.908 (seeds 1337, 1, 2; 200-batch estimates), above
 1.88; a sweep at seed 1337 gave 1.799 for 2e-3, 1.769 for 3e-3 and 1.757 for 5e-3, and
 3e-3 gave 1.776 and 1.788 at seeds 1 and 2. 2,000 steps of a 0.8 M-parameter model are too
-few for 1e-3, which nanoGPT set for its 10.7 M-parameter model trained 5,000 steps. ``train_config(learning_rate=1e-3, min_lr=1e-4)`` gives
-nanoGPT's exact run back.
+few for 1e-3, which nanoGPT set for its 10.7 M-parameter model trained 5,000 steps.
+``train_config(learning_rate=1e-3, min_lr=1e-4)`` gives nanoGPT's exact run back.
 
 ``train`` is what the lab ``transformer.gpt-shakespeare`` calls; it can also write a
 checkpoint, ``metrics.json`` and a loss plot; ``generate_from_checkpoint`` samples from it.

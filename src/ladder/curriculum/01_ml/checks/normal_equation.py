@@ -35,5 +35,8 @@ def check_matches_least_squares(submitted, reference):
         submitted(X, y),
         np.linalg.lstsq(X, y, rcond=None)[0],
         rtol=1e-8,
-        inputs="X: ones and 4 standard-normal columns (50 rows, seed 2); y = X @ [0.5, -1, 2, 0, 3] + noise",
+        inputs=(
+            "X: ones and 4 standard-normal columns (50 rows, seed 2); "
+            "y = X @ [0.5, -1, 2, 0, 3] + noise"
+        ),
     )
