@@ -120,6 +120,24 @@ def test_multihead_matches_torch(case):
     out, w = ours(x, mem, mem, mask=ours_mask)
     torch.testing.assert_close(out, ref_out, atol=ATOL, rtol=0)
     torch.testing.assert_close(w, ref_w, atol=ATOL, rtol=0)
+    # Without weights: torch's fused kernel on our projections, the same output.
+    fused, none = ours(x, mem, mem, mask=ours_mask, need_weights=False)
+    assert none is None
+    torch.testing.assert_close(fused, ref(x, mem, mem, need_weights=False, **ref_kwargs)[0],
+                               atol=ATOL, rtol=0)  # fmt: skip
+
+
+def test_mha_without_weights_keeps_zero_output_for_rows_with_no_key():
+    # Key 0 is masked for every query; query 0 may see only key 0: it has nothing to read.
+    torch.manual_seed(0)
+    ours = MultiHeadAttention(8, 2).double().eval()
+    x = torch.randn(1, 3, 8, dtype=torch.float64)
+    mask = torch.tensor([[False, False, False], [False, True, False], [False, True, True]])
+    with_w, _ = ours(x, x, x, mask=mask)
+    without, _ = ours(x, x, x, mask=mask, need_weights=False)
+    torch.testing.assert_close(without, with_w, atol=0, rtol=0)
+    assert torch.isfinite(without).all()
+    torch.testing.assert_close(without[0, 0], ours.out_proj.bias)  # zero read, then W^O + b
 
 
 def test_mha_rejects_indivisible_heads():

@@ -86,6 +86,15 @@ class LabContext:
         self.on_event({"type": "figure", "path": str(path)})
 
 
+def quiet_hugging_face() -> None:
+    """Silence Hugging Face's notices and progress bars (weight loading, downloads): in a
+    lab's output they are noise between our tables."""
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+
+
 def timed(fn: Callable[[], T], repeats: int = 1) -> tuple[T, float]:
     """Call ``fn`` ``repeats`` times; return its last result and the median wall time (s).
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, quiet_hugging_face
 
 SENTENCE = "The animal didn't cross the street because it was too tired."
 
@@ -53,11 +53,15 @@ def run(ctx: LabContext) -> None:
     mask = torch.ones_like(ids)
     ctx.log(f"sentence: {SENTENCE!r} -> {len(tokens)} WordPiece tokens: {' '.join(tokens)}")
 
+    # The layers ask their attention for no weights (the fused kernel is faster); a
+    # pre-hook asks for them, and a hook keeps them.
     captured: list = []
-    hooks = [
-        layer.self_attn.register_forward_hook(lambda mod, args, out: captured.append(out[1]))
-        for layer in model.layers
-    ]
+    hooks = []
+    for layer in model.layers:
+        hooks.append(layer.self_attn.register_forward_pre_hook(
+            lambda mod, args, kwargs: (args, {**kwargs, "need_weights": True}), with_kwargs=True))
+        hooks.append(layer.self_attn.register_forward_hook(
+            lambda mod, args, out: captured.append(out[1])))  # fmt: skip
     try:
         with torch.no_grad():
             hidden = model(ids, types, mask)
@@ -73,6 +77,7 @@ def run(ctx: LabContext) -> None:
 
     from transformers import AutoModel
 
+    quiet_hugging_face()
     hf = AutoModel.from_pretrained(str(minilm_dir()), attn_implementation="eager").eval()
     with torch.no_grad():
         out = hf(input_ids=ids, token_type_ids=types, attention_mask=mask, output_attentions=True)

@@ -176,11 +176,11 @@ def _run(ctx: LabContext) -> None:
 
     # -- time per step beside Hugging Face GPT2LMHeadModel of the same shape ------------
     from transformers import GPT2Config, GPT2LMHeadModel
-    from transformers.utils import logging as hf_logging
 
+    from ladder.labs.context import quiet_hugging_face
     from ladder.transformer.hf_gpt2 import from_hf_gpt2
 
-    hf_logging.set_verbosity_error()  # its config notices are noise in a lab's output
+    quiet_hugging_face()
 
     hf_cfg = GPT2Config(vocab_size=mcfg.vocab_size, n_positions=mcfg.block_size,
                         n_embd=mcfg.n_embd, n_layer=mcfg.n_layer, n_head=mcfg.n_head,

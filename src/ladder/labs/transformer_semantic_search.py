@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 
-from ladder.labs.context import LabContext, timed
+from ladder.labs.context import LabContext, quiet_hugging_face, timed
 
 QUERIES = [
     "a moving story about a family",
@@ -22,8 +22,6 @@ QUERIES = [
     "a complete waste of time",
     "the actors give great performances",
 ]
-
-
 
 
 def run(ctx: LabContext) -> None:
@@ -49,6 +47,7 @@ def run(ctx: LabContext) -> None:
 
     from sentence_transformers import SentenceTransformer
 
+    quiet_hugging_face()
     st = SentenceTransformer(str(minilm_dir()), device="cpu")
     ref, t_ref = timed(
         lambda: st.encode(sentences, batch_size=32, normalize_embeddings=True,

@@ -120,7 +120,8 @@ class MultiHeadAttention(nn.Module):
     Batch-first like ``torch.nn.MultiheadAttention(d_model, n_head, batch_first=True)``; the
     four projections are separate ``nn.Linear`` layers (``q_proj``, ``k_proj``, ``v_proj``,
     ``out_proj``); torch packs the first three into one ``in_proj_weight`` of shape (3C, C).
-    ``forward`` returns the output (B, T_q, C) and the per-head weights (B, h, T_q, T_k).
+    ``forward`` returns the output (B, T_q, C) and the per-head weights (B, h, T_q, T_k),
+    or ``None`` for the weights with ``need_weights=False``.
     """
 
     def __init__(self, d_model: int, n_head: int, dropout: float = 0.0, bias: bool = True):
@@ -139,12 +140,25 @@ class MultiHeadAttention(nn.Module):
         self.out_proj = nn.Linear(d_model, d_model, bias=bias)
 
     def forward(
-        self, query: Tensor, key: Tensor, value: Tensor, mask: Tensor | None = None
-    ) -> tuple[Tensor, Tensor]:
+        self,
+        query: Tensor,
+        key: Tensor,
+        value: Tensor,
+        mask: Tensor | None = None,
+        need_weights: bool = True,
+    ) -> tuple[Tensor, Tensor | None]:
         q = split_heads(self.q_proj(query), self.n_head)  # (B, h, T_q, d)
         k = split_heads(self.k_proj(key), self.n_head)  # (B, h, T_k, d)
         v = split_heads(self.v_proj(value), self.n_head)  # (B, h, T_k, d)
-        out, weights = scaled_dot_product_attention(
-            q, k, v, mask=mask, dropout_p=self.dropout, training=self.training
-        )
+        # Without weights to return (the transformer layers' case, as in torch's), torch's
+        # fused kernel does the same arithmetic in one call, unless a query row has no key
+        # to attend to: there the fused kernel's result is not the zero output defined above.
+        if need_weights or (mask is not None and not bool(mask.any(-1).all())):
+            out, weights = scaled_dot_product_attention(
+                q, k, v, mask=mask, dropout_p=self.dropout, training=self.training
+            )
+        else:
+            p = self.dropout if self.training else 0.0
+            out = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=p)
+            weights = None
         return self.out_proj(merge_heads(out)), weights

@@ -83,7 +83,7 @@ class _EncoderLayer(nn.Module):
         self.dropout2 = nn.Dropout(dropout)
 
     def _sa(self, x: Tensor, mask: Tensor | None) -> Tensor:
-        return self.dropout1(self.self_attn(x, x, x, mask=mask)[0])
+        return self.dropout1(self.self_attn(x, x, x, mask=mask, need_weights=False)[0])
 
 
 class PostNormEncoderLayer(_EncoderLayer):
@@ -133,10 +133,10 @@ class _DecoderLayer(nn.Module):
         self.dropout3 = nn.Dropout(dropout)
 
     def _sa(self, x: Tensor, mask: Tensor | None) -> Tensor:
-        return self.dropout1(self.self_attn(x, x, x, mask=mask)[0])
+        return self.dropout1(self.self_attn(x, x, x, mask=mask, need_weights=False)[0])
 
     def _ca(self, x: Tensor, memory: Tensor, mask: Tensor | None) -> Tensor:
-        return self.dropout2(self.cross_attn(x, memory, memory, mask=mask)[0])
+        return self.dropout2(self.cross_attn(x, memory, memory, mask=mask, need_weights=False)[0])
 
 
 class PostNormDecoderLayer(_DecoderLayer):
