@@ -141,6 +141,8 @@ def test_a_learner_session_in_the_browser(server, browser, workspace, curriculum
         if len(reviewed) >= 3 and typed:
             break
         card_el = page.wait_for_selector("#card")
+        # The keys work once app.js (deferred) has run: #card can be there before that.
+        page.wait_for_load_state("domcontentloaded")
         card_id, kind = card_el.get_attribute("data-card"), card_el.get_attribute("data-kind")
         card = curriculum.cards[card_id]
         if n == 0:
