@@ -161,7 +161,7 @@ def _run(ctx: LabContext) -> None:
         probs[: len(SPECIALS)] = 0.0  # show words only
         best = probs.topk(5)
         guesses = ", ".join(
-            f"{itos[j]} ({p:.2f})"
+            f"{itos[j]} ({p:.1%})"
             for p, j in zip(best.values.tolist(), best.indices.tolist(), strict=True)
         )
         rows.append([s, guesses])
