@@ -140,7 +140,7 @@ def test_a_stub_that_passes_and_a_solution_that_fails_are_caught(copy):
     check = copy / "01_ml" / "checks" / "r2.py"
     check.write_text(
         check.read_text() + "\n\ndef check_impossible(submitted, reference):\n"
-        "    from ladder.study.checks import expect_true\n    expect_true(False, 'never')\n"
+        "    from ladder.curriculum.expect import expect_true\n    expect_true(False, 'never')\n"
     )
     errors = dev_check(copy)["errors"]
     assert any("stub of 'ml.mse' already passes" in e for e in errors), errors

@@ -150,6 +150,16 @@ class Exercise(_Strict):
     hints: list[str] = Field(min_length=1)
     timeout: float = Field(default=10.0, gt=0)  # seconds of wall clock for all checks
     memory_mb: int = Field(default=2048, ge=256)
+    # What the learner must write themselves: a submission that imports one of these
+    # (the reference, always included, or the industry library's equivalent, as
+    # "module:name" or a whole "module") is incorrect.
+    forbid: list[str] = Field(default_factory=list)
+    # Methods of the entry class the learner writes: they must be defined in the
+    # learner's class body, not inherited.
+    writes: list[str] = Field(default_factory=list)
+    # The function changes its arguments by design (an optimiser step, clip_grad_norm_);
+    # otherwise a submission that changes an input in place is incorrect.
+    in_place: bool = False
     folder: Path = Path()
 
     _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
@@ -173,6 +183,11 @@ class Exercise(_Strict):
     @property
     def stub_path(self) -> Path:
         return self.folder / self.file
+
+    @property
+    def mutants_dir(self) -> Path:
+        """Known-wrong solutions: ``mutants/<stub file stem>/*.py`` in the stage folder."""
+        return self.folder / "mutants" / Path(self.file).stem
 
     @property
     def checks_path(self) -> Path:

@@ -100,7 +100,7 @@ def _load_learner(path: str, emit: _Out) -> Any:
 
 
 def _describe(exc: BaseException) -> dict[str, Any]:
-    from ladder.study.checks import show
+    from ladder.curriculum.expect import show
 
     return {
         "message": getattr(exc, "message", str(exc)),
@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
         emit = _Out(fh)
         emit(event="started")
         learner_file = spec["learner_file"]
-        from ladder.study.checks import CheckFailed
+        from ladder.curriculum.expect import CheckFailed
 
         # The reference and the checks are ours: a failure there is a curriculum bug.
         module_name, _, attr = spec["solution"].partition(":")

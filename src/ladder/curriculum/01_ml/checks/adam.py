@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.study.checks import expect_close, expect_equal
+from ladder.curriculum.expect import expect_close, expect_equal
 
 
 def _quadratic():

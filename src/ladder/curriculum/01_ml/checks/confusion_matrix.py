@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 
 def check_binary(submitted, reference):

@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 
-from ladder.study.checks import expect_close, expect_true
+from ladder.curriculum.expect import expect_close, expect_true
 
 
 def check_known_values(submitted, reference):

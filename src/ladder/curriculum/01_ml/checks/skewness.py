@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 
 def check_symmetric(submitted, reference):

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.ml.bandits import BernoulliBandit, run_bandit
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 
 def _agent(cls, counts, values):

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.ml.gridworld import GridWorld
-from ladder.study.checks import expect_close, expect_equal
+from ladder.curriculum.expect import expect_close, expect_equal
 
 
 def _no_terminal_mask(env, gamma):

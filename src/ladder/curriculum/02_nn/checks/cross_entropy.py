@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 
 def _case(seed=0, n=4, c=5, scale=1.0):

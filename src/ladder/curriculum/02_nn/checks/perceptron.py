@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.study.checks import expect_close, expect_equal
+from ladder.curriculum.expect import expect_close, expect_equal
 
 X4 = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 

@@ -4,7 +4,7 @@ The graphs are built with the library's operations, so their inner nodes are lib
 ``Value``s; the learner's method is called on them as a plain function.
 """
 
-from ladder.study.checks import expect_close, expect_equal, expect_true
+from ladder.curriculum.expect import expect_close, expect_equal, expect_true
 
 
 def _order(submitted, root):

@@ -1,6 +1,6 @@
 """Checks for the Value.__mul__ exercise."""
 
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 
 def check_forward(submitted, reference):

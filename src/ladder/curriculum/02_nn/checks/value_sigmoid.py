@@ -2,7 +2,7 @@
 
 import math
 
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 
 def _run(cls, x, upstream=1.0):
@@ -79,7 +79,7 @@ def check_extremes(submitted, reference):
         try:
             got = submitted(x).sigmoid().data
         except OverflowError:
-            from ladder.study.checks import expect_true
+            from ladder.curriculum.expect import expect_true
 
             expect_true(
                 False,

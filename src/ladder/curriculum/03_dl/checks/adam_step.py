@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 A = np.array([[3.0, 0.5], [0.5, 1.0]])
 B = np.array([1.0, -2.0])

@@ -1,6 +1,6 @@
 """Checks for the output-size exercise."""
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 
 def check_lenet(submitted, reference):

@@ -6,7 +6,7 @@ import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn.optim import SGD
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 
 def _rates(cls, steps, **kw):

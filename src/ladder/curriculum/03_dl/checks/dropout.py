@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.study.checks import expect_close, expect_raises, expect_true
+from ladder.curriculum.expect import expect_close, expect_raises, expect_true
 
 
 def _x(shape=(4, 5), seed=0):

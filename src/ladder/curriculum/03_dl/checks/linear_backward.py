@@ -4,7 +4,7 @@ import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn import init
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 
 def _pair(submitted, reference, bias=True):

@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from ladder.nn import init
-from ladder.study.checks import expect_close, expect_equal, expect_raises
+from ladder.curriculum.expect import expect_close, expect_equal, expect_raises
 
 
 def _draw(fn, *args, **kw):

@@ -1,6 +1,6 @@
 """Checks for the add-k smoothing exercise (the learner writes Lidstone.score)."""
 
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 SAM = [
     ["i", "am", "sam"],

@@ -1,6 +1,6 @@
 """Checks for BPE encoding (the learner overrides ByteLevelBPE._encode_chunk)."""
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 SENNRICH = " ".join(["low"] * 5 + ["lower"] * 2 + ["newest"] * 6 + ["widest"] * 3)
 

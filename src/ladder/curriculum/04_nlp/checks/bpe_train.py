@@ -1,6 +1,6 @@
 """Checks for the naive BPE trainer."""
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 SENNRICH = " ".join(["low"] * 5 + ["lower"] * 2 + ["newest"] * 6 + ["widest"] * 3)
 PARAGRAPH = (

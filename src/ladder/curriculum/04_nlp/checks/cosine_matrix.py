@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 RNG = np.random.default_rng(0)
 X = RNG.random((5, 8))

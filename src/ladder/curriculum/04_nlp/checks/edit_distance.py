@@ -2,7 +2,7 @@
 
 import random
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 
 def _hamming_plus(a, b):

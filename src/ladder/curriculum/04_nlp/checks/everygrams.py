@@ -1,6 +1,6 @@
 """Checks for the padded everygrams exercise."""
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 
 def _grams(padded, n):

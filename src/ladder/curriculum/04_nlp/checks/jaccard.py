@@ -1,6 +1,6 @@
 """Checks for the Jaccard exercise."""
 
-from ladder.study.checks import expect_close, expect_raises
+from ladder.curriculum.expect import expect_close, expect_raises
 
 
 def check_small_sets(submitted, reference):

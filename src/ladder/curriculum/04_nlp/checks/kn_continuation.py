@@ -2,7 +2,7 @@
 
 from collections import Counter
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 SAM = [
     ["i", "am", "sam"],

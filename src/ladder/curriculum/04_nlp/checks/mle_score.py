@@ -1,6 +1,6 @@
 """Checks for the MLE exercise (the learner writes MLE.score)."""
 
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 SAM = [
     ["i", "am", "sam"],

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.study.checks import expect_close, expect_shape
+from ladder.curriculum.expect import expect_close, expect_shape
 
 
 def _case(seed, d=8, k=5):

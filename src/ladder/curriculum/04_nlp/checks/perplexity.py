@@ -2,7 +2,7 @@
 
 import math
 
-from ladder.study.checks import expect_close, expect_raises
+from ladder.curriculum.expect import expect_close, expect_raises
 
 SAM = [
     ["i", "am", "sam"],

@@ -1,6 +1,6 @@
 """Checks for Porter's measure."""
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 PORTER_EXAMPLES = [
     "tr",

@@ -2,7 +2,7 @@
 
 import re
 
-from ladder.study.checks import expect_equal, expect_raises
+from ladder.curriculum.expect import expect_equal, expect_raises
 
 
 def _findall(pattern, text):

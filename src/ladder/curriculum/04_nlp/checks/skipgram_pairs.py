@@ -1,6 +1,6 @@
 """Checks for the skip-gram pairs exercise."""
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 
 def _pairs(tokens, window, keep_self=False, reach=0):

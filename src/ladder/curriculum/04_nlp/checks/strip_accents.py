@@ -2,7 +2,7 @@
 
 import unicodedata
 
-from ladder.study.checks import expect_equal, expect_raises
+from ladder.curriculum.expect import expect_equal, expect_raises
 
 
 def check_french_and_swedish(submitted, reference):

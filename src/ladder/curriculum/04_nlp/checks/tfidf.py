@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.study.checks import expect_close, expect_true
+from ladder.curriculum.expect import expect_close, expect_true
 
 # The lesson's three documents: "the cat sat on the mat", "the dog sat on the log",
 # "cats and dogs"; columns: and cat cats dog dogs log mat on sat the.

@@ -1,6 +1,6 @@
 """Checks for the POS-tag mapping exercise."""
 
-from ladder.study.checks import expect_equal, expect_raises
+from ladder.curriculum.expect import expect_equal, expect_raises
 
 
 def _table(fn, tags):

@@ -1,6 +1,6 @@
 """Checks for the WordPiece exercise."""
 
-from ladder.study.checks import expect_equal
+from ladder.curriculum.expect import expect_equal
 
 VOCAB = {
     "[UNK]",

@@ -4,7 +4,7 @@ import math
 
 import torch
 
-from ladder.study.checks import expect_close, expect_shape
+from ladder.curriculum.expect import expect_close, expect_shape
 
 
 def _qkv(seed=0, shape=(2, 3, 4)):

@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_dtype, expect_equal, expect_raises
+from ladder.curriculum.expect import expect_dtype, expect_equal, expect_raises
 
 
 def check_square(submitted, reference):

@@ -3,7 +3,7 @@
 import torch
 import torch.nn.functional as F
 
-from ladder.study.checks import expect_close, expect_shape
+from ladder.curriculum.expect import expect_close, expect_shape
 
 
 def _pair(submitted, reference, activation="relu"):

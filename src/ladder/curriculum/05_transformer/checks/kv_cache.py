@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_close, expect_raises, expect_shape, expect_true
+from ladder.curriculum.expect import expect_close, expect_raises, expect_shape, expect_true
 
 
 def _kv(t, seed):

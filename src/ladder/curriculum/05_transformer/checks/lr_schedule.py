@@ -2,7 +2,7 @@
 
 import math
 
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 from ladder.transformer.training import TrainConfig
 
 CFG = TrainConfig(learning_rate=1e-3, min_lr=1e-4, warmup_iters=10, lr_decay_iters=110)

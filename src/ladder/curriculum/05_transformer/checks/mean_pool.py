@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_close, expect_shape
+from ladder.curriculum.expect import expect_close, expect_shape
 
 
 def check_ignores_padding(submitted, reference):

@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_raises, expect_true
+from ladder.curriculum.expect import expect_raises, expect_true
 
 MASK, VOCAB, SPECIAL = 3, 1000, (0, 1, 2)
 

@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_close, expect_shape
+from ladder.curriculum.expect import expect_close, expect_shape
 from ladder.transformer.attention import merge_heads, scaled_dot_product_attention, split_heads
 
 

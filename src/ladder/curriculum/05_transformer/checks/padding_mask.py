@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_dtype, expect_equal, expect_raises, expect_shape
+from ladder.curriculum.expect import expect_dtype, expect_equal, expect_raises, expect_shape
 
 
 def check_shape_and_values(submitted, reference):

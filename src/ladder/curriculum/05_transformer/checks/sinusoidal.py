@@ -4,7 +4,7 @@ import math
 
 import torch
 
-from ladder.study.checks import expect_close, expect_raises, expect_shape
+from ladder.curriculum.expect import expect_close, expect_raises, expect_shape
 
 
 def check_first_rows(submitted, reference):
@@ -46,7 +46,7 @@ def check_dtype(submitted, reference):
     expect_close(
         float(got[2, 0]), math.sin(2.0), rtol=1e-6, inputs={"n_positions": 3, "d_model": 6}
     )
-    from ladder.study.checks import expect_true
+    from ladder.curriculum.expect import expect_true
 
     expect_true(
         got.dtype == torch.float32,

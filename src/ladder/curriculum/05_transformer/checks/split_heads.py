@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_equal, expect_shape
+from ladder.curriculum.expect import expect_equal, expect_shape
 
 
 def check_small(submitted, reference):

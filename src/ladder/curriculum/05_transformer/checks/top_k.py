@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_close, expect_true
+from ladder.curriculum.expect import expect_close, expect_true
 
 INF = float("inf")
 

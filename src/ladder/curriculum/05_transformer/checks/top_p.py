@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.study.checks import expect_close
+from ladder.curriculum.expect import expect_close
 
 INF = float("inf")
 

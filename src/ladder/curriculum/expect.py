@@ -1,4 +1,4 @@
-"""The helper library that exercise checks are written with.
+"""The helper library that exercise checks are written with (the checks' authoring library).
 
 A check is a function ``check_<what>(submitted, reference)`` in an exercise's check
 module: ``submitted`` is the learner's object (the name the stub defines), ``reference``
@@ -11,6 +11,20 @@ actual value and, where it can tell, the likely misconception::
         y, p = [1.0, 2.0, 3.0], [2.0, 2.0, 2.0]
         expect_close(submitted(y, p), reference(y, p), inputs={"y_true": y, "y_pred": p},
                      mistakes=[(2.0, "you summed the squared errors; divide by n")])
+
+The checks run in a trusted process; ``submitted`` there stands for the learner's object,
+which lives in a separate, contained child. Calling it (or a class it constructs, or a
+method of one) sends plain data over and brings plain data back: numbers, strings,
+lists, dicts, NumPy arrays, torch tensors and state dicts. A scenario that shares
+mutable objects between several calls (parameters handed to an optimiser, then changed
+here) is written as a module-level *driver* and run with :func:`drive`, which runs it
+next to the learner's object and brings back its plain-data result::
+
+    def trajectory(cls, lr):               # module level: the child finds it by name
+        ...                                # build parameters, step the optimiser
+        return np.array(path)
+
+    expect_close(drive(submitted, trajectory, lr=0.1), trajectory(reference, lr=0.1))
 """
 
 from __future__ import annotations
@@ -22,6 +36,7 @@ import numpy as np
 
 __all__ = [
     "CheckFailed",
+    "drive",
     "expect_close",
     "expect_equal",
     "expect_raises",
@@ -69,6 +84,19 @@ def show(value: Any, limit: int = 300) -> str:
         text = repr(value)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def drive(submitted: Any, driver: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``driver(submitted, *args, **kwargs)``, run beside the learner's object.
+
+    ``driver`` must be a module-level function of the check module. With the learner's
+    object in a contained child, the child runs it and returns its result as plain data;
+    called with a local object (the reference), it simply runs here.
+    """
+    remote = getattr(type(submitted), "_ladder_drive_", None)
+    if remote is not None:
+        return remote(submitted, driver, *args, **kwargs)
+    return driver(submitted, *args, **kwargs)
 
 
 def _guess(actual: Any, expected: Any, mistakes: Iterable[tuple[Any, str]], close) -> str | None:
