@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 
 def _case(seed=0, n=4, c=5, scale=1.0):
@@ -45,7 +45,7 @@ def check_batch_loss(submitted, reference):
 def check_gradient(submitted, reference):
     """the gradient is (softmax − onehot) / N"""
     z, y = _case(1)
-    got = _grad(submitted, z, y)[1]
+    got = drive(submitted, _grad, z, y)[1]
     ref = _grad(reference, z, y)[1]
     s = np.exp(z) / np.exp(z).sum(1, keepdims=True)
     onehot = np.eye(5)[y]
@@ -62,18 +62,22 @@ def check_gradient(submitted, reference):
     )
 
 
+def _upstream(fn, z, y):
+    t = Tensor(z.copy(), requires_grad=True)
+    (fn(t, y) * 3.0).backward()
+    return t.grad
+
+
 def check_upstream(submitted, reference):
     """scales the gradient by the incoming gradient (loss * 3)"""
     z, y = _case(2)
-    t, r = Tensor(z.copy(), requires_grad=True), Tensor(z.copy(), requires_grad=True)
-    (submitted(t, y) * 3.0).backward()
-    (reference(r, y) * 3.0).backward()
+    r = _upstream(reference, z, y)
     expect_close(
-        t.grad,
-        r.grad,
+        drive(submitted, _upstream, z, y),
+        r,
         what="logits.grad",
         inputs="loss multiplied by 3 before backward",
-        mistakes=[(r.grad / 3, "multiply by g, the gradient arriving at the loss")],
+        mistakes=[(r / 3, "multiply by g, the gradient arriving at the loss")],
     )
 
 
@@ -82,7 +86,7 @@ def check_large_logits(submitted, reference):
     z = np.array([[1000.0, 0.0, -1000.0], [0.0, 1000.0, 999.0]])
     y = np.array([0, 2])
     with np.errstate(all="ignore"):
-        got = _grad(submitted, z, y)
+        got = drive(submitted, _grad, z, y)
     ref = _grad(reference, z, y)
     expect_close(
         got[0],

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 
 def _run(fn, x, weights, axis=-1):
@@ -51,7 +51,7 @@ def check_stable(submitted, reference):
 def check_backward(submitted, reference):
     """the gradient of sum(w · softmax(x)) matches the reference"""
     x, w = _case((3, 4), 1)
-    got = _run(submitted, x, w)[1]
+    got = drive(submitted, _run, x, w)[1]
     s, ref = _run(reference, x, w)
     expect_close(
         got,
@@ -69,7 +69,7 @@ def check_axis0(submitted, reference):
     """works along axis 0 too"""
     x, w = _case((4, 3), 2)
     expect_close(
-        _run(submitted, x, w, 0)[1],
+        drive(submitted, _run, x, w, 0)[1],
         _run(reference, x, w, 0)[1],
         what="x.grad",
         inputs={"x": x, "w": w, "axis": 0},
@@ -80,7 +80,7 @@ def check_sum_gradient_is_zero(submitted, reference):
     """sum(softmax(x)) is constant, so its gradient is 0"""
     x, _ = _case((2, 5), 3)
     expect_close(
-        _run(submitted, x, np.ones((2, 5)))[1],
+        drive(submitted, _run, x, np.ones((2, 5)))[1],
         np.zeros((2, 5)),
         atol=1e-12,
         what="x.grad",

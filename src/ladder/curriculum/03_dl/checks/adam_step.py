@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 A = np.array([[3.0, 0.5], [0.5, 1.0]])
 B = np.array([1.0, -2.0])
@@ -40,7 +40,7 @@ def _no_correction(steps, lr):
 def check_first_step(submitted, reference):
     """the first step moves every coordinate by about lr"""
     expect_close(
-        trajectory(submitted, 1, lr=0.1),
+        drive(submitted, trajectory, 1, lr=0.1),
         trajectory(reference, 1, lr=0.1),
         what="the parameters after one step",
         inputs="p0 = [2, 2], q0 = [1, −3]; lr 0.1",
@@ -51,7 +51,7 @@ def check_first_step(submitted, reference):
 def check_twenty_steps(submitted, reference):
     """20 steps follow the reference"""
     expect_close(
-        trajectory(submitted, lr=0.05),
+        drive(submitted, trajectory, lr=0.05),
         trajectory(reference, lr=0.05),
         what="the trajectory",
         inputs="20 steps, lr 0.05",
@@ -65,7 +65,7 @@ def check_betas_and_decay(submitted, reference):
     """other betas, and weight decay added to the gradient"""
     kw = dict(lr=0.02, betas=(0.8, 0.99), eps=1e-6, weight_decay=0.05)
     expect_close(
-        trajectory(submitted, **kw),
+        drive(submitted, trajectory, **kw),
         trajectory(reference, **kw),
         what="the trajectory",
         inputs="20 steps, lr 0.02, betas (0.8, 0.99), eps 1e-6, weight_decay 0.05",

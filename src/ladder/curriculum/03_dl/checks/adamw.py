@@ -4,7 +4,7 @@ import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn.optim import Adam
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 A = np.array([[3.0, 0.5], [0.5, 1.0]])
 B = np.array([1.0, -2.0])
@@ -24,7 +24,7 @@ def trajectory(cls, steps=20, **kw):
 def check_no_decay(submitted, reference):
     """weight_decay 0 is plain Adam"""
     expect_close(
-        trajectory(submitted, lr=0.05, weight_decay=0.0),
+        drive(submitted, trajectory, lr=0.05, weight_decay=0.0),
         trajectory(reference, lr=0.05, weight_decay=0.0),
         what="the trajectory",
         inputs="20 steps, lr 0.05, weight_decay 0",
@@ -36,7 +36,7 @@ def check_decoupled(submitted, reference):
     kw = dict(lr=0.05, weight_decay=0.5)
     l2 = trajectory(Adam, **kw)
     expect_close(
-        trajectory(submitted, **kw),
+        drive(submitted, trajectory, **kw),
         trajectory(reference, **kw),
         what="the trajectory",
         inputs="20 steps, lr 0.05, weight_decay 0.5",
@@ -51,21 +51,22 @@ def check_decoupled(submitted, reference):
     )
 
 
+def changing_lr(cls):
+    """Ten steps with the learning rate set to 0.1 / (1 + t) before each."""
+    p = Tensor(np.array([2.0, 2.0]), requires_grad=True)
+    opt = cls([p], lr=0.1, weight_decay=0.3)
+    for t in range(10):
+        opt.lr = 0.1 / (1 + t)
+        p.grad = A @ p.data - B
+        opt.step()
+    return p.data
+
+
 def check_lr_changes(submitted, reference):
     """uses the current lr (a scheduler may change it)"""
-
-    def run(cls):
-        p = Tensor(np.array([2.0, 2.0]), requires_grad=True)
-        opt = cls([p], lr=0.1, weight_decay=0.3)
-        for t in range(10):
-            opt.lr = 0.1 / (1 + t)
-            p.grad = A @ p.data - B
-            opt.step()
-        return p.data
-
     expect_close(
-        run(submitted),
-        run(reference),
+        drive(submitted, changing_lr),
+        changing_lr(reference),
         what="p after 10 steps",
         inputs="lr set to 0.1/(1 + t) before each step, weight_decay 0.3",
     )

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import expect_close, expect_raises
+from ladder.curriculum.expect import drive, expect_close, expect_raises
 
 
 def _weight():
@@ -22,7 +22,7 @@ def check_lookup(submitted, reference):
     idx = np.array([[0, 5], [2, 2]])
     g = np.ones((2, 2, 3))
     expect_close(
-        _run(submitted, idx, g)[0],
+        drive(submitted, _run, idx, g)[0],
         _run(reference, idx, g)[0],
         inputs={"indices": idx, "weight.shape": (6, 3)},
     )
@@ -36,7 +36,7 @@ def check_repeated_tokens(submitted, reference):
     once = np.zeros((6, 3))
     once[idx] = g  # what plain assignment gives: the last write wins
     expect_close(
-        _run(submitted, idx, g)[1],
+        drive(submitted, _run, idx, g)[1],
         ref,
         what="weight.grad",
         inputs={"indices": idx, "g": g},
@@ -49,7 +49,7 @@ def check_batch_of_sequences(submitted, reference):
     idx = np.random.default_rng(2).integers(0, 6, size=(2, 5))
     g = np.random.default_rng(3).normal(size=(2, 5, 3))
     expect_close(
-        _run(submitted, idx, g)[1],
+        drive(submitted, _run, idx, g)[1],
         _run(reference, idx, g)[1],
         what="weight.grad",
         inputs={"indices": idx},

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 
 def _pair(submitted, reference, shape, affine=True):
@@ -37,7 +37,7 @@ def check_no_affine(submitted, reference):
     unbiased = (x - mu) / np.sqrt(x.var(-1, ddof=1, keepdims=True) + 1e-5)
     batch = (x - x.mean(0)) / np.sqrt(x.var(0) + 1e-5)
     expect_close(
-        _run(sub, x, g)[0],
+        drive(sub, _run, x, g)[0],
         _run(ref, x, g)[0],
         inputs={"x": x},
         mistakes=[
@@ -54,14 +54,14 @@ def check_affine(submitted, reference):
     """scales by gamma and shifts by beta"""
     sub, ref = _pair(submitted, reference, 5)
     x, g = _case((3, 5), 1)
-    expect_close(_run(sub, x, g)[0], _run(ref, x, g)[0], inputs="x (3, 5), random gamma and beta")
+    expect_close(drive(sub, _run, x, g)[0], _run(ref, x, g)[0], inputs="x (3, 5), random gamma and beta")
 
 
 def check_gradient(submitted, reference):
     """the gradients of x, gamma and beta match"""
     sub, ref = _pair(submitted, reference, 5)
     x, g = _case((4, 5), 2)
-    expect_close(_run(sub, x, g)[1], _run(ref, x, g)[1], what="x.grad", inputs="x (4, 5)")
+    expect_close(drive(sub, _run, x, g)[1], _run(ref, x, g)[1], what="x.grad", inputs="x (4, 5)")
     expect_close(sub.weight.grad, ref.weight.grad, what="weight.grad", inputs="x (4, 5)")
     expect_close(sub.bias.grad, ref.bias.grad, what="bias.grad", inputs="x (4, 5)")
 
@@ -70,6 +70,6 @@ def check_two_axes(submitted, reference):
     """normalized_shape (3, 4) on a (2, 6, 3, 4) input"""
     sub, ref = _pair(submitted, reference, (3, 4))
     x, g = _case((2, 6, 3, 4), 3)
-    got, want = _run(sub, x, g), _run(ref, x, g)
+    got, want = drive(sub, _run, x, g), _run(ref, x, g)
     expect_close(got[0], want[0], inputs="x (2, 6, 3, 4), normalized_shape (3, 4)")
     expect_close(got[1], want[1], what="x.grad", inputs="x (2, 6, 3, 4), normalized_shape (3, 4)")

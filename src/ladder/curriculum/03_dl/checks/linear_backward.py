@@ -4,7 +4,7 @@ import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn import init
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 
 def _pair(submitted, reference, bias=True):
@@ -33,7 +33,7 @@ def check_forward(submitted, reference):
     x, g = _data()
     W, _b = ref.weight.data, ref.bias.data
     expect_close(
-        _run(sub, x, g)[0],
+        drive(sub, _run, x, g)[0],
         _run(ref, x, g)[0],
         inputs="X (5, 4), W (3, 4), b (3,)",
         mistakes=[(x @ W.T, "add the bias b")],
@@ -45,7 +45,7 @@ def check_input_gradient(submitted, reference):
     sub, ref = _pair(submitted, reference)
     x, g = _data(1)
     expect_close(
-        _run(sub, x, g)[1], _run(ref, x, g)[1], what="x.grad", inputs="X (5, 4), G = dL/dY (5, 3)"
+        drive(sub, _run, x, g)[1], _run(ref, x, g)[1], what="x.grad", inputs="X (5, 4), G = dL/dY (5, 3)"
     )
 
 
@@ -54,7 +54,7 @@ def check_weight_gradient(submitted, reference):
     sub, ref = _pair(submitted, reference)
     x, g = _data(2)
     expect_close(
-        _run(sub, x, g)[2],
+        drive(sub, _run, x, g)[2],
         _run(ref, x, g)[2],
         what="weight.grad",
         inputs="X (5, 4), G (5, 3); W is (3, 4)",
@@ -67,7 +67,7 @@ def check_bias_gradient(submitted, reference):
     sub, ref = _pair(submitted, reference)
     x, g = _data(3)
     expect_close(
-        _run(sub, x, g)[3],
+        drive(sub, _run, x, g)[3],
         _run(ref, x, g)[3],
         what="bias.grad",
         inputs="G (5, 3)",
@@ -82,6 +82,6 @@ def check_without_bias(submitted, reference):
     """works with bias=False"""
     sub, ref = _pair(submitted, reference, bias=False)
     x, g = _data(4)
-    got, want = _run(sub, x, g), _run(ref, x, g)
+    got, want = drive(sub, _run, x, g), _run(ref, x, g)
     expect_close(got[0], want[0], inputs="Linear(4, 3, bias=False)")
     expect_close(got[2], want[2], what="weight.grad", inputs="Linear(4, 3, bias=False)")

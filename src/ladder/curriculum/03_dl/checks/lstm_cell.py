@@ -4,7 +4,7 @@ import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn import init
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 
 def _pair(submitted, reference):
@@ -30,7 +30,7 @@ def check_one_step(submitted, reference):
     """one step from h = c = 0: h' = o ⊙ tanh(i ⊙ g)"""
     sub, ref = _pair(submitted, reference)
     x = _x(1)
-    got, want = _run(sub, x), _run(ref, x)
+    got, want = drive(sub, _run, x), _run(ref, x)
     expect_close(got[0], want[0], what="h after one step", inputs="x (N=2, T=1, I=3), H = 4")
     expect_close(got[1], want[1], what="c after one step", inputs="x (N=2, T=1, I=3), H = 4")
 
@@ -39,7 +39,7 @@ def check_sequence(submitted, reference):
     """five steps: outputs and final cell state"""
     sub, ref = _pair(submitted, reference)
     x = _x(5, 1)
-    got, want = _run(sub, x), _run(ref, x)
+    got, want = drive(sub, _run, x), _run(ref, x)
     expect_close(got[0], want[0], what="the outputs h_1..h_5", inputs="x (2, 5, 3), H = 4")
     expect_close(got[1], want[1], what="c_5", inputs="x (2, 5, 3), H = 4")
 
@@ -48,6 +48,6 @@ def check_gradients(submitted, reference):
     """backpropagation through time gives the same gradients"""
     sub, ref = _pair(submitted, reference)
     x = _x(5, 2)
-    got, want = _run(sub, x), _run(ref, x)
+    got, want = drive(sub, _run, x), _run(ref, x)
     for what, i in (("x.grad", 2), ("weight_hh_l0.grad", 3), ("bias_ih_l0.grad", 4)):
         expect_close(got[i], want[i], what=what, inputs="loss = sum(outputs) + sum(c_5²)")

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 
 def _run(fn, x, g, *args):
@@ -22,7 +22,7 @@ def check_forward_kept(submitted, reference):
     """the forward (given) still matches"""
     x, g = _case((1, 1, 4, 4), (1, 1, 2, 2), 0)
     expect_close(
-        _run(submitted, x, g, 2)[0],
+        drive(submitted, _run, x, g, 2)[0],
         _run(reference, x, g, 2)[0],
         inputs="x (1, 1, 4, 4), 2×2 windows",
     )
@@ -34,7 +34,7 @@ def check_non_overlapping(submitted, reference):
     ref = _run(reference, x, g, 2)[1]
     spread = np.repeat(np.repeat(g, 2, axis=2), 2, axis=3) / 4
     expect_close(
-        _run(submitted, x, g, 2)[1],
+        drive(submitted, _run, x, g, 2)[1],
         ref,
         what="x.grad",
         inputs="x (2, 3, 4, 6), kernel 2",
@@ -49,7 +49,7 @@ def check_overlapping(submitted, reference):
     """3×3 windows with stride 1 overlap: a pixel that is the maximum of several adds them up"""
     x, g = _case((1, 2, 5, 5), (1, 2, 3, 3), 2)
     expect_close(
-        _run(submitted, x, g, 3, 1)[1],
+        drive(submitted, _run, x, g, 3, 1)[1],
         _run(reference, x, g, 3, 1)[1],
         what="x.grad",
         inputs="x (1, 2, 5, 5), kernel 3, stride 1",
@@ -60,7 +60,7 @@ def check_padding(submitted, reference):
     """kernel 3, stride 2, padding 1: the gradient has the unpadded shape"""
     x, g = _case((2, 1, 5, 5), (2, 1, 3, 3), 3)
     expect_close(
-        _run(submitted, x, g, 3, 2, 1)[1],
+        drive(submitted, _run, x, g, 3, 2, 1)[1],
         _run(reference, x, g, 3, 2, 1)[1],
         what="x.grad",
         inputs="x (2, 1, 5, 5), kernel 3, stride 2, padding 1",
@@ -72,7 +72,7 @@ def check_ties(submitted, reference):
     x = np.zeros((1, 1, 2, 2))
     g = np.ones((1, 1, 1, 1))
     expect_close(
-        _run(submitted, x, g, 2)[1],
+        drive(submitted, _run, x, g, 2)[1],
         _run(reference, x, g, 2)[1],
         what="x.grad",
         inputs={"x": x[0, 0], "kernel": 2},

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import drive, expect_close
 
 A = np.array([[3.0, 0.5], [0.5, 1.0]])
 B = np.array([1.0, -2.0])
@@ -27,7 +27,7 @@ def trajectory(cls, steps=20, **kw):
 def check_plain(submitted, reference):
     """momentum 0: plain gradient steps"""
     expect_close(
-        trajectory(submitted, lr=0.1),
+        drive(submitted, trajectory, lr=0.1),
         trajectory(reference, lr=0.1),
         what="the trajectory",
         inputs="20 steps, lr 0.1, momentum 0",
@@ -39,7 +39,7 @@ def check_momentum(submitted, reference):
     ref = trajectory(reference, lr=0.05, momentum=0.9)
     wrong = trajectory(reference, lr=0.05, momentum=0.9, dampening=0.9)
     expect_close(
-        trajectory(submitted, lr=0.05, momentum=0.9),
+        drive(submitted, trajectory, lr=0.05, momentum=0.9),
         ref,
         what="the trajectory",
         inputs="20 steps, lr 0.05, momentum 0.9",
@@ -50,7 +50,7 @@ def check_momentum(submitted, reference):
 def check_nesterov(submitted, reference):
     """Nesterov steps with g + μb"""
     expect_close(
-        trajectory(submitted, lr=0.05, momentum=0.9, nesterov=True),
+        drive(submitted, trajectory, lr=0.05, momentum=0.9, nesterov=True),
         trajectory(reference, lr=0.05, momentum=0.9, nesterov=True),
         what="the trajectory",
         inputs="20 steps, lr 0.05, momentum 0.9, nesterov=True",
@@ -67,7 +67,7 @@ def check_weight_decay_and_dampening(submitted, reference):
     """weight decay is added to the gradient; dampening scales the new gradient"""
     kw = dict(lr=0.05, momentum=0.8, dampening=0.3, weight_decay=0.1)
     expect_close(
-        trajectory(submitted, **kw),
+        drive(submitted, trajectory, **kw),
         trajectory(reference, **kw),
         what="the trajectory",
         inputs="20 steps, lr 0.05, momentum 0.8, dampening 0.3, weight_decay 0.1",

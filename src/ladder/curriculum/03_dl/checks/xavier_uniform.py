@@ -5,7 +5,7 @@ import math
 import numpy as np
 
 from ladder.nn import init
-from ladder.curriculum.expect import expect_close, expect_equal, expect_raises
+from ladder.curriculum.expect import drive, expect_close, expect_equal, expect_raises
 
 
 def _draw(fn, *args, **kw):
@@ -15,7 +15,7 @@ def _draw(fn, *args, **kw):
 
 def check_linear(submitted, reference):
     """a (512, 784) weight: the same draws as the reference"""
-    got = _draw(submitted, (512, 784))
+    got = drive(submitted, _draw, (512, 784))
     ref = _draw(reference, (512, 784))
     init.manual_seed(0)
     he = init.get_rng().uniform(-math.sqrt(6 / 784), math.sqrt(6 / 784), (512, 784))
@@ -30,7 +30,7 @@ def check_linear(submitted, reference):
 
 def check_conv_fans(submitted, reference):
     """a conv weight (16, 6, 5, 5): fans include the kernel area"""
-    got = _draw(submitted, (16, 6, 5, 5))
+    got = drive(submitted, _draw, (16, 6, 5, 5))
     ref = _draw(reference, (16, 6, 5, 5))
     init.manual_seed(0)
     no_kernel = init.get_rng().uniform(-math.sqrt(6 / 22), math.sqrt(6 / 22), (16, 6, 5, 5))
@@ -45,7 +45,7 @@ def check_conv_fans(submitted, reference):
 
 def check_gain_and_dtype(submitted, reference):
     """gain scales the bound; the dtype is honoured"""
-    got = _draw(submitted, (20, 30), gain=2.0, dtype=np.float64)
+    got = drive(submitted, _draw, (20, 30), gain=2.0, dtype=np.float64)
     expect_equal(str(got.dtype), "float64", what="the dtype", inputs={"dtype": "float64"})
     expect_close(
         got,
