@@ -786,6 +786,9 @@ def doctor(
     for d in report["datasets"]:
         where = d["path"] or "[dim]not here — `ladder data add` or go online[/dim]"
         console.print(f"  {d['name']:<16} {where}")
+    console.print("\n[bold]Grader isolation[/bold] (how your code is contained when checked)")
+    for g in report["grader"]:
+        console.print(f"  {g['aspect']:<10} {g['state']}")
     console.print("\n[bold]Workspace[/bold]")
     w = report["workspace"]
     if w is None:

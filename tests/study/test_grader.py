@@ -106,7 +106,9 @@ def test_unbounded_allocation_hits_the_memory_limit(mse, tmp_path):
         memory_mb=512,
     )
     assert v.outcome == "could_not_check"
-    assert any("out of memory" in c.message for c in v.checks)
+    # Out of memory inside Python (MemoryError) or the whole process ended by the
+    # memory limit: either way the learner reads "memory".
+    assert any("memory" in c.message for c in v.checks), v
 
 
 def test_sys_exit_is_reported(mse, tmp_path):

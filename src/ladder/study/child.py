@@ -87,6 +87,7 @@ class Child:
         self.ids: dict[int, int] = {}  # id(obj) -> handle
         self.check_module: types.ModuleType | None = None
         self.learner_file: str | None = None
+        self.entry: Any = None
         self.tripped: list[str] = []
         self._reported = 0
         self.codec = Codec(
@@ -128,6 +129,9 @@ class Child:
         (what the learner defines, or any function, stays here as a handle)."""
         if not isinstance(obj, type):
             return None
+        entry = self.entry
+        if isinstance(entry, type) and issubclass(obj, entry):
+            return None  # the exercise's own class: a handle, as for the learner's
         module, qual = obj.__module__ or "", obj.__qualname__
         if self.check_module is not None and module == self.check_module.__name__:
             return f"check:{qual}" if getattr(self.check_module, qual, None) is obj else None
@@ -215,6 +219,7 @@ class Child:
         if p.get("reference"):
             module, _, attr = p["reference"].partition(":")
             entry = getattr(importlib.import_module(module), attr)
+            self.entry = entry
             return {"ok": True, "entry": entry}
         self.learner_file = p["path"]
         source: str = p["source"]
@@ -251,6 +256,7 @@ class Child:
                 f"your file no longer defines `{entry_name}`; `ladder reset` restores the stub",
             )
         entry = module.__dict__[entry_name]
+        self.entry = entry
         missing = [
             name
             for name in p.get("writes", [])

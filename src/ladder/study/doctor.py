@@ -40,6 +40,13 @@ def _version(dist: str) -> str | None:
         return None
 
 
+def _grader_isolation() -> list[dict]:
+    """How learner code is contained when it is checked, on this machine."""
+    from ladder.study.sandbox import isolation
+
+    return [{"aspect": a, "state": state} for a, state in isolation().describe()]
+
+
 def diagnose(workspace_root: Path | None) -> dict:
     from ladder import __version__
     from ladder.data import registry, status
@@ -54,6 +61,7 @@ def diagnose(workspace_root: Path | None) -> dict:
             {"name": n, "title": d.title, "path": found.get(n)} for n, d in registry().items()
         ],
         "workspace": None,
+        "grader": _grader_isolation(),
     }
     if workspace_root is not None:
         db = workspace_root / ".ladder" / "ladder.db"

@@ -86,14 +86,51 @@ def _bwrap_works(path: str) -> bool:
     return r.returncode == 0
 
 
+def _probe_file() -> Path | None:
+    home = os.environ.get("LADDER_HOME")
+    try:
+        if home:
+            return Path(home) / "cache" / "sandbox.json"
+        from platformdirs import user_cache_dir
+
+        return Path(user_cache_dir("ladder", appauthor=False)) / "sandbox.json"
+    except (OSError, ImportError):
+        return None
+
+
+def _bwrap_works_cached(path: str) -> bool:
+    """Probing bubblewrap costs a process start; remember the answer for a day, keyed by
+    the binary, the kernel and the user (any of which can change it)."""
+    try:
+        key = f"{path}|{os.stat(path).st_mtime_ns}|{os.uname().release}|{os.geteuid()}"
+    except OSError:
+        return False
+    cache = _probe_file()
+    if cache is not None:
+        try:
+            saved = json.loads(cache.read_text())
+            if saved.get("key") == key and time.time() - saved.get("at", 0) < 86400:
+                return bool(saved["works"])
+        except (OSError, ValueError, KeyError, AttributeError):
+            pass
+    works = _bwrap_works(path)
+    if cache is not None:
+        with contextlib.suppress(OSError):
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"key": key, "at": time.time(), "works": works}))
+            tmp.replace(cache)
+    return works
+
+
 @functools.cache
 def isolation() -> Isolation:
-    """What this machine offers; probed once per process. ``LADDER_SANDBOX=none``
+    """What this machine offers, probed once per process. ``LADDER_SANDBOX=none``
     turns bubblewrap and cgroups off (to test the fallback)."""
     if os.environ.get("LADDER_SANDBOX") == "none" or not sys.platform.startswith("linux"):
         return Isolation(None, None, sys.platform)
     bwrap = shutil.which("bwrap")
-    if bwrap and not _bwrap_works(bwrap):
+    if bwrap and not _bwrap_works_cached(bwrap):
         bwrap = None
     return Isolation(bwrap, _Cgroup.probe(), sys.platform)
 
@@ -376,7 +413,11 @@ class Sandbox:
             argv = child
         limits = {
             "cgroup_procs": self.cgroup.procs_files() if self.cgroup else [],
-            "as": self.memory_mb * 1024 * 1024,
+            # With a cgroup, the tree's limit is the cgroup's: going over it ends the
+            # process (reported as memory, even for code that catches MemoryError and
+            # tries again); the address-space limit stays as a guard against absurd
+            # requests. Without one, the per-process limit is the limit.
+            "as": self.memory_mb * 1024 * 1024 * (4 if self.cgroup else 1),
             "fsize": FILE_BYTES,
             "nproc": None if os.geteuid() == 0 else _processes_of(os.getuid()) + MAX_PROCESSES,
             "argv": argv,

@@ -39,6 +39,7 @@ __all__ = [
 ]
 
 MAX_MESSAGE = 256 * 1024 * 1024  # bytes a reader accepts in one message by default
+MAX_HEADER = 16 * 1024 * 1024  # the JSON part; arrays travel as blobs
 _MAX_DEPTH = 64
 # NumPy dtypes that may cross: booleans, integers, floats, complex, fixed-width strings.
 _NP_DTYPE = re.compile(r"^[<>|=]?(b1|[iu][1248]|f[248]|c(8|16)|[US]\d{1,6})$")
@@ -112,6 +113,8 @@ def read_message(
     """One message from ``fd``; raises :class:`WireTimeout` at ``deadline`` (monotonic)."""
     r = _Reader(fd, deadline, limit)
     (size,) = struct.unpack("<I", r.read(4))
+    if size > MAX_HEADER:
+        raise WireError("a message header that is too large: not a message of the grader's")
     try:
         header = json.loads(r.read(size).decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -1,16 +1,17 @@
 """Checks for BPE encoding (the learner overrides ByteLevelBPE._encode_chunk)."""
 
-from ladder.curriculum.expect import expect_equal
+from ladder.curriculum.expect import drive, expect_equal
 
 SENNRICH = " ".join(["low"] * 5 + ["lower"] * 2 + ["newest"] * 6 + ["widest"] * 3)
 
 
-def _with_merges(cls, merges):
+def encode_with(cls, merges, texts):
+    """A tokenizer given these merges (in rank order), encoding each text."""
     tok = cls()
     for (a, b), new in merges.items():
         tok.merges_[(a, b)] = new
         tok.vocab_[new] = tok.vocab_[a] + tok.vocab_[b]
-    return tok
+    return [tok.encode(t) for t in texts]
 
 
 def check_bytes_without_merges(submitted, reference):
@@ -32,10 +33,9 @@ def check_bytes_without_merges(submitted, reference):
 def check_lowest_rank_first(submitted, reference):
     """applies the earliest-learned merge first, not the leftmost"""
     merges = {(98, 99): 256, (97, 98): 257}  # 'bc' learned before 'ab'
-    ours, ref = _with_merges(submitted, merges), _with_merges(reference, merges)
     expect_equal(
-        ours.encode("abc"),
-        ref.encode("abc"),
+        drive(submitted, encode_with, merges, ["abc"])[0],
+        encode_with(reference, merges, ["abc"])[0],
         inputs={"text": "abc", "merges": "(b,c)->256 then (a,b)->257"},
         mistakes=[
             (
@@ -50,11 +50,12 @@ def check_lowest_rank_first(submitted, reference):
 def check_repeats_until_done(submitted, reference):
     """keeps merging, including merges of merged tokens"""
     merges = {(97, 97): 256, (256, 256): 257}
-    ours, ref = _with_merges(submitted, merges), _with_merges(reference, merges)
-    for text in ["aaaa", "aaaaa", "aaa"]:
+    texts = ["aaaa", "aaaaa", "aaa"]
+    got = drive(submitted, encode_with, merges, texts)
+    for text, ours, ref in zip(texts, got, encode_with(reference, merges, texts), strict=True):
         expect_equal(
-            ours.encode(text),
-            ref.encode(text),
+            ours,
+            ref,
             inputs={"text": text, "merges": "(a,a)->256, (256,256)->257"},
             mistakes=[
                 ([256, 256], "loop until no adjacent pair has a merge"),
