@@ -869,6 +869,13 @@ def dev_check_(
                 f"  {s['id']:<12} lessons {s['lessons']:>3}  cards {s['cards']:>4}  "
                 f"exercises {s['exercises']:>3}  labs {s['labs']:>3}"
             )
+        m = report.get("mutants") or {}
+        if m.get("mutants"):
+            share = 100 * m["rejected"] / m["mutants"]
+            console.print(
+                f"  mutants rejected {m['rejected']}/{m['mutants']} ({share:.0f} %): "
+                f"{m['written']} written, {m['automatic']} made here"
+            )
         for e in report["errors"]:
             console.print(f"[red]✗[/red] {e}", markup=True, highlight=False)
         console.print(

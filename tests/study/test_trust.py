@@ -364,7 +364,10 @@ def test_fallback_says_what_is_missing(no_sandbox):
 
 
 def test_fallback_still_keeps_verdicts_honest(mse, tmp_path, no_sandbox):
-    for attack in ("makes numpy.allclose always agree", "replaces the code of the expectation helpers"):
+    for attack in (
+        "makes numpy.allclose always agree",
+        "replaces the code of the expectation helpers",
+    ):
         v = grade(mse, _write(tmp_path, FORGERIES[attack], WRONG))
         assert v.outcome == "incorrect", (attack, v.reason)
 

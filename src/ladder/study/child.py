@@ -18,7 +18,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import operator
-import os
 import sys
 import types
 from pathlib import Path
@@ -55,13 +54,23 @@ _OPS: dict[str, Any] = {
     "abs": abs,
     "invert": operator.invert,
 }
-for _name in (
-    "add sub mul truediv floordiv mod pow matmul and_ or_ xor eq ne lt le gt ge".split()
-):
+for _name in "add sub mul truediv floordiv mod pow matmul and_ or_ xor eq ne lt le gt ge".split():
     _OPS[_name] = getattr(operator, _name)
 
-_IMPORTABLE = {"numpy", "math", "torch", "ladder", "scipy", "operator", "builtins", "functools",
-               "statistics", "itertools", "collections", "cmath"}
+_IMPORTABLE = {
+    "numpy",
+    "math",
+    "torch",
+    "ladder",
+    "scipy",
+    "operator",
+    "builtins",
+    "functools",
+    "statistics",
+    "itertools",
+    "collections",
+    "cmath",
+}
 
 
 class _Callback:
@@ -164,7 +173,7 @@ class Child:
         raise WireError(f"an unknown request {op!r}")
 
     def _new_trips(self) -> list[str]:
-        new = self.tripped[self._reported:]
+        new = self.tripped[self._reported :]
         self._reported = len(self.tripped)
         return list(dict.fromkeys(new))
 
@@ -314,6 +323,20 @@ class _Tripwires:
         if self.pending:
             sys.meta_path.insert(0, self)  # type: ignore[arg-type]
 
+    def _watch(self, loader: Any) -> bool:
+        """Make ``loader`` patch the module it executes; False if it cannot be."""
+        real_exec = loader.exec_module
+
+        def exec_module(module: types.ModuleType) -> None:
+            real_exec(module)
+            self._patch(module)
+
+        try:
+            loader.exec_module = exec_module
+        except AttributeError:
+            return False
+        return True
+
     def _patch(self, module: types.ModuleType) -> None:
         for name in self.pending.pop(module.__name__, []):
             obj = getattr(module, name, None)
@@ -353,16 +376,7 @@ class _Tripwires:
             find = getattr(finder, "find_spec", None)
             spec = find(fullname, path, target) if find else None
             if spec is not None and spec.loader is not None:
-                loader, wires = spec.loader, self
-                real_exec = loader.exec_module
-
-                def exec_module(module: types.ModuleType) -> None:
-                    real_exec(module)
-                    wires._patch(module)
-
-                try:
-                    loader.exec_module = exec_module  # type: ignore[method-assign]
-                except AttributeError:
+                if not self._watch(spec.loader):
                     return None
                 return spec
         return None

@@ -27,6 +27,7 @@ import itertools
 import os
 import signal
 import stat
+import threading
 import time
 import traceback
 from dataclasses import asdict, dataclass, field
@@ -39,6 +40,7 @@ __all__ = ["CheckResult", "Verdict", "grade", "Outcome", "MAX_SOURCE_BYTES"]
 
 Outcome = Literal["passed", "incorrect", "not_attempted", "could_not_check"]
 MAX_SOURCE_BYTES = 1024 * 1024
+OWN_WORK = "write it from the lesson's formula; the library is what you compare with"
 
 
 @dataclass
@@ -135,9 +137,7 @@ def forbidden_uses(tree: ast.AST, forbidden: list[str], entry: str) -> list[str]
         for m, n in names:
             if name == n and (module == m or module.startswith(m + ".")):
                 return True
-        return (
-            name == entry and module.split(".")[0] in packages and module.split(".")[0] != ""
-        )
+        return name == entry and module.split(".")[0] in packages and module.split(".")[0] != ""
 
     def under_whole(module: str) -> bool:
         return any(module == w or module.startswith(w + ".") for w in whole)
@@ -149,7 +149,9 @@ def forbidden_uses(tree: ast.AST, forbidden: list[str], entry: str) -> list[str]
             for a in node.names:
                 if under_whole(a.name):
                     found.append(a.name)
-                aliases[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+                aliases[a.asname or a.name.split(".")[0]] = (
+                    a.name if a.asname else a.name.split(".")[0]
+                )
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
             if under_whole(node.module):
                 found.append(node.module)
@@ -175,8 +177,10 @@ def forbidden_uses(tree: ast.AST, forbidden: list[str], entry: str) -> list[str]
             and isinstance(node.args[1], ast.Constant)
             and isinstance(node.args[1].value, str)
         ):
-            base = _dotted(node.args[0], aliases) if not isinstance(node.args[0], ast.Name) else (
-                aliases.get(node.args[0].id)
+            base = (
+                _dotted(node.args[0], aliases)
+                if not isinstance(node.args[0], ast.Name)
+                else (aliases.get(node.args[0].id))
             )
             if base and (base, node.args[1].value) in names:
                 found.append(f"{base}.{node.args[1].value}")
@@ -220,6 +224,7 @@ def missing_methods(tree: ast.Module, entry: str, writes: list[str]) -> list[str
 # ------------------------------------------------------------------------- grading
 
 _module_ids = itertools.count()
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def _load_checks(exercise: Exercise) -> tuple[Any, list[tuple[str, Any]]]:
@@ -228,9 +233,7 @@ def _load_checks(exercise: Exercise) -> tuple[Any, list[tuple[str, Any]]]:
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    checks = [
-        (n, fn) for n, fn in vars(module).items() if n.startswith("check_") and callable(fn)
-    ]
+    checks = [(n, fn) for n, fn in vars(module).items() if n.startswith("check_") and callable(fn)]
     return module, checks
 
 
@@ -257,7 +260,10 @@ def grade(
     contained child (``ladder dev check`` proves every solution passes its own checks).
     """
     started = time.perf_counter()
-    verdict = _grade(exercise, learner_file, timeout, memory_mb, use_reference)
+    # One grading at a time per process: checks seed global generators (NumPy's, torch's,
+    # ladder.nn.init's), which two threads of a web server must not interleave.
+    with _ONE_AT_A_TIME:
+        verdict = _grade(exercise, learner_file, timeout, memory_mb, use_reference)
     verdict.seconds = time.perf_counter() - started
     return verdict
 
@@ -331,10 +337,14 @@ def _grade(
         if missing:
             v.outcome = "incorrect"
             v.reason = "a method the exercise asks for is inherited, not written"
-            return finish([_own_work(
-                f"define {', '.join(f'`{m}`' for m in missing)} in your class "
-                f"`{exercise.entry}` itself: the exercise is to write it, not to inherit it"
-            )])
+            return finish(
+                [
+                    _own_work(
+                        f"define {', '.join(f'`{m}`' for m in missing)} in your class "
+                        f"`{exercise.entry}` itself: the exercise is to write it, not to inherit it"
+                    )
+                ]
+            )
 
     # Loading (the child's imports and the learner's top level) has the whole time limit;
     # the checks then have it again, from the moment the child is ready.
@@ -379,9 +389,13 @@ def _grade(
             if load.get("tripped"):
                 v.outcome = "incorrect"
                 v.reason = "your file uses the implementation it is meant to replace"
-                return finish([_own_work(
-                    f"your file calls `{load['tripped'][0]}`, " + _answer_phrase(exercise)
-                )])
+                return finish(
+                    [
+                        _own_work(
+                            f"your file calls `{load['tripped'][0]}`, " + _answer_phrase(exercise)
+                        )
+                    ]
+                )
             submitted = load["entry"]
             # The checks' own clock starts once the child is ready.
             side.endpoint.deadline = min(deadline, time.monotonic() + timeout)
@@ -457,7 +471,7 @@ def _own_work(message: str) -> CheckResult:
         "the exercise is your own code",
         "failed",
         message,
-        misconception="write it from the lesson's formula; the library is what you compare with",
+        misconception=OWN_WORK,
     )
 
 
@@ -506,9 +520,7 @@ def _run_check(
             exc.message,
             inputs=None if exc.inputs is None else show(exc.inputs),
             expected=None if exc.expected is None else show(exc.expected),
-            actual=None
-            if exc.actual is None and exc.expected is None
-            else show(exc.actual),
+            actual=None if exc.actual is None and exc.expected is None else show(exc.actual),
             misconception=exc.misconception,
         )
     except NotImplementedError:
@@ -519,7 +531,7 @@ def _run_check(
             desc,
             "failed",
             f"your code calls `{exc.names[0]}`, " + _answer_phrase(exercise),
-            misconception="write it from the lesson's formula; the library is what you compare with",
+            misconception=OWN_WORK,
         )
     except ChangedInput as exc:
         return CheckResult(
@@ -536,9 +548,7 @@ def _run_check(
             name, desc, "error", f"your code called sys.exit({code}); return a value instead"
         )
     except MemoryError:
-        return CheckResult(
-            name, desc, "error", f"ran out of memory (the limit is {memory_mb} MiB)"
-        )
+        return CheckResult(name, desc, "error", f"ran out of memory (the limit is {memory_mb} MiB)")
     except RecursionError:
         return CheckResult(
             name, desc, "error", "infinite recursion: a function keeps calling itself"

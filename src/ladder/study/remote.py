@@ -189,8 +189,12 @@ def rebuild_exception(info: dict) -> BaseException:
         return LearnerExit(info)
     for name in types:
         cls = _BUILTIN_EXCEPTIONS.get(name)
-        if cls is not None and cls not in (BaseException, SystemExit, KeyboardInterrupt,
-                                           GeneratorExit):
+        if cls is not None and cls not in (
+            BaseException,
+            SystemExit,
+            KeyboardInterrupt,
+            GeneratorExit,
+        ):
             try:
                 exc = cls(info.get("message", ""))
             except Exception:  # noqa: BLE001 - some need more arguments
@@ -225,8 +229,7 @@ class TrustedSide:
             name_of_function=self._name_of_function,
             function_named=self._function_named,
         )
-        self.endpoint = Endpoint(rfd, wfd, self.codec, self._handle, deadline=deadline,
-                                 limit=limit)
+        self.endpoint = Endpoint(rfd, wfd, self.codec, self._handle, deadline=deadline, limit=limit)
         self.tripped: list[str] = []
 
     # codec hooks
@@ -314,15 +317,27 @@ class TrustedSide:
         return reply.get("value")
 
     def drive(self, target: Remote, driver: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        if self._name_of_function(driver) is None or not self._name_of_function(
-            driver
-        ).startswith("check:"):
+        if self._name_of_function(driver) is None or not self._name_of_function(driver).startswith(
+            "check:"
+        ):
             raise TypeError("drive() needs a module-level function of the check module")
         return self.apply("drive", driver, target, *args, **kwargs)
 
 
-_IMPORTABLE = {"numpy", "math", "torch", "ladder", "scipy", "operator", "builtins", "functools",
-               "statistics", "itertools", "collections", "cmath"}
+_IMPORTABLE = {
+    "numpy",
+    "math",
+    "torch",
+    "ladder",
+    "scipy",
+    "operator",
+    "builtins",
+    "functools",
+    "statistics",
+    "itertools",
+    "collections",
+    "cmath",
+}
 
 
 def _binary(name: str, reflected: bool = False) -> Callable[..., Any]:
@@ -358,8 +373,9 @@ class Remote:
         return object.__getattribute__(target, "_side").drive(target, driver, *args, **kw)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return object.__getattribute__(self, "_side").apply("call", self, *args, track=True,
-                                                            **kwargs)
+        return object.__getattribute__(self, "_side").apply(
+            "call", self, *args, track=True, **kwargs
+        )
 
     def __getattr__(self, name: str) -> Any:
         return object.__getattribute__(self, "_side").apply("getattr", self, name)

@@ -61,8 +61,11 @@ class Isolation:
                 (
                     "files",
                     "NOT isolated: learner code could write your files"
-                    + (" (install bubblewrap: apt-get install bubblewrap)"
-                       if self.platform.startswith("linux") else ""),
+                    + (
+                        " (install bubblewrap: apt-get install bubblewrap)"
+                        if self.platform.startswith("linux")
+                        else ""
+                    ),
                 )
             )
             rows.append(("network", "not isolated"))
@@ -77,9 +80,23 @@ class Isolation:
 def _bwrap_works(path: str) -> bool:
     try:
         r = subprocess.run(
-            [path, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-             "--tmpfs", "/tmp", "--unshare-all", "--die-with-parent", "true"],
-            capture_output=True, timeout=10,
+            [
+                path,
+                "--ro-bind",
+                "/",
+                "/",
+                "--dev",
+                "/dev",
+                "--proc",
+                "/proc",
+                "--tmpfs",
+                "/tmp",
+                "--unshare-all",
+                "--die-with-parent",
+                "true",
+            ],
+            capture_output=True,
+            timeout=10,
         )
     except (OSError, subprocess.TimeoutExpired):
         return False
@@ -314,7 +331,9 @@ class OutputTail:
         self.thread.join(timeout=1.0)
         cut = self.total > len(self.head) + len(self.tail)
         if not cut:
-            all_lines = bytes(self.head + self.tail).decode("utf-8", "replace").rstrip().splitlines()
+            all_lines = (
+                bytes(self.head + self.tail).decode("utf-8", "replace").rstrip().splitlines()
+            )
         else:
             head_lines = bytes(self.head).decode("utf-8", "replace").splitlines()
             tail_lines = bytes(self.tail).decode("utf-8", "replace").rstrip().splitlines()[1:]
@@ -395,11 +414,19 @@ class Sandbox:
             env.update(HOME="/tmp", TMPDIR="/tmp", MPLCONFIGDIR="/tmp")
             argv = [
                 iso.bubblewrap,
-                "--ro-bind", "/", "/",
-                "--dev", "/dev",
-                "--proc", "/proc",
-                "--size", str(TMPFS_BYTES), "--tmpfs", "/tmp",
-                "--chdir", "/tmp",
+                "--ro-bind",
+                "/",
+                "/",
+                "--dev",
+                "/dev",
+                "--proc",
+                "/proc",
+                "--size",
+                str(TMPFS_BYTES),
+                "--tmpfs",
+                "/tmp",
+                "--chdir",
+                "/tmp",
                 "--unshare-all",
                 "--die-with-parent",
                 "--new-session",

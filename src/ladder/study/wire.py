@@ -44,8 +44,7 @@ _MAX_DEPTH = 64
 # NumPy dtypes that may cross: booleans, integers, floats, complex, fixed-width strings.
 _NP_DTYPE = re.compile(r"^[<>|=]?(b1|[iu][1248]|f[248]|c(8|16)|[US]\d{1,6})$")
 _TORCH_DTYPES = (
-    "float64 float32 float16 bfloat16 complex64 complex128 "
-    "int64 int32 int16 int8 uint8 bool"
+    "float64 float32 float16 bfloat16 complex64 complex128 int64 int32 int16 int8 uint8 bool"
 ).split()
 
 
@@ -246,8 +245,10 @@ class Codec:
         if t is bytes:
             return {"$": "bytes", "b": self._blob(blobs, v)}
         if t is slice:
-            return {"$": "slice", "v": [self._enc(x, blobs, depth + 1, seen) for x in
-                                        (v.start, v.stop, v.step)]}
+            return {
+                "$": "slice",
+                "v": [self._enc(x, blobs, depth + 1, seen) for x in (v.start, v.stop, v.step)],
+            }
         if t is range:
             return {"$": "range", "v": [v.start, v.stop, v.step]}
         if v is Ellipsis:
@@ -270,7 +271,11 @@ class Codec:
         if isinstance(v, np.generic) and type(v).__module__ == "numpy":
             arr = np.asarray(v)
             if arr.dtype.kind != "O" and _NP_DTYPE.match(arr.dtype.str):
-                return {"$": "npscalar", "dtype": arr.dtype.str, "b": self._blob(blobs, arr.tobytes())}
+                return {
+                    "$": "npscalar",
+                    "dtype": arr.dtype.str,
+                    "b": self._blob(blobs, arr.tobytes()),
+                }
         module = t.__module__
         if module.startswith("torch"):
             enc = self._enc_torch(v, blobs, depth, seen)
@@ -280,7 +285,9 @@ class Codec:
             return {
                 "$": "ltensor",
                 "data": self._enc(np.asarray(v.data), blobs, depth + 1, seen),
-                "grad": None if v.grad is None else self._enc(np.asarray(v.grad), blobs, depth + 1, seen),
+                "grad": None
+                if v.grad is None
+                else self._enc(np.asarray(v.grad), blobs, depth + 1, seen),
                 "rg": bool(v.requires_grad),
             }
         if t is np.random.Generator:
@@ -485,7 +492,11 @@ class Codec:
         size = torch.empty((), dtype=dt).element_size()
         if any(s < 0 for s in shape) or len(raw) != n * size:
             raise WireError("a tensor whose bytes do not match its shape")
-        t = torch.frombuffer(bytearray(raw), dtype=dt).reshape(shape) if n else torch.empty(shape, dtype=dt)
+        t = (
+            torch.frombuffer(bytearray(raw), dtype=dt).reshape(shape)
+            if n
+            else torch.empty(shape, dtype=dt)
+        )
         rg = bool(x.get("rg")) and (t.is_floating_point() or t.is_complex())
         if x["$"] == "param":
             t = torch.nn.Parameter(t, requires_grad=rg)
@@ -575,7 +586,9 @@ def _mutable(v: Any) -> bool:
 def is_random_generator(v: Any) -> bool:
     """A NumPy or torch random generator: drawing from it changes it, as expected."""
     t = type(v)
-    return t is np.random.Generator or (t.__module__.startswith("torch") and t.__name__ == "Generator")
+    return t is np.random.Generator or (
+        t.__module__.startswith("torch") and t.__name__ == "Generator"
+    )
 
 
 def is_mutable(v: Any) -> bool:

@@ -2,8 +2,8 @@
 
 import numpy as np
 
+from ladder.curriculum.expect import drive, expect_equal
 from ladder.ml.bandits import BernoulliBandit, run_bandit
-from ladder.curriculum.expect import expect_equal
 
 
 def _agent(cls, counts, values):
@@ -13,11 +13,16 @@ def _agent(cls, counts, values):
     return agent
 
 
+def _select(cls, counts, values, t):
+    """The arm an agent with these counts and value estimates picks at round t."""
+    return int(_agent(cls, counts, values).select(t))
+
+
 def check_tries_every_arm_first(submitted, reference):
     """an untried arm is pulled before any other"""
     counts, values = [3, 0, 2], [0.9, 0.0, 0.5]
     expect_equal(
-        int(_agent(submitted, counts, values).select(6)),
+        drive(submitted, _select, counts, values, 6),
         1,
         inputs={"counts": counts, "values": values, "t": 6},
         mistakes=[(0, "arm 1 has never been pulled: untried arms come first")],
@@ -29,7 +34,7 @@ def check_bonus_wins(submitted, reference):
     counts, values, t = [50, 2], [0.6, 0.4], 52
     ref = int(_agent(reference, counts, values).select(t))
     expect_equal(
-        int(_agent(submitted, counts, values).select(t)),
+        drive(submitted, _select, counts, values, t),
         ref,
         inputs={"counts": counts, "values": values, "t": t},
         mistakes=[
@@ -42,7 +47,7 @@ def check_mean_wins(submitted, reference):
     """with equal pulls the better mean wins"""
     counts, values, t = [100, 100, 100], [0.2, 0.7, 0.5], 300
     expect_equal(
-        int(_agent(submitted, counts, values).select(t)),
+        drive(submitted, _select, counts, values, t),
         1,
         inputs={"counts": counts, "values": values, "t": t},
     )
@@ -54,7 +59,7 @@ def check_bonus_formula(submitted, reference):
     # Bonuses sqrt(2 ln 50 / n): 0.88 and 0.44, scores 1.28 vs 1.24 -> arm 0. Without the
     # factor 2 (0.63, 0.31) or with log10 (0.58, 0.29) arm 1 would win.
     expect_equal(
-        int(_agent(submitted, counts, values).select(t)),
+        drive(submitted, _select, counts, values, t),
         int(_agent(reference, counts, values).select(t)),
         inputs={"counts": counts, "values": values, "t": t},
         mistakes=[

@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from ladder.ml.gridworld import GridWorld
 from ladder.curriculum.expect import expect_close, expect_equal
+from ladder.ml.gridworld import GridWorld
 
 
 def _no_terminal_mask(env, gamma):

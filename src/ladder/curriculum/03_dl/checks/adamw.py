@@ -3,8 +3,8 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.nn.optim import Adam
 from ladder.curriculum.expect import drive, expect_close
+from ladder.nn.optim import Adam
 
 A = np.array([[3.0, 0.5], [0.5, 1.0]])
 B = np.array([1.0, -2.0])

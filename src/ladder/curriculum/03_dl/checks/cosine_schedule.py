@@ -5,8 +5,8 @@ import math
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
+from ladder.curriculum.expect import drive, expect_close
 from ladder.nn.optim import SGD
-from ladder.curriculum.expect import expect_close
 
 
 def _rates(cls, steps, **kw):
@@ -21,7 +21,7 @@ def _rates(cls, steps, **kw):
 
 def check_endpoints(submitted, reference):
     """starts at the base rate, halfway at T/2, eta_min at T"""
-    got = _rates(submitted, 10, T_max=10)
+    got = drive(submitted, _rates, 10, T_max=10)
     expect_close(
         got[[0, 5, 10]],
         [0.1, 0.05, 0.0],
@@ -41,7 +41,7 @@ def check_endpoints(submitted, reference):
 def check_sequence(submitted, reference):
     """the whole sequence with eta_min = 0.01"""
     expect_close(
-        _rates(submitted, 25, T_max=20, eta_min=0.01),
+        drive(submitted, _rates, 25, T_max=20, eta_min=0.01),
         _rates(reference, 25, T_max=20, eta_min=0.01),
         what="the rates for t = 0..25",
         inputs={"base lr": 0.1, "T_max": 20, "eta_min": 0.01},

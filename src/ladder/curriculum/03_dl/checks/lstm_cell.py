@@ -3,8 +3,8 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.nn import init
 from ladder.curriculum.expect import drive, expect_close
+from ladder.nn import init
 
 
 def _pair(submitted, reference):

@@ -4,8 +4,8 @@ import math
 
 import numpy as np
 
-from ladder.nn import init
 from ladder.curriculum.expect import drive, expect_close, expect_equal, expect_raises
+from ladder.nn import init
 
 
 def _draw(fn, *args, **kw):
