@@ -54,7 +54,9 @@ def check_affine(submitted, reference):
     """scales by gamma and shifts by beta"""
     sub, ref = _pair(submitted, reference, 5)
     x, g = _case((3, 5), 1)
-    expect_close(drive(sub, _run, x, g)[0], _run(ref, x, g)[0], inputs="x (3, 5), random gamma and beta")
+    expect_close(
+        drive(sub, _run, x, g)[0], _run(ref, x, g)[0], inputs="x (3, 5), random gamma and beta"
+    )
 
 
 def check_gradient(submitted, reference):

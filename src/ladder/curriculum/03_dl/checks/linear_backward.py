@@ -45,7 +45,10 @@ def check_input_gradient(submitted, reference):
     sub, ref = _pair(submitted, reference)
     x, g = _data(1)
     expect_close(
-        drive(sub, _run, x, g)[1], _run(ref, x, g)[1], what="x.grad", inputs="X (5, 4), G = dL/dY (5, 3)"
+        drive(sub, _run, x, g)[1],
+        _run(ref, x, g)[1],
+        what="x.grad",
+        inputs="X (5, 4), G = dL/dY (5, 3)",
     )
 
 
