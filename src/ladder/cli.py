@@ -394,6 +394,7 @@ def _grade_and_record(cur: Curriculum, ws: Workspace, ex: Exercise) -> Verdict:
     from ladder.study.grader import grade
 
     path = ws.exercise_path(ex)
+    ws.store.backup_before()  # learner code is about to run
     verdict = grade(ex, path)
     ws.store.record_attempt(ex.id, verdict.outcome, verdict.to_dict(), verdict.seconds, _now())
     _print_verdict(ex, path, verdict)
@@ -559,6 +560,7 @@ def review(limit: Annotated[int, typer.Option(help="Most cards in this session."
         console.print("Nothing is due. Come back later; `ladder stats` shows when.")
         return
     done = 0
+    ws.store.backup_before()  # a session's answers can always be taken back to here
     console.print(f"{len(queue)} card(s) to review. Type q to stop at any time.\n")
     for n, item in enumerate(queue, 1):
         card = item.card
@@ -796,95 +798,28 @@ def doctor(
     elif w["database_ok"]:
         console.print(f"  {w['root']}: database healthy, {w['backups']} backup(s)")
     else:
-        console.print(
-            f"  {w['root']}: [red]database damaged ({w['database_problem']})[/red] "
-            "— run `ladder restore`"
-        )
+        console.print(f"  {w['root']}: [red]{escape(w['database_problem'])}[/red]")
 
 
 @app.command()
 def restore() -> None:
-    """Replace a damaged progress database with its newest good backup."""
-    from ladder.study.store import Store, _health
+    """Replace a damaged or missing progress database with its newest good backup."""
+    from ladder.study.store import Store
     from ladder.study.store import restore as restore_db
 
     ws = _workspace()
-    problem = _health(ws.db_path)
-    if problem is None and ws.db_path.exists():
-        raise Fail("The progress database is healthy; there is nothing to restore.")
-    used = restore_db(ws.db_path)
-    Store.open(ws.db_path, backup=False).close()
+    used = restore_db(ws.db_path)  # refuses (one sentence) unless proven damaged or gone
+    Store.open(ws.db_path, backup=False, fresh=True).close()
     if used:
         console.print(
             f"Restored the backup {used.name}; "
-            "the damaged file is kept beside it as ladder.db.damaged-*."
+            "the replaced file, if any, is kept beside it as ladder.db.damaged-*."
         )
     else:
         console.print(
             "No backup was found: started a new, empty progress database "
-            "(the damaged file is kept as ladder.db.damaged-*)."
+            "(the damaged file, if any, is kept as ladder.db.damaged-*)."
         )
-
-
-@data_app.command("list")
-def data_list() -> None:
-    """Standard datasets and whether each is on this machine."""
-    from ladder.data import registry, status
-
-    found = status()
-    for name, ds in registry().items():
-        where = found[name] or "[dim]not here[/dim]"
-        console.print(f"  {name:<16} {ds.title}\n  {'':<16} {where}")
-
-
-@data_app.command("add")
-def data_add(
-    name: Annotated[str, typer.Argument(help="Dataset name (see `ladder data list`).")],
-    path: Annotated[Path, typer.Argument(help="Folder holding its files.")],
-) -> None:
-    """Register a local copy of a dataset after checking every file's sha256."""
-    from ladder.data import add, registry
-
-    _pick("dataset", name, list(registry()))
-    folder = add(name, path)
-    console.print(f"Added {name} from {folder}.")
-
-
-@dev_app.command("check")
-def dev_check_(
-    as_json: JsonOption = False,
-    run: Annotated[
-        bool, typer.Option("--run/--no-run", help="Also grade every stub and solution.")
-    ] = True,
-) -> None:
-    """Validate the whole curriculum; exit 1 if anything is wrong."""
-    from ladder.study.devcheck import dev_check
-
-    report = dev_check(run=run)
-    if as_json:
-        _emit_json(report)
-    else:
-        for s in report["stages"]:
-            console.print(
-                f"  {s['id']:<12} lessons {s['lessons']:>3}  cards {s['cards']:>4}  "
-                f"exercises {s['exercises']:>3}  labs {s['labs']:>3}"
-            )
-        m = report.get("mutants") or {}
-        if m.get("mutants"):
-            share = 100 * m["rejected"] / m["mutants"]
-            console.print(
-                f"  mutants rejected {m['rejected']}/{m['mutants']} ({share:.0f} %): "
-                f"{m['written']} written, {m['automatic']} made here"
-            )
-        for e in report["errors"]:
-            console.print(f"[red]✗[/red] {e}", markup=True, highlight=False)
-        console.print(
-            "[green]The curriculum is valid.[/green]"
-            if not report["errors"]
-            else f"[red]{len(report['errors'])} problem(s).[/red]"
-        )
-    if report["errors"]:
-        raise typer.Exit(1)
 
 
 @app.command()
@@ -972,8 +907,10 @@ def generate(
 def _learner_error(exc: BaseException) -> bool:
     """Errors a learner can cause (reported in one sentence), told apart without importing
     their modules up front, so `ladder --help` stays fast."""
-    names = {"Fail", "NoWorkspace", "StoreCorrupt", "DatasetUnavailable"}
-    return type(exc).__name__ in names and type(exc).__module__.startswith("ladder.")
+    names = {"Fail", "NoWorkspace", "StoreError", "DatasetUnavailable"}
+    return type(exc).__module__.startswith("ladder.") and any(
+        c.__name__ in names for c in type(exc).__mro__
+    )
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from ladder.study.store import _health, backups
+from ladder.study.store import _problem, backups, health
 
 __all__ = ["diagnose", "PACKAGES"]
 
@@ -65,12 +65,14 @@ def diagnose(workspace_root: Path | None) -> dict:
     }
     if workspace_root is not None:
         db = workspace_root / ".ladder" / "ladder.db"
-        problem = _health(db)
+        h = health(db)
         report["workspace"] = {
             "root": str(workspace_root),
             "database": str(db),
-            "database_ok": problem is None,
-            "database_problem": problem,
+            "database_ok": h.ok,
+            "database_state": h.state,
+            # one sentence: what is wrong and what to do
+            "database_problem": None if h.ok else str(_problem(h.state, db, h.reason)),
             "backups": len(backups(db)),
         }
     return report

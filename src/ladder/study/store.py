@@ -13,16 +13,36 @@ Plain SQL only, so the same statements run on PostgreSQL through SQLAlchemy (DES
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Store", "StoreCorrupt", "SCHEMA_VERSION", "MIGRATIONS", "restore", "backups"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "StoreCorrupt",
+    "StoreMissing",
+    "StoreBusy",
+    "StoreReadOnly",
+    "StoreFull",
+    "StoreIOError",
+    "NothingToRestore",
+    "Health",
+    "health",
+    "SCHEMA_VERSION",
+    "MIGRATIONS",
+    "restore",
+    "backups",
+]
 
 MIGRATIONS: list[str] = [
     # version 1
@@ -82,12 +102,66 @@ MIGRATIONS: list[str] = [
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
-BACKUPS_KEPT = 5
+BACKUPS_KEPT = 10
 BACKUP_EVERY = timedelta(minutes=10)
 
 
-class StoreCorrupt(Exception):
-    """The progress database cannot be used; the message says what to do."""
+class StoreError(Exception):
+    """The progress database cannot be used right now; the message says why and what to
+    do, in one sentence."""
+
+
+class StoreCorrupt(StoreError):
+    """The file is damaged (or written by a newer Ladder): ``ladder restore`` helps."""
+
+
+class StoreMissing(StoreError):
+    """The database is gone although progress was kept here: ``ladder restore`` helps."""
+
+
+class StoreBusy(StoreError):
+    """Another program holds a lock on the database."""
+
+
+class StoreReadOnly(StoreError):
+    """The database or its folder cannot be written."""
+
+
+class StoreFull(StoreError):
+    """The disk is full."""
+
+
+class StoreIOError(StoreError):
+    """The operating system could not read or write the file."""
+
+
+@dataclass(frozen=True)
+class Health:
+    """What :func:`health` finds. ``state``: ok, new (nothing here yet), missing,
+    corrupt, newer, busy, readonly, full, io."""
+
+    state: str
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.state in ("ok", "new")
+
+    @property
+    def restorable(self) -> bool:
+        """Only a database proven damaged or gone may be replaced by a backup."""
+        return self.state in ("missing", "corrupt")
+
+
+_REMEDY = {
+    "busy": "another program is using it (a database browser, a second `ladder serve`?): "
+    "close it and try again; nothing was lost",
+    "readonly": "Ladder cannot write there: make the workspace writable "
+    "(check the folder's permissions and that its disk is not mounted read-only)",
+    "full": "the disk is full: free some space and try again; nothing was lost",
+    "io": "the operating system reported an input/output error: check the disk, then run "
+    "`ladder doctor`",
+}
 
 
 def _now() -> datetime:
@@ -104,45 +178,157 @@ def backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob("ladder-*.db"), reverse=True)
 
 
-def _health(path: Path) -> str | None:
-    """None if ``path`` is a usable SQLite database, else the reason in a few words."""
+def _marker(db_path: Path) -> Path:
+    """Written when the database is created: its absence later means it was lost."""
+    return db_path.parent / "progress.json"
+
+
+def _state_of(exc: BaseException) -> str:
+    """The kind of trouble an SQLite or OS error reports."""
+    if isinstance(exc, sqlite3.Error):
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        text = str(exc).lower()
+        if primary in (5, 6) or "locked" in text or "busy" in text:
+            return "busy"
+        if primary == 8 or "readonly" in text or "read-only" in text:
+            return "readonly"
+        if primary == 13 or "full" in text:
+            return "full"
+        if primary == 10 or "disk i/o" in text:
+            return "io"
+        if primary == 14 or "unable to open" in text:
+            return "readonly"
+        return "corrupt"
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return "readonly"
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "full"
+        return "io"
+    return "corrupt"
+
+
+def _problem(state: str, path: Path, reason: str = "") -> StoreError:
+    """The error (and its one sentence) for a database in ``state``."""
+    where = f"The progress database {path}"
+    if state in _REMEDY:
+        cls = {"busy": StoreBusy, "readonly": StoreReadOnly, "full": StoreFull}.get(
+            state, StoreIOError
+        )
+        detail = f" ({reason})" if reason else ""
+        return cls(f"{where} cannot be used{detail}: {_REMEDY[state]}.")
+    kept = backups(path)
+    taken = (
+        datetime.fromtimestamp(kept[0].stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
+        if kept
+        else ""
+    )
+    if state == "missing":
+        fix = (
+            f"run `ladder restore` to bring back the backup of {taken}"
+            if kept
+            else "no backup is left; `ladder restore` starts a new, empty one"
+        )
+        return StoreMissing(f"{where} is missing although progress was kept here: {fix}.")
+    if state == "newer":
+        return StoreCorrupt(f"{where} {reason}: update Ladder (pip install -U llm-ladder).")
+    fix = (
+        f"run `ladder restore` to bring back the backup of {taken}"
+        if kept
+        else "run `ladder restore` to set it aside and start a new one"
+    )
+    return StoreCorrupt(f"{where} is damaged ({reason}): {fix}.")
+
+
+def health(path: Path) -> Health:
+    """Look at the database without changing it (no journal files are created)."""
     if not path.exists():
-        return None
-    if path.stat().st_size == 0:
-        return "the file is empty"
-    with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            return "the file is not a SQLite database"
+        if _marker(path).exists() or backups(path):
+            return Health("missing", "the file is gone")
+        return Health("new")
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(16)
+    except OSError as exc:
+        return Health(_state_of(exc), exc.strerror or str(exc))
+    if size == 0:
+        return Health("corrupt", "the file is empty")
+    if head != b"SQLite format 3\x00":
+        return Health("corrupt", "the file is not a SQLite database")
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=1)
         try:
             row = conn.execute("PRAGMA quick_check").fetchone()
             version = conn.execute("PRAGMA user_version").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
-        return f"SQLite says: {exc}"
+    except sqlite3.Error as exc:
+        return Health(_state_of(exc), f"SQLite says: {exc}")
     if row is None or row[0] != "ok":
-        return f"SQLite's integrity check failed ({row[0] if row else 'no answer'})"
-    if version > SCHEMA_VERSION:
-        return (
-            f"it was written by a newer Ladder (schema {version}, this one knows {SCHEMA_VERSION})"
+        return Health(
+            "corrupt", f"SQLite's integrity check failed ({row[0] if row else 'no answer'})"
         )
-    return None
+    if version > SCHEMA_VERSION:
+        return Health(
+            "newer",
+            f"was written by a newer Ladder (schema {version}, this one knows {SCHEMA_VERSION})",
+        )
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        return Health("readonly", "the file or its folder is read-only")
+    return Health("ok")
+
+
+def _health(path: Path) -> str | None:
+    """Kept for callers that want a few words: None if usable, else the reason."""
+    h = health(path)
+    return None if h.ok else (h.reason or h.state)
+
+
+def _backup_is_healthy(path: Path) -> bool:
+    try:
+        # immutable=1: reading a backup never creates -wal/-shm files beside it
+        conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+        try:
+            row = conn.execute("PRAGMA quick_check").fetchone()
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return row is not None and row[0] == "ok" and version <= SCHEMA_VERSION
+
+
+class NothingToRestore(StoreError):
+    """``ladder restore`` found a healthy (or busy, or read-only) database: it is left alone."""
 
 
 def restore(db_path: Path) -> Path | None:
-    """Put the newest healthy backup in place of ``db_path``; return it (None: none found,
-    so the next open starts an empty store). The damaged file is kept beside it."""
+    """Put the newest healthy backup in place of a database that is proven damaged or
+    missing; return the backup used (None: none was found, so the next open starts an
+    empty store). The replaced file is kept beside it. Anything else is refused."""
+    h = health(db_path)
+    if h.state == "ok":
+        raise NothingToRestore("The progress database is healthy; there is nothing to restore.")
+    if h.state == "new":
+        raise NothingToRestore("There is no progress database here yet; nothing to restore.")
+    if not h.restorable:
+        raise _problem(h.state, db_path, h.reason)
     stamp = _now().strftime("%Y%m%d-%H%M%S")
-    for suffix in ("", "-wal", "-shm"):
-        p = Path(str(db_path) + suffix)
-        if p.exists():
-            p.replace(Path(f"{db_path}.damaged-{stamp}{suffix}"))
-    for candidate in backups(db_path):
-        if _health(candidate) is None:
-            shutil.copy2(candidate, db_path)
-            return candidate
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            p = Path(str(db_path) + suffix)
+            if p.exists():
+                p.replace(Path(f"{db_path}.damaged-{stamp}{suffix}"))
+        for candidate in backups(db_path):
+            if _backup_is_healthy(candidate):
+                tmp = db_path.with_suffix(".restoring")
+                shutil.copy2(candidate, tmp)
+                tmp.replace(db_path)
+                return candidate
+    except OSError as exc:
+        raise _problem(_state_of(exc), db_path, exc.strerror or "") from exc
     return None
 
 
@@ -156,35 +342,32 @@ class Store:
     # -- opening, migrations, backups -------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, *, backup: bool = True) -> Store:
-        problem = _health(path)
-        if problem:
-            kept = backups(path)
-            taken = (
-                datetime.fromtimestamp(kept[0].stat().st_mtime, UTC).strftime("%Y-%m-%d %H:%M UTC")
-                if kept
-                else ""
-            )
-            fix = (
-                f"run `ladder restore` to bring back the backup of {taken}"
-                if kept
-                else "run `ladder restore` to set it aside and start a new one"
-            )
-            raise StoreCorrupt(f"The progress database {path} is damaged ({problem}): {fix}.")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
+    def open(cls, path: Path, *, backup: bool = True, fresh: bool = False) -> Store:
+        """Open (or create) the database at ``path``. ``fresh=True`` allows creating a
+        new one where an earlier one went missing (``ladder restore`` without backups)."""
+        h = health(path)
+        if h.state == "missing" and fresh:
+            h = Health("new")
+        if not h.ok:
+            raise _problem(h.state, path, h.reason)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, timeout=5, check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise _problem(_state_of(exc), path, str(exc)) from exc
         try:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             store = cls(conn, path)
             store._migrate()
-        except sqlite3.DatabaseError as exc:
+        except sqlite3.Error as exc:
             conn.close()
-            raise StoreCorrupt(
-                f"The progress database {path} is damaged (SQLite says: {exc}): "
-                "run `ladder restore`."
-            ) from exc
+            state = _state_of(exc)
+            raise _problem(state, path, f"SQLite says: {exc}") from exc
+        if h.state == "new":
+            with contextlib.suppress(OSError):
+                _marker(path).write_text(json.dumps({"created": _iso(_now())}) + "\n", "utf-8")
         if backup:
             store.backup_if_due()
         return store
@@ -194,14 +377,27 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """``BEGIN IMMEDIATE`` … ``COMMIT``: writers queue instead of failing."""
-        self.conn.execute("BEGIN IMMEDIATE")
+        """``BEGIN IMMEDIATE`` … ``COMMIT``: writers queue instead of failing. A lock held
+        past the busy timeout, a read-only file, a full disk or an I/O error becomes a
+        :class:`StoreError` with one sentence; what was committed before stays."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise _problem(_state_of(exc), self.path, f"SQLite says: {exc}") from exc
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
+        except BaseException as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise _problem(_state_of(exc), self.path, f"SQLite says: {exc}") from exc
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
+            raise _problem(_state_of(exc), self.path, f"SQLite says: {exc}") from exc
 
     def _migrate(self) -> None:
         version = self.conn.execute("PRAGMA user_version").fetchone()[0]
@@ -214,19 +410,35 @@ class Store:
                         c.execute(statement)
             c.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
+    def has_progress(self) -> bool:
+        return bool(
+            self.conn.execute(
+                "SELECT 1 FROM lessons_read UNION SELECT 1 FROM attempts "
+                "UNION SELECT 1 FROM review_logs LIMIT 1"
+            ).fetchone()
+        )
+
     def backup(self) -> Path:
+        """A consistent copy in ``backups/`` (a rollback-journal file: opening it later
+        leaves no -wal/-shm beside it); the oldest beyond :data:`BACKUPS_KEPT` go."""
         folder = self.path.parent / "backups"
-        folder.mkdir(exist_ok=True)
-        target = folder / f"ladder-{_now().strftime('%Y%m%d-%H%M%S-%f')}.db"
-        tmp = target.with_suffix(".part")
-        dest = sqlite3.connect(tmp)
         try:
-            self.conn.backup(dest)
-        finally:
-            dest.close()
-        tmp.replace(target)
-        for old in backups(self.path)[BACKUPS_KEPT:]:
-            old.unlink(missing_ok=True)
+            folder.mkdir(exist_ok=True)
+            target = folder / f"ladder-{_now().strftime('%Y%m%d-%H%M%S-%f')}.db"
+            tmp = target.with_suffix(".part")
+            dest = sqlite3.connect(tmp)
+            try:
+                self.conn.backup(dest)
+                dest.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dest.close()
+            tmp.replace(target)
+            for old in backups(self.path)[BACKUPS_KEPT:]:
+                old.unlink(missing_ok=True)
+            for stray in [*folder.glob("*-wal"), *folder.glob("*-shm"), *folder.glob("*-journal")]:
+                stray.unlink(missing_ok=True)
+        except (OSError, sqlite3.Error) as exc:
+            raise _problem(_state_of(exc), self.path, str(exc)) from exc
         return target
 
     def backup_if_due(self) -> Path | None:
@@ -235,12 +447,14 @@ class Store:
             age = _now() - datetime.fromtimestamp(kept[0].stat().st_mtime, UTC)
             if age < BACKUP_EVERY:
                 return None
-        if not self.conn.execute(
-            "SELECT 1 FROM lessons_read UNION SELECT 1 FROM attempts "
-            "UNION SELECT 1 FROM review_logs LIMIT 1"
-        ).fetchone():
+        if not self.has_progress():
             return None  # nothing worth keeping yet
         return self.backup()
+
+    def backup_before(self) -> Path | None:
+        """A backup before something that runs learner code or a review session, if
+        there is progress to keep (so the newest backup is never older than it)."""
+        return self.backup() if self.has_progress() else None
 
     # -- lessons -----------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ladder.curriculum import Curriculum
-from ladder.study.store import Store, StoreCorrupt
+from ladder.study.store import Store, StoreError
 from ladder.study.workspace import Workspace
 from ladder.web.security import LOOPBACK_NAMES, Guard, Keys, csrf_token_of
 
@@ -182,9 +182,9 @@ def create_app(
     async def http_error(request: Request, exc: StarletteHTTPException) -> HTMLResponse:
         return _error_page(request, exc.status_code, str(exc.detail))
 
-    @app.exception_handler(StoreCorrupt)
-    async def store_error(request: Request, exc: StoreCorrupt) -> HTMLResponse:
-        return _error_page(request, 500, str(exc))
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, exc: StoreError) -> HTMLResponse:
+        return _error_page(request, 503, str(exc))
 
     app.include_router(pages.router)
     app.include_router(review.router)

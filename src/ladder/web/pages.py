@@ -187,6 +187,7 @@ def check(request: Request, exercise_id: str, store: Store = StoreDep) -> Redire
 
     ctx = get_ctx(request)
     ex = _exercise(ctx.curriculum, exercise_id)
+    store.backup_before()  # learner code is about to run
     verdict = grade(ex, ctx.workspace.exercise_path(ex))
     store.record_attempt(ex.id, verdict.outcome, verdict.to_dict(), verdict.seconds, ctx.now())
     return RedirectResponse(f"/exercises/{ex.id}?checked=1#verdict", status_code=303)

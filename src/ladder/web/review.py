@@ -46,6 +46,8 @@ def review_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
     now = ctx.now()
     queue = memory.queue(now)
     q = request.query_params
+    if "card" not in q:  # the start of a session, not the page after an answer
+        store.backup_if_due()
     saved = None
     if q.get("card") in ctx.curriculum.cards and q.get("rating", "").isdigit():
         saved = {"rating": RATINGS.get(int(q["rating"]), "?"), "counted": q.get("counted") == "1"}
