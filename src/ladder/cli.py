@@ -822,6 +822,67 @@ def restore() -> None:
         )
 
 
+@data_app.command("list")
+def data_list() -> None:
+    """Standard datasets and whether each is on this machine."""
+    from ladder.data import registry, status
+
+    found = status()
+    for name, ds in registry().items():
+        where = found[name] or "[dim]not here[/dim]"
+        console.print(f"  {name:<16} {ds.title}\n  {'':<16} {where}")
+
+
+@data_app.command("add")
+def data_add(
+    name: Annotated[str, typer.Argument(help="Dataset name (see `ladder data list`).")],
+    path: Annotated[Path, typer.Argument(help="Folder holding its files.")],
+) -> None:
+    """Register a local copy of a dataset after checking every file's sha256."""
+    from ladder.data import add, registry
+
+    _pick("dataset", name, list(registry()))
+    folder = add(name, path)
+    console.print(f"Added {name} from {folder}.")
+
+
+@dev_app.command("check")
+def dev_check_(
+    as_json: JsonOption = False,
+    run: Annotated[
+        bool, typer.Option("--run/--no-run", help="Also grade every stub and solution.")
+    ] = True,
+) -> None:
+    """Validate the whole curriculum; exit 1 if anything is wrong."""
+    from ladder.study.devcheck import dev_check
+
+    report = dev_check(run=run)
+    if as_json:
+        _emit_json(report)
+    else:
+        for s in report["stages"]:
+            console.print(
+                f"  {s['id']:<12} lessons {s['lessons']:>3}  cards {s['cards']:>4}  "
+                f"exercises {s['exercises']:>3}  labs {s['labs']:>3}"
+            )
+        m = report.get("mutants") or {}
+        if m.get("mutants"):
+            share = 100 * m["rejected"] / m["mutants"]
+            console.print(
+                f"  mutants rejected {m['rejected']}/{m['mutants']} ({share:.0f} %): "
+                f"{m['written']} written, {m['automatic']} made here"
+            )
+        for e in report["errors"]:
+            console.print(f"[red]✗[/red] {e}", markup=True, highlight=False)
+        console.print(
+            "[green]The curriculum is valid.[/green]"
+            if not report["errors"]
+            else f"[red]{len(report['errors'])} problem(s).[/red]"
+        )
+    if report["errors"]:
+        raise typer.Exit(1)
+
+
 @app.command()
 def serve(
     port: Annotated[int, typer.Option(help="Port (0: any free one).")] = 8765,
