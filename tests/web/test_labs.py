@@ -66,3 +66,22 @@ def test_starting_a_running_lab_again_follows_the_same_run(client, app):
     for location in {first.headers["location"], second.headers["location"]}:
         _events(client, location.rsplit("/", 1)[1])  # wait for the end
     assert all(job.finished and job.status == "done" for job in jobs.jobs.values())
+
+
+def test_a_second_run_in_the_same_second_has_a_page(client, workspace):
+    """`ladder.study.labs` names it `…-2`; the web app finds it through the same module."""
+    from datetime import UTC, datetime
+
+    from ladder.study.labs import find_run, new_run_dir, past_runs
+
+    runs = workspace / "runs"
+    when = datetime(2026, 3, 1, 9, 0, 0, tzinfo=UTC)
+    first, second = new_run_dir(runs, LAB, when), new_run_dir(runs, LAB, when)
+    assert (first.name, second.name) == ("20260301-090000", "20260301-090000-2")
+    for folder in (first, second):
+        (folder / "metrics.json").write_text(json.dumps({"status": "done", "seconds": 1.0}))
+    assert [r.name for r in past_runs(runs, LAB)] == [second.name, first.name]
+    assert find_run(runs, LAB, "../etc") is None
+    page = client.get(f"/labs/{LAB}/runs/{second.name}")
+    assert page.status_code == 200 and second.name in page.text
+    assert client.get(f"/labs/{LAB}/runs/20260301-090000-x").status_code == 404

@@ -1,12 +1,16 @@
 """Run a lab: resolve its function, give it a context, keep what it produced.
 
 Each run writes ``runs/<lab>/<UTC time>/metrics.json`` (metrics, tables, figures, the
-lab's id and timing) beside its PNG plots, and is recorded in the progress store.
+lab's id and timing) beside its PNG plots, and is recorded in the progress store. This
+module is the one owner of that layout: the folder's name (:func:`new_run_dir`), telling
+a run's name from anything else (:func:`is_run_name`), listing runs (:func:`past_runs`),
+finding one (:func:`find_run`) and the newest checkpoint (:func:`latest_checkpoint`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,9 +22,103 @@ from ladder.curriculum import Lab
 from ladder.curriculum.validate import resolve
 from ladder.labs.context import LabContext
 
-__all__ = ["LabResult", "run_lab", "FORMAT_VERSION"]
+__all__ = [
+    "LabResult",
+    "RunInfo",
+    "run_lab",
+    "new_run_dir",
+    "is_run_name",
+    "past_runs",
+    "find_run",
+    "latest_checkpoint",
+    "FORMAT_VERSION",
+]
 
 FORMAT_VERSION = 1
+_RUN_NAME = re.compile(
+    r"^(\d{8}-\d{6})(?:-(\d{1,6}))?$"
+)  # UTC time, and -N for the Nth in a second
+
+
+def is_run_name(name: str) -> bool:
+    return bool(_RUN_NAME.match(name))
+
+
+def _order(name: str) -> tuple[str, int]:
+    m = _RUN_NAME.match(name)
+    assert m
+    return m.group(1), int(m.group(2) or 1)
+
+
+def new_run_dir(runs_dir: Path, lab_id: str, started: datetime) -> Path:
+    """A new, empty folder for a run; two runs in the same second get ``…-2``, ``…-3``."""
+    base = runs_dir / lab_id / started.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+    out_dir, n = base, 1
+    while True:
+        try:
+            out_dir.mkdir(parents=True)
+            return out_dir
+        except FileExistsError:
+            n += 1
+            out_dir = base.with_name(f"{base.name}-{n}")
+
+
+@dataclass
+class RunInfo:
+    name: str
+    path: Path
+    status: str | None
+    seconds: float | None
+    started: str | None
+    quick: bool | None
+
+
+def past_runs(runs_dir: Path, lab_id: str, limit: int | None = None) -> list[RunInfo]:
+    """Finished runs of a lab (those with a ``metrics.json``), newest first."""
+    folder = runs_dir / lab_id
+    if not folder.is_dir():
+        return []
+    names = sorted((p.name for p in folder.iterdir() if is_run_name(p.name)), key=_order)
+    out = []
+    for name in reversed(names):
+        try:
+            data = json.loads((folder / name / "metrics.json").read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        out.append(
+            RunInfo(
+                name,
+                folder / name,
+                data.get("status"),
+                data.get("seconds"),
+                data.get("started"),
+                data.get("quick"),
+            )
+        )
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def find_run(runs_dir: Path, lab_id: str, name: str) -> Path | None:
+    """The folder of run ``name`` of ``lab_id``, or None (a name that is not a run's,
+    or a run without its ``metrics.json``)."""
+    if not is_run_name(name):
+        return None
+    folder = runs_dir / lab_id / name
+    return folder if (folder / "metrics.json").is_file() else None
+
+
+def latest_checkpoint(runs_dir: Path, lab_id: str, filename: str = "ckpt.pt") -> Path | None:
+    """The newest run's checkpoint file, or None when no run has written one."""
+    folder = runs_dir / lab_id
+    if not folder.is_dir():
+        return None
+    names = sorted((p.name for p in folder.iterdir() if is_run_name(p.name)), key=_order)
+    for name in reversed(names):
+        if (folder / name / filename).is_file():
+            return folder / name / filename
+    return None
 
 
 @dataclass
@@ -42,15 +140,7 @@ def run_lab(
     store=None,
 ) -> LabResult:
     started = datetime.now(UTC)
-    base = runs_dir / lab.id / started.strftime("%Y%m%d-%H%M%S")
-    out_dir, n = base, 1
-    while True:  # two runs in the same second get their own folders
-        try:
-            out_dir.mkdir(parents=True)
-            break
-        except FileExistsError:
-            n += 1
-            out_dir = base.with_name(f"{base.name}-{n}")
+    out_dir = new_run_dir(runs_dir, lab.id, started)
     ctx = LabContext(out_dir=out_dir, quick=quick, on_event=on_event)
     t0 = time.perf_counter()
     error = None

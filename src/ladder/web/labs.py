@@ -26,14 +26,12 @@ from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse, Stre
 
 from ladder.curriculum import Lab
 from ladder.study.store import Store
-from ladder.web.app import StoreDep, WebContext, get_ctx, render
-from ladder.web.pages import nav_counts
+from ladder.web.context import StoreDep, WebContext, get_ctx, nav_counts, render
 from ladder.web.security import require_csrf
 
 __all__ = ["router", "LabJob", "LabJobs", "past_runs"]
 
 router = APIRouter()
-STAMP = re.compile(r"^\d{8}-\d{6}$")
 PLOT = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.png$")
 HEARTBEAT_S = 15.0
 
@@ -130,27 +128,20 @@ def _lab(ctx: WebContext, lab_id: str) -> Lab:
 
 
 def past_runs(ctx: WebContext, lab: Lab, limit: int = 5) -> list[dict[str, Any]]:
-    """The newest runs of ``lab`` found in ``runs/<lab>/``: stamp, status, seconds."""
-    folder = ctx.workspace.runs_dir / lab.id
-    out = []
-    if folder.is_dir():
-        for run in sorted((p for p in folder.iterdir() if STAMP.match(p.name)), reverse=True)[
-            :limit
-        ]:
-            try:
-                data = json.loads((run / "metrics.json").read_text("utf-8"))
-            except (OSError, ValueError):
-                continue
-            out.append(
-                {
-                    "stamp": run.name,
-                    "status": data.get("status"),
-                    "seconds": data.get("seconds"),
-                    "started": data.get("started"),
-                    "quick": data.get("quick"),
-                }
-            )
-    return out
+    """The newest runs of ``lab``: stamp, status, seconds (``ladder.study.labs`` reads
+    the run folders)."""
+    from ladder.study.labs import past_runs as runs_of
+
+    return [
+        {
+            "stamp": r.name,
+            "status": r.status,
+            "seconds": r.seconds,
+            "started": r.started,
+            "quick": r.quick,
+        }
+        for r in runs_of(ctx.workspace.runs_dir, lab.id, limit)
+    ]
 
 
 @router.get("/labs", response_class=HTMLResponse)
@@ -243,10 +234,10 @@ def start_lab(request: Request, lab_id: str, quick: str | None = Form(None)) -> 
 
 
 def _run_dir(ctx: WebContext, lab: Lab, stamp: str) -> Path:
-    if not STAMP.match(stamp):
-        raise HTTPException(404, f"There is no run {stamp!r} of {lab.id}.")
-    folder = ctx.workspace.runs_dir / lab.id / stamp
-    if not (folder / "metrics.json").is_file():
+    from ladder.study.labs import find_run
+
+    folder = find_run(ctx.workspace.runs_dir, lab.id, stamp)
+    if folder is None:
         raise HTTPException(404, f"There is no run {stamp!r} of {lab.id}.")
     return folder
 

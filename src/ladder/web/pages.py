@@ -1,16 +1,16 @@
 """Pages: roadmap, lessons, exercises (with the Check button), stats.
 
 Each route is the web twin of a CLI command and calls the same functions:
-``roadmap``/``next_step`` (``ladder``), ``Store.mark_read`` (``ladder learn``),
-``exercise_rows`` (``ladder list``), ``grade`` + ``Store.record_attempt``
-(``ladder check``), ``Store.reveal_hint`` (``ladder hint``), ``Memory.stats``
-(``ladder stats``). Unknown ids are 404; POSTs need the CSRF token and redirect back
-(post/redirect/get), so reloading a page never repeats an action.
+``session.overview`` (``ladder``), ``Store.mark_read`` (``ladder learn``),
+``exercise_rows`` (``ladder list``), ``session.check`` (``ladder check``),
+``session.reveal_hint`` (``ladder hint``), ``session.reveal_solution``
+(``ladder solution``), ``Memory.stats`` (``ladder stats``). Unknown ids are 404; POSTs
+need the CSRF token and redirect back (post/redirect/get), so reloading a page never
+repeats an action.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -18,32 +18,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from ladder.curriculum import Curriculum, Exercise, Lesson
 from ladder.study.store import Store
-from ladder.web.app import StoreDep, WebContext, get_ctx, render
+from ladder.web.context import StoreDep, get_ctx, nav_counts, render, step_link
 from ladder.web.security import require_csrf
 
-__all__ = ["router", "nav_counts", "step_link"]
+__all__ = ["router"]
 
 router = APIRouter()
 post = APIRouter(dependencies=[Depends(require_csrf)])
-
-
-def nav_counts(ctx: WebContext, store: Store, now: datetime | None = None) -> dict[str, int]:
-    """The numbers in the header: cards due now (reviews) and new cards waiting."""
-    from ladder.study.memory import Memory
-
-    queue = Memory(ctx.curriculum, store).queue(now or ctx.now())
-    due = sum(1 for d in queue if not d.is_new)
-    return {"due": due, "new": len(queue) - due, "queue": len(queue)}
-
-
-def step_link(kind: str, target: str | None) -> str:
-    return {
-        "review": "/review",
-        "learn": f"/lessons/{target}",
-        "exercise": f"/exercises/{target}",
-        "lab": f"/labs/{target}",
-        "done": "/stats",
-    }.get(kind, "/")
 
 
 def _lesson(cur: Curriculum, lesson_id: str) -> Lesson:
@@ -63,21 +44,22 @@ def _exercise(cur: Curriculum, exercise_id: str) -> Exercise:
 
 @router.get("/", response_class=HTMLResponse)
 def roadmap_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
-    from ladder.study.progress import next_step, roadmap
+    from ladder.study.session import overview
 
     ctx = get_ctx(request)
     cur, now = ctx.curriculum, ctx.now()
     read = store.read_lessons()
-    stages = roadmap(cur, store)
+    view = overview(cur, store, now)
+    step = view.step
+    assert step is not None  # a served workspace always has a next step
     lessons = {
         s.id: [(cur.lessons[i], i in read) for i in s.lessons if i in cur.lessons]
         for s in cur.stages
     }
-    step = next_step(cur, store, now)
     return render(
         request,
         "roadmap.html",
-        stages=stages,
+        stages=view.stages,
         lessons=lessons,
         step=step,
         step_href=step_link(step.kind, step.target),
@@ -183,39 +165,32 @@ def exercise_page(request: Request, exercise_id: str, store: Store = StoreDep) -
 @post.post("/exercises/{exercise_id}/check")
 def check(request: Request, exercise_id: str, store: Store = StoreDep) -> RedirectResponse:
     """``ladder check ID``: grade the learner's own file and record the attempt."""
-    from ladder.study.grader import grade
+    from ladder.study.session import check as check_exercise
 
     ctx = get_ctx(request)
     ex = _exercise(ctx.curriculum, exercise_id)
-    store.backup_before()  # learner code is about to run
-    verdict = grade(ex, ctx.workspace.exercise_path(ex))
-    store.record_attempt(ex.id, verdict.outcome, verdict.to_dict(), verdict.seconds, ctx.now())
+    check_exercise(store, ex, ctx.workspace.exercise_path(ex), ctx.now())
     return RedirectResponse(f"/exercises/{ex.id}?checked=1#verdict", status_code=303)
 
 
 @post.post("/exercises/{exercise_id}/hint")
 def hint(request: Request, exercise_id: str, store: Store = StoreDep) -> RedirectResponse:
+    from ladder.study.session import reveal_hint
+
     ex = _exercise(get_ctx(request).curriculum, exercise_id)
-    store.reveal_hint(ex.id, len(ex.hints))
+    reveal_hint(store, ex)
     return RedirectResponse(f"/exercises/{ex.id}#hints", status_code=303)
 
 
 @post.post("/exercises/{exercise_id}/solution", response_class=HTMLResponse)
 def solution(request: Request, exercise_id: str, store: Store = StoreDep) -> HTMLResponse:
     """``ladder solution ID``: the reference code, once the learner has tried."""
-    import inspect
-
-    from ladder.curriculum.validate import resolve
+    from ladder.study.session import reveal_solution
     from ladder.web.render import highlight_code
 
     ctx = get_ctx(request)
     ex = _exercise(ctx.curriculum, exercise_id)
-    if not any(a["outcome"] != "not_attempted" for a in store.attempts(ex.id)):
-        raise HTTPException(
-            409, f"Make an attempt at {ex.id} first: edit {ex.workspace_name} and press Check."
-        )
-    source = inspect.getsource(resolve(ex.solution))
-    store.mark_solution_seen(ex.id, ctx.now())
+    source = reveal_solution(store, ex, ctx.now())  # refuses (409) before an attempt
     return _exercise_page(request, ex, store, solution=highlight_code(source, "python"))
 
 

@@ -19,8 +19,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ladder.study.store import Store
-from ladder.web.app import StoreDep, get_ctx, render
-from ladder.web.pages import nav_counts
+from ladder.web.context import StoreDep, get_ctx, nav_counts, render
 from ladder.web.security import require_csrf
 
 __all__ = ["router", "MAX_ANSWER_MS"]
@@ -47,7 +46,9 @@ def review_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
     queue = memory.queue(now)
     q = request.query_params
     if "card" not in q:  # the start of a session, not the page after an answer
-        store.backup_if_due()
+        from ladder.study.session import start_review
+
+        start_review(store)
     saved = None
     if q.get("card") in ctx.curriculum.cards and q.get("rating", "").isdigit():
         saved = {"rating": RATINGS.get(int(q["rating"]), "?"), "counted": q.get("counted") == "1"}
@@ -79,31 +80,29 @@ def submit(
     answer: str | None = Form(None),
     store: Store = StoreDep,
 ) -> Response:
-    from ladder.study.memory import RATINGS, DueCard, Memory, auto_rating, check_answer
+    from ladder.study.memory import RATINGS
+    from ladder.study.session import answer_card
 
     ctx = get_ctx(request)
-    cur = ctx.curriculum
-    if card_id not in cur.cards:
+    if card_id not in ctx.curriculum.cards:
         raise HTTPException(404, f"There is no card {card_id!r}.")
-    card = cur.cards[card_id]
-    if card.lesson not in store.read_lessons():
-        raise HTTPException(
-            409, f"The card {card_id} unlocks when you read its lesson {card.lesson}."
-        )
-    memory = Memory(cur, store)
     duration_ms = None
     if shown_at is not None:
         duration_ms = int(min(max(time.time() * 1000 - shown_at, 0), MAX_ANSWER_MS))
-    item = DueCard(card, reps, None)
     now = ctx.now()
+    # Refusals (a locked card, an empty answer, a rating out of range) are 409/400.
+    result = answer_card(
+        ctx.curriculum,
+        store,
+        card_id,
+        reps,
+        rating=rating,
+        typed=answer,
+        duration_ms=duration_ms,
+        at=now,
+    )
+    card = result.card
     if card.auto_checked:
-        if answer is None or not answer.strip():
-            raise HTTPException(400, "Type an answer before submitting this card.")
-        correct, feedback = check_answer(card, answer)
-        rating = auto_rating(correct, (duration_ms or 0) / 1000)
-        counted = memory.answer(
-            item, rating, now, duration_ms=duration_ms, answer=answer, correct=correct
-        )
         front, back = _sides(card)
         return render(
             request,
@@ -112,18 +111,13 @@ def submit(
             front=front,
             back=back,
             answer=answer,
-            correct=correct,
-            feedback=feedback,
-            rating=RATINGS[rating],
+            correct=result.correct,
+            feedback=result.feedback,
+            rating=RATINGS[result.rating],
             seconds=(duration_ms or 0) / 1000,
-            counted=counted,
+            counted=result.counted,
             nav=nav_counts(ctx, store, now),
             page="review",
         )
-    if rating not in RATINGS:
-        raise HTTPException(
-            400, f"Rate the card 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {rating!r}."
-        )
-    counted = memory.answer(item, rating, now, duration_ms=duration_ms)
-    query = urlencode({"card": card.id, "rating": rating, "counted": int(counted)})
+    query = urlencode({"card": card.id, "rating": result.rating, "counted": int(result.counted)})
     return RedirectResponse(f"/review?{query}", status_code=303)

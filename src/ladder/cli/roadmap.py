@@ -1,0 +1,190 @@
+"""``ladder``, ``ladder map``, ``ladder init``, ``ladder list`` and ``ladder learn``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ladder.cli.common import (
+    STATE_STYLE,
+    Fail,
+    JsonOption,
+    app,
+    bar,
+    console,
+    curriculum,
+    emit_json,
+    pick,
+    workspace,
+)
+
+
+def _status(as_json: bool, goals: bool) -> None:
+    from ladder.study.session import overview
+    from ladder.study.workspace import NoWorkspace
+
+    cur = curriculum()
+    try:
+        ws = workspace()
+    except NoWorkspace:
+        ws = None
+    view = overview(cur, ws.store if ws else None)
+    step = view.step
+    if as_json:
+        emit_json(
+            {
+                "workspace": str(ws.root) if ws else None,
+                "stages": [s.to_dict() for s in view.stages],
+                "next": None
+                if step is None
+                else {
+                    "kind": step.kind,
+                    "target": step.target,
+                    "command": step.command,
+                    "text": step.text,
+                },
+            }
+        )
+        return
+    console.print("[bold]Ladder[/bold] — from linear regression to large language models\n")
+    for s in view.stages:
+        counts = (
+            (
+                f"{s.lessons_read}/{s.lessons} lessons · "
+                f"{s.exercises_passed}/{s.exercises} exercises"
+                f" · {s.labs_done}/{s.labs} labs"
+            )
+            if s.total
+            else "[dim]coming soon[/dim]"
+        )
+        console.print(f"{s.number}. [bold]{s.title:<26}[/bold] {bar(s.done, s.total, 8)} {counts}")
+        if goals:
+            for g in s.goals:
+                console.print(f"     [dim]•[/dim] {g}")
+    console.print()
+    if step is None:
+        console.print(
+            "Next: create a workspace with [bold]ladder init ladder-work[/bold], "
+            "then [bold]cd ladder-work[/bold] and run [bold]ladder[/bold]."
+        )
+    else:
+        console.print(f"Next: {step.text}  →  [bold]{step.command}[/bold]")
+
+
+@app.callback(invoke_without_command=True)
+def _root(
+    ctx: typer.Context,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        from ladder import __version__
+
+        console.print(f"ladder {__version__}")
+        raise typer.Exit()
+    if ctx.invoked_subcommand is None:
+        _status(as_json=False, goals=False)
+
+
+@app.command("map")
+def map_(
+    as_json: JsonOption = False,
+) -> None:
+    """The roadmap: all 8 stages with their goals and your progress."""
+    _status(as_json, goals=True)
+
+
+@app.command()
+def init(directory: Annotated[Path, typer.Argument(help="Folder for your workspace.")]) -> None:
+    """Create a workspace: exercise files to edit and your progress database."""
+    from ladder.study.workspace import Workspace
+
+    try:
+        report = Workspace.init(directory, curriculum())
+    except (NotADirectoryError, PermissionError) as exc:
+        raise Fail(str(exc)) from exc
+    if report.created:
+        console.print(
+            f"Created a Ladder workspace in {report.root} with {len(report.added)} exercise files."
+        )
+    else:
+        console.print(
+            f"{report.root} is already a workspace: added {len(report.added)} new exercise "
+            f"file(s), left your {len(report.kept)} file(s) untouched."
+        )
+    console.print(f"Next: [bold]cd {directory}[/bold] and run [bold]ladder learn[/bold].")
+
+
+@app.command("list")
+def list_(
+    as_json: JsonOption = False,
+) -> None:
+    """Every exercise with its state."""
+    from ladder.study.progress import exercise_rows
+    from ladder.study.session import STATE_LABEL
+
+    cur, ws = curriculum(), workspace()
+    rows = exercise_rows(cur, ws.store)
+    if as_json:
+        emit_json({"exercises": rows})
+        return
+    stage = None
+    for r in rows:
+        if r["stage"] != stage:
+            stage = r["stage"]
+            console.print(f"\n[bold]{cur.stage(stage).number}. {cur.stage(stage).title}[/bold]")
+        marker = "→" if r["current"] else " "
+        style = STATE_STYLE[r["state"]]
+        console.print(
+            f" {marker} {r['id']:<24} {r['title']:<40} [{style}]{STATE_LABEL[r['state']]}[/{style}]"
+        )
+    console.print("\n`ladder check` grades the exercise marked →; `ladder check ID` any other.")
+
+
+@app.command()
+def learn(
+    lesson: Annotated[
+        str | None, typer.Argument(help="Lesson id; default: the next unread one.")
+    ] = None,
+) -> None:
+    """Show a lesson in the terminal and mark it as read."""
+    from rich.markdown import Markdown
+    from rich.panel import Panel
+
+    from ladder.study.mathtext import markdown_math_to_unicode
+    from ladder.study.session import now
+
+    cur, ws = curriculum(), workspace()
+    read = ws.store.read_lessons()
+    if lesson:
+        chosen = cur.lessons[pick("lesson", lesson, list(cur.lessons))]
+    else:
+        unread = [l for l in cur.ordered_lessons() if l.id not in read]
+        if not unread:
+            raise Fail(
+                "You have read every lesson. `ladder learn ID` opens one again; "
+                "`ladder map` lists them."
+            )
+        chosen = unread[0]
+    head = [
+        f"[bold]{chosen.title}[/bold]  [dim]{chosen.id} · {chosen.minutes} min[/dim]",
+        "",
+        "You will be able to:",
+    ] + [f"  • {o}" for o in chosen.objectives]
+    if chosen.papers:
+        head += ["", "Papers:"] + [
+            f"  • {p.authors} ({p.year}). {p.title}. {p.link or ''}" for p in chosen.papers
+        ]
+    console.print(Panel("\n".join(head), expand=False))
+    console.print(Markdown(markdown_math_to_unicode(chosen.body)))
+    ws.store.mark_read(chosen.id, now())
+    cards = cur.cards_of(chosen.id)
+    exercises = cur.exercises_of(chosen.id)
+    console.print(f"\n[green]Marked as read.[/green] {len(cards)} cards join your reviews.")
+    if exercises:
+        console.print("Exercises: " + ", ".join(f"{e.id} ({e.workspace_name})" for e in exercises))
+        console.print(
+            "Next: open the first file, fill it in, then run [bold]ladder check[/bold] "
+            "(or [bold]ladder watch[/bold])."
+        )

@@ -1,0 +1,280 @@
+"""The study service: every rule the terminal and the browser share, in one place.
+
+The CLI (``ladder.cli``) and the web app (``ladder.web``) parse what the learner asked
+for, call a function here, and print or render what comes back; neither holds a rule of
+its own. A learner-facing refusal (no attempt yet, a card whose lesson is unread, a
+setting out of bounds) is a :class:`Refused` with one sentence.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ladder.curriculum import Card, Curriculum, Exercise
+from ladder.study.progress import StageProgress, Step, next_step, roadmap
+from ladder.study.store import Health, Store, health
+
+if TYPE_CHECKING:
+    from ladder.study.grader import Verdict
+
+__all__ = [
+    "Refused",
+    "Invalid",
+    "STATE_LABEL",
+    "now",
+    "StageCounts",
+    "stage_counts",
+    "Overview",
+    "overview",
+    "check",
+    "reveal_solution",
+    "reveal_hint",
+    "CardAnswer",
+    "answer_card",
+    "start_review",
+    "Setting",
+    "SETTINGS",
+    "get_setting",
+    "set_setting",
+    "database_health",
+]
+
+
+class Refused(Exception):
+    """The learner asked for something not possible now; the message says why and what
+    to do, in one sentence."""
+
+
+class Invalid(Refused):
+    """What the learner sent cannot be used (an empty answer, a rating out of range)."""
+
+
+STATE_LABEL = {
+    "passed": "passed",
+    "incorrect": "incorrect",
+    "could_not_check": "could not check",
+    "not_attempted": "not attempted",
+    "not_started": "not started",
+}
+
+
+def now() -> datetime:
+    """The time used for scheduling; ``LADDER_NOW`` (an ISO time) pretends, for tests
+    and demonstrations."""
+    fixed = os.environ.get("LADDER_NOW")
+    return datetime.fromisoformat(fixed).astimezone(UTC) if fixed else datetime.now(UTC)
+
+
+# -- the roadmap ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StageCounts:
+    lessons: int
+    cards: int
+    exercises: int
+    labs: int
+
+
+def stage_counts(cur: Curriculum) -> dict[str, StageCounts]:
+    """How much each stage holds."""
+    return {
+        s.id: StageCounts(
+            lessons=len(s.lessons),
+            cards=sum(len(cur.cards_of(l)) for l in s.lessons),
+            exercises=sum(len(cur.exercises_of(l)) for l in s.lessons),
+            labs=sum(len(cur.labs_of(l)) for l in s.lessons),
+        )
+        for s in cur.stages
+    }
+
+
+@dataclass
+class Overview:
+    stages: list[StageProgress]
+    step: Step | None  # None without a workspace: the next step is to make one
+
+
+def overview(cur: Curriculum, store: Store | None, at: datetime | None = None) -> Overview:
+    """The roadmap with progress and the one next step; with no workspace, the course
+    with nothing done yet."""
+    if store is not None:
+        return Overview(roadmap(cur, store), next_step(cur, store, at or now()))
+    counts = stage_counts(cur)
+    stages = [
+        StageProgress(
+            number=s.number,
+            id=s.id,
+            title=s.title,
+            summary=s.summary,
+            goals=list(s.goals),
+            lessons=counts[s.id].lessons,
+            lessons_read=0,
+            exercises=counts[s.id].exercises,
+            exercises_passed=0,
+            cards=counts[s.id].cards,
+            labs=counts[s.id].labs,
+            labs_done=0,
+        )
+        for s in cur.stages
+    ]
+    return Overview(stages, None)
+
+
+# -- exercises -----------------------------------------------------------------------------
+
+
+def check(store: Store, exercise: Exercise, path: Path, at: datetime | None = None) -> Verdict:
+    """Grade the learner's file at ``path`` and record the attempt (a backup first:
+    learner code is about to run)."""
+    from ladder.study.grader import grade
+
+    store.backup_before()
+    verdict = grade(exercise, path)
+    store.record_attempt(
+        exercise.id, verdict.outcome, verdict.to_dict(), verdict.seconds, at or now()
+    )
+    return verdict
+
+
+def reveal_solution(store: Store, exercise: Exercise, at: datetime | None = None) -> str:
+    """The reference solution's source, once the learner has made an attempt."""
+    import inspect
+
+    from ladder.curriculum.validate import resolve
+
+    if not any(a["outcome"] != "not_attempted" for a in store.attempts(exercise.id)):
+        raise Refused(
+            f"Make an attempt at {exercise.id} first: edit {exercise.workspace_name} "
+            "and check it (`ladder check` or the Check button)."
+        )
+    source = inspect.getsource(resolve(exercise.solution))
+    store.mark_solution_seen(exercise.id, at or now())
+    return source
+
+
+def reveal_hint(store: Store, exercise: Exercise) -> tuple[list[str], bool]:
+    """One more hint: the hints shown so far, and whether none was left to add."""
+    before = store.hints_shown(exercise.id)
+    shown = store.reveal_hint(exercise.id, len(exercise.hints))
+    return exercise.hints[:shown], shown == before
+
+
+# -- cards ---------------------------------------------------------------------------------
+
+
+@dataclass
+class CardAnswer:
+    card: Card
+    rating: int
+    counted: bool  # False: this review had already been saved (a double submission)
+    correct: bool | None = None  # for cards checked automatically
+    feedback: str = ""
+
+
+def start_review(store: Store) -> None:
+    """Before a review session: a backup, so its answers can be taken back."""
+    store.backup_before()
+
+
+def answer_card(
+    cur: Curriculum,
+    store: Store,
+    card_id: str,
+    reps: int,
+    *,
+    rating: int | None = None,
+    typed: str | None = None,
+    duration_ms: int | None = None,
+    at: datetime | None = None,
+) -> CardAnswer:
+    """Answer one card as the learner saw it (after ``reps`` reviews). A numeric or
+    choice card is checked and rated from correctness and time; the others take the
+    learner's rating 1–4. The card must be unlocked (its lesson read)."""
+    from ladder.study.memory import RATINGS, DueCard, Memory, auto_rating, check_answer
+
+    card = cur.cards.get(card_id)
+    if card is None:
+        raise Refused(f"There is no card {card_id!r}.")
+    if card.lesson not in store.read_lessons():
+        raise Refused(f"The card {card_id} unlocks when you read its lesson {card.lesson}.")
+    memory = Memory(cur, store)
+    item = DueCard(card, reps, None)
+    when = at or now()
+    if card.auto_checked:
+        if typed is None or not typed.strip():
+            raise Invalid("Type an answer before submitting this card.")
+        correct, feedback = check_answer(card, typed)
+        rated = auto_rating(correct, (duration_ms or 0) / 1000)
+        counted = memory.answer(
+            item, rated, when, duration_ms=duration_ms, answer=typed, correct=correct
+        )
+        return CardAnswer(card, rated, counted, correct, feedback)
+    if rating not in RATINGS:
+        raise Invalid(f"Rate the card 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {rating!r}.")
+    counted = memory.answer(item, rating, when, duration_ms=duration_ms)
+    return CardAnswer(card, rating, counted)
+
+
+# -- settings ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    help: str
+    default: int
+    low: int
+    high: int
+
+    def parse(self, text: str) -> int:
+        text = text.strip()
+        if not text.lstrip("-").isdigit() or not self.low <= int(text) <= self.high:
+            raise Invalid(
+                f"{self.key} takes a whole number from {self.low} to {self.high}, not {text!r}."
+            )
+        return int(text)
+
+
+def _settings() -> dict[str, Setting]:
+    from ladder.study.memory import NEW_PER_DAY
+
+    return {
+        "new_per_day": Setting("new_per_day", "new cards a day", NEW_PER_DAY, 0, 1000),
+    }
+
+
+SETTINGS = _settings()
+
+
+def _setting(key: str) -> Setting:
+    if key not in SETTINGS:
+        raise Refused(f"Unknown setting {key!r}; settings: {', '.join(SETTINGS)}.")
+    return SETTINGS[key]
+
+
+def get_setting(store: Store, key: str) -> int:
+    s = _setting(key)
+    saved = store.get_setting(key)
+    try:
+        return s.parse(saved) if saved is not None else s.default
+    except Refused:
+        return s.default  # a value written by hand outside Ladder
+
+
+def set_setting(store: Store, key: str, text: str) -> int:
+    value = _setting(key).parse(text)
+    store.set_setting(key, str(value))
+    return value
+
+
+# -- health --------------------------------------------------------------------------------
+
+
+def database_health(workspace_root: Path) -> Health:
+    """Whether the workspace's progress database can be used (see :class:`Health`)."""
+    return health(workspace_root / ".ladder" / "ladder.db")
