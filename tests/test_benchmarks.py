@@ -17,8 +17,17 @@ def test_ratio_above_one_means_ours_is_better():
 
 
 def test_table_has_a_row_per_benchmark():
-    rows = [{"benchmark": "b", "ours": 0.002, "reference": 0.004, "reference_name": "ref",
-             "unit": "s", "better": "lower", "note": "n"}]
+    rows = [
+        {
+            "benchmark": "b",
+            "ours": 0.002,
+            "reference": 0.004,
+            "reference_name": "ref",
+            "unit": "s",
+            "better": "lower",
+            "note": "n",
+        }
+    ]
     text = table(rows)
     assert "| b | 2.0 ms | 4.0 ms (ref) | 2.00× | n |" in text
 

@@ -78,8 +78,6 @@ def show(value: Any, limit: int = 300) -> str:
     elif isinstance(value, np.ndarray):
         text = np.array2string(value, precision=6, threshold=20, edgeitems=3, separator=", ")
         text = f"array({text}, shape={value.shape}, dtype={value.dtype})"
-    elif isinstance(value, float):
-        text = repr(value)
     else:
         text = repr(value)
     text = " ".join(text.split())

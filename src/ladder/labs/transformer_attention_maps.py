@@ -58,8 +58,11 @@ def run(ctx: LabContext) -> None:
     captured: list = []
     hooks = []
     for layer in model.layers:
-        hooks.append(layer.self_attn.register_forward_pre_hook(
-            lambda mod, args, kwargs: (args, {**kwargs, "need_weights": True}), with_kwargs=True))
+        hooks.append(
+            layer.self_attn.register_forward_pre_hook(
+                lambda mod, args, kwargs: (args, {**kwargs, "need_weights": True}), with_kwargs=True
+            )
+        )
         hooks.append(layer.self_attn.register_forward_hook(
             lambda mod, args, out: captured.append(out[1])))  # fmt: skip
     try:

@@ -6,7 +6,7 @@ The CLI's ``ladder``/``ladder map`` and the web app's roadmap page both call
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 from ladder.curriculum import Curriculum, Exercise
@@ -59,7 +59,6 @@ class Step:
     target: str | None
     command: str
     text: str
-    details: dict = field(default_factory=dict)
 
 
 def roadmap(cur: Curriculum, store: Store) -> list[StageProgress]:

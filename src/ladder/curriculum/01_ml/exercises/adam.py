@@ -19,8 +19,17 @@ import numpy as np
 from ladder.ml.optim import OptimizeResult
 
 
-def adam(grad, x0, learning_rate=0.01, beta1=0.9, beta2=0.999, eps=1e-8,
-         max_iter=1000, tol=1e-8, fun=None) -> OptimizeResult:
+def adam(
+    grad,
+    x0,
+    learning_rate=0.01,
+    beta1=0.9,
+    beta2=0.999,
+    eps=1e-8,
+    max_iter=1000,
+    tol=1e-8,
+    fun=None,
+) -> OptimizeResult:
     x = np.array(x0, dtype=float)
     m = np.zeros_like(x)
     v = np.zeros_like(x)
