@@ -150,6 +150,10 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
                 )
         except SyntaxError as exc:
             out.append(Problem(ex.stub_path, exc.lineno, f"stub is not valid Python: {exc.msg}"))
+        if imports:
+            from ladder.curriculum.mirrors import mirror_problems
+
+            out += [Problem(f, line, why) for f, line, why in mirror_problems(ex)]
         try:
             if not _check_functions(ex.checks_path):
                 out.append(Problem(ex.checks_path, None, "defines no check_* function"))

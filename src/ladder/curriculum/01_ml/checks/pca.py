@@ -91,3 +91,17 @@ def check_transform(submitted, reference):
             ((Xnew @ ref_model.components_.T), "subtract the training mean before projecting")
         ],
     )
+
+
+def check_all_components_by_default(submitted, reference):
+    """n_components=None keeps every axis"""
+    X = _data()
+    got = submitted().fit(X).components_
+    ref = reference().fit(X).components_
+    expect_close(
+        _align(got, ref),
+        ref,
+        what="components_",
+        inputs="60 points in 3-D (seed 15), n_components=None",
+        mistakes=[(ref[:2], "with n_components None, keep all min(n, d) axes")],
+    )

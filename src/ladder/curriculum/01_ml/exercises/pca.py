@@ -3,7 +3,8 @@
 fit(X), X of shape (n, d):
     mean_ = column means;  X_c = X - mean_
     U, S, Vt = np.linalg.svd(X_c, full_matrices=False)
-    components_               = Vt[:q]                  (q = n_components rows, unit length)
+    components_               = Vt[:q]                  (q = n_components rows, unit length;
+                                                         all of them when n_components is None)
     explained_variance_       = S[:q]**2 / (n - 1)
     explained_variance_ratio_ = S[:q]**2 / sum(S**2)
     return self
@@ -18,7 +19,7 @@ import numpy as np
 
 
 class PCA:
-    def __init__(self, n_components: int = 2) -> None:
+    def __init__(self, n_components: int | None = None) -> None:
         self.n_components = n_components
 
     def fit(self, X) -> "PCA":

@@ -26,6 +26,7 @@ import numpy as np
 
 
 class TfidfTransformer:
+    # mirrors ladder.nlp.vectorize:TfidfTransformer.__init__
     def __init__(
         self,
         norm: str | None = "l2",
@@ -46,5 +47,6 @@ class TfidfTransformer:
         # TODO: tf (maybe sublinear), times idf, then normalise each row.
         raise NotImplementedError
 
+    # mirrors ladder.nlp.vectorize:TfidfTransformer.fit_transform
     def fit_transform(self, X, y=None) -> np.ndarray:
         return self.fit(X).transform(X)

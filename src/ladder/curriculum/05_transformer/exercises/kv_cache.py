@@ -17,6 +17,7 @@ from torch import Tensor
 
 
 class KVCache:
+    # mirrors ladder.transformer.kv_cache:KVCache.__init__
     def __init__(
         self,
         n_layer: int,
@@ -38,8 +39,10 @@ class KVCache:
         # the filled part of this layer's buffers.
         raise NotImplementedError
 
+    # mirrors ladder.transformer.kv_cache:KVCache.advance
     def advance(self, n: int) -> None:
         self.length += n
 
+    # mirrors ladder.transformer.kv_cache:KVCache.reset
     def reset(self) -> None:
         self.length = 0

@@ -19,6 +19,7 @@ from ladder.transformer.block import FeedForward
 
 
 class PostNormEncoderLayer(nn.Module):
+    # mirrors ladder.transformer.block:_EncoderLayer.__init__
     def __init__(
         self,
         d_model: int,
