@@ -166,6 +166,8 @@ class Child:
     # -- requests ---------------------------------------------------------------------
 
     def _handle(self, op: str, p: Any) -> Any:
+        if op == "prepare":
+            return self.prepare(p)
         if op == "load":
             return self.load(p)
         if op == "apply":
@@ -215,8 +217,8 @@ class Child:
         tree = Codec(name_of_function=self._name_of_class).encode(value, blobs)
         return json.dumps(tree, sort_keys=True, allow_nan=True), blobs
 
-    def load(self, p: dict) -> dict:
-        """Import the check module (ours) and the learner's file (or the reference)."""
+    def prepare(self, p: dict) -> dict:
+        """Import the check module (ours, with what it imports: NumPy, torch …)."""
         checks = p.get("checks")
         if checks:
             spec = importlib.util.spec_from_file_location("exercise_checks", checks)
@@ -224,6 +226,10 @@ class Child:
             self.check_module = importlib.util.module_from_spec(spec)
             sys.modules["exercise_checks"] = self.check_module
             spec.loader.exec_module(self.check_module)
+        return {"ok": True}
+
+    def load(self, p: dict) -> dict:
+        """Load the learner's file (or, for ``dev check``, the reference)."""
         wires = _Tripwires(self.tripped, p.get("tripwires", []), p.get("writes", []))
         if p.get("reference"):
             module, _, attr = p["reference"].partition(":")

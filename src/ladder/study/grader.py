@@ -40,6 +40,7 @@ __all__ = ["CheckResult", "Verdict", "grade", "Outcome", "MAX_SOURCE_BYTES"]
 
 Outcome = Literal["passed", "incorrect", "not_attempted", "could_not_check"]
 MAX_SOURCE_BYTES = 1024 * 1024
+PREPARE_SECONDS = 120.0  # the child's start and our imports, not the learner's time
 OWN_WORK = "write it from the lesson's formula; the library is what you compare with"
 
 
@@ -346,9 +347,10 @@ def _grade(
                 ]
             )
 
-    # Loading (the child's imports and the learner's top level) has the whole time limit;
-    # the checks then have it again, from the moment the child is ready.
-    deadline = time.monotonic() + timeout
+    # Three clocks: the child's start with our own imports (the check module, torch) has
+    # PREPARE_SECONDS, however busy the machine; the learner's file loading has the time
+    # limit; the checks then have it again.
+    deadline = time.monotonic() + PREPARE_SECONDS
     check_deadline: list[float] = []
     results: list[CheckResult] = []
     with Sandbox(memory_mb) as box:
@@ -371,10 +373,12 @@ def _grade(
         )
         running: tuple[str, str] | None = None
         try:
+            side.endpoint.call("prepare", {"checks": str(exercise.checks_path)})
+            side.endpoint.deadline = time.monotonic() + timeout
+            check_deadline.append(-1.0)  # from here on, a timeout is the learner's
             load = side.endpoint.call(
                 "load",
                 {
-                    "checks": str(exercise.checks_path),
                     "reference": exercise.solution if use_reference else None,
                     "source": source,
                     "path": path_text,
@@ -397,8 +401,8 @@ def _grade(
                     ]
                 )
             submitted = load["entry"]
-            # The checks' own clock starts once the child is ready.
-            side.endpoint.deadline = min(deadline, time.monotonic() + timeout)
+            # The checks' own clock starts once the learner's file is loaded.
+            side.endpoint.deadline = time.monotonic() + timeout
             check_deadline.append(side.endpoint.deadline)
             for name, fn in checks:
                 running = (name, _description(name, fn))
@@ -420,7 +424,12 @@ def _grade(
                     f"most likely for using more than {memory_mb} MiB of memory"
                 )
             elif isinstance(exc, WireTimeout):
-                if check_deadline:
+                if not check_deadline:
+                    v.reason = (
+                        f"the grader's process did not start within {PREPARE_SECONDS:g} s "
+                        "(is the machine very busy?); try again"
+                    )
+                elif len(check_deadline) > 1:
                     v.reason = (
                         f"your code did not finish within {timeout:g} s{during}: "
                         "look for a loop that never ends"
