@@ -14,6 +14,7 @@ from ladder.nlp.bpe import (
     GPT4BPETokenizer,
     train_bpe_naive,
 )
+from ladder.nlp.hf_bpe import save_hf
 
 SPECIAL = ["<|endoftext|>", "<|pad|>"]
 
@@ -35,7 +36,7 @@ def test_hf_tokenizers_loads_export_and_gives_identical_ids(
     tokenizers = pytest.importorskip("tokenizers")
     tok = trained[name]
     path = tmp_path / "tokenizer.json"
-    tok.save_hf(path)
+    save_hf(tok, path)
     hf = tokenizers.Tokenizer.from_file(str(path))
     # Held-out text: the last 800k characters of Tiny Shakespeare, 100k of pydoc topics
     # (code, digits, brackets), accents, CJK, emoji, CRLF and special tokens.
@@ -83,7 +84,7 @@ def test_save_load_and_wrong_files(
     sample = shakespeare[-5000:]
     assert back.encode(sample) == tok.encode(sample) and back.pattern == tok.pattern
     # A Hugging Face file is another format: a clear error, not a crash.
-    tok.save_hf(tmp_path / "hf.json")
+    save_hf(tok, tmp_path / "hf.json")
     with pytest.raises(ValueError, match="not a ladder BPE file"):
         ByteLevelBPE.load(tmp_path / "hf.json")
     data = json.loads(path.read_text())

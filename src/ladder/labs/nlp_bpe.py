@@ -32,6 +32,7 @@ def run(ctx: LabContext) -> None:
 
     from ladder.data.text import tiny_shakespeare
     from ladder.nlp.bpe import GPT2BPETokenizer, train_bpe_naive
+    from ladder.nlp.hf_bpe import to_hf_json
 
     text = tiny_shakespeare()
     if ctx.quick:
@@ -76,7 +77,7 @@ def run(ctx: LabContext) -> None:
         return hf
 
     hf, t_hf = timed(hf_train)
-    ours_hf = Tokenizer.from_str(json.dumps(tok.to_hf_json()))
+    ours_hf = Tokenizer.from_str(json.dumps(to_hf_json(tok)))
     held_out = tiny_shakespeare()[-20_000:]
     ids, t_enc = timed(lambda: tok.encode(held_out))
     ref_ids, t_enc_hf = timed(lambda: ours_hf.encode(held_out).ids)

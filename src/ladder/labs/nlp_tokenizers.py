@@ -40,6 +40,7 @@ def run(ctx: LabContext) -> None:
 
     from ladder.data.text import tiny_shakespeare
     from ladder.nlp.bpe import GPT2BPETokenizer
+    from ladder.nlp.hf_bpe import to_hf_json
     from ladder.nlp.porter import PorterStemmer
     from ladder.nlp.tokenize import simple_tokenize, treebank_tokenize
     from ladder.nlp.wordpiece import WordPieceTokenizer
@@ -109,7 +110,7 @@ def run(ctx: LabContext) -> None:
     vocab = 512 if ctx.quick else 1024
     bpe, t_train = timed(lambda: GPT2BPETokenizer().train(sample, vocab))
     ctx.log(f"trained byte-level BPE to {vocab} tokens in {t_train:.2f} s")
-    hf_bpe = Tokenizer.from_str(json.dumps(bpe.to_hf_json()))
+    hf_bpe = Tokenizer.from_str(json.dumps(to_hf_json(bpe)))
     bpe._cache.clear()
     ours, t_ours = timed(lambda: [bpe.encode(line) for line in lines])
     ref, t_ref = timed(lambda: [e.ids for e in hf_bpe.encode_batch(lines)])

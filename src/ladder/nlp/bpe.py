@@ -18,7 +18,7 @@ keeps pair counts and an index pair → chunks, and after a merge updates only t
 that contain the pair — the same merges, much faster.
 
 Encoding a chunk repeatedly applies the **lowest-rank** (earliest learned) merge present,
-which is what Hugging Face ``tokenizers``' BPE model does; :meth:`ByteLevelBPE.to_hf_json`
+which is what Hugging Face ``tokenizers``' BPE model does; :func:`ladder.nlp.hf_bpe.to_hf_json`
 writes a ``tokenizer.json`` that ``tokenizers.Tokenizer.from_file`` loads and that gives
 the same ids (``tests/nlp/test_bpe.py``). Ids ``0..255`` are the bytes, ``256..`` the merges
 in order, then special tokens.
@@ -322,86 +322,6 @@ class ByteLevelBPE:
             tok.vocab_[256 + k] = tok.vocab_[a] + tok.vocab_[b]
         tok.special_tokens_ = {str(k): int(v) for k, v in data["special_tokens"].items()}
         return tok
-
-    def to_hf_json(self) -> dict:
-        """The tokenizer as a Hugging Face ``tokenizer.json`` (``BPE`` model, byte level).
-
-        Pre-tokenizer: ``Split`` by our pattern (isolated) then ``ByteLevel`` without its
-        own regex; decoder ``ByteLevel``; ``ignore_merges`` off so HF applies merges by
-        rank exactly as :meth:`encode` does.
-        """
-        b2u = bytes_to_unicode()
-
-        def show(i: int) -> str:
-            return "".join(b2u[b] for b in self.vocab_[i])
-
-        vocab: dict[str, int] = {}
-        for i in sorted(self.vocab_):
-            s = show(i)
-            if s in vocab:
-                raise ValueError(
-                    f"tokens {vocab[s]} and {i} are the same bytes {self.vocab_[i]!r}; the "
-                    "HF format needs unique token strings. Train with a different size."
-                )
-            vocab[s] = i
-        return {
-            "version": "1.0",
-            "truncation": None,
-            "padding": None,
-            "added_tokens": [
-                {
-                    "id": i,
-                    "content": t,
-                    "single_word": False,
-                    "lstrip": False,
-                    "rstrip": False,
-                    "normalized": False,
-                    "special": True,
-                }
-                for t, i in self.special_tokens_.items()
-            ],
-            "normalizer": None,
-            "pre_tokenizer": {
-                "type": "Sequence",
-                "pretokenizers": [
-                    {
-                        "type": "Split",
-                        "pattern": {"Regex": self.pattern},
-                        "behavior": "Isolated",
-                        "invert": False,
-                    },
-                    {
-                        "type": "ByteLevel",
-                        "add_prefix_space": False,
-                        "trim_offsets": True,
-                        "use_regex": False,
-                    },
-                ],
-            },
-            "post_processor": None,
-            "decoder": {
-                "type": "ByteLevel",
-                "add_prefix_space": True,
-                "trim_offsets": True,
-                "use_regex": True,
-            },
-            "model": {
-                "type": "BPE",
-                "dropout": None,
-                "unk_token": None,
-                "continuing_subword_prefix": None,
-                "end_of_word_suffix": None,
-                "fuse_unk": False,
-                "byte_fallback": False,
-                "ignore_merges": False,
-                "vocab": vocab,
-                "merges": [[show(a), show(b)] for (a, b) in self.merges_],
-            },
-        }
-
-    def save_hf(self, path: str | Path) -> None:
-        """Write :meth:`to_hf_json` to ``path`` (load it with ``Tokenizer.from_file``)."""
-        Path(path).write_text(json.dumps(self.to_hf_json(), ensure_ascii=False), encoding="utf-8")
 
 
 class GPT2BPETokenizer(ByteLevelBPE):
