@@ -1,4 +1,9 @@
-"""The grader survives whatever learner code does, and says what happened."""
+"""The grader survives whatever learner code does, and says what happened.
+
+One table: a learner's file, the outcome the grader must give, and what its verdict
+must say. The trust boundary's attacks are in test_trust.py; calls to the answer in
+test_own_work.py.
+"""
 
 from __future__ import annotations
 
@@ -28,9 +33,128 @@ def _write(tmp_path: Path, body: str) -> Path:
     return path
 
 
+def _reason(v) -> str:
+    return v.reason
+
+
+def _messages(v) -> str:
+    return " | ".join(c.message for c in v.checks)
+
+
+# (id, learner file, keyword arguments to grade, outcome, where to look, what it must say)
+CASES = [
+    (
+        "infinite loop",
+        """
+        def mean_squared_error(y_true, y_pred):
+            while True:
+                pass
+        """,
+        {"timeout": 2},
+        "could_not_check",
+        _reason,
+        ["did not finish within 2 s", "perfect prediction"],
+    ),
+    (
+        "unbounded allocation",
+        """
+        def mean_squared_error(y_true, y_pred):
+            hoard = []
+            while True:
+                hoard.append(bytearray(50 * 1024 * 1024))
+        """,
+        {"memory_mb": 512},
+        "could_not_check",
+        # MemoryError inside Python, or the process ended by the memory limit: "memory".
+        _messages,
+        ["memory"],
+    ),
+    (
+        "sys.exit",
+        """
+        import sys
+        def mean_squared_error(y_true, y_pred):
+            sys.exit(2)
+        """,
+        {},
+        "could_not_check",
+        _messages,
+        ["sys.exit(2)"],
+    ),
+    (
+        "os._exit",
+        """
+        import os
+        def mean_squared_error(y_true, y_pred):
+            os._exit(3)
+        """,
+        {},
+        "could_not_check",
+        _reason,
+        ["exit code 3", "os._exit"],
+    ),
+    (
+        "interpreter crash",
+        """
+        import ctypes
+        def mean_squared_error(y_true, y_pred):
+            ctypes.string_at(0)
+        """,
+        {},
+        "could_not_check",
+        _reason,
+        ["crashed (SIGSEGV)"],
+    ),
+    (
+        "syntax error",
+        """
+        import numpy as np
+        def mean_squared_error(y_true, y_pred)
+            return 0.0
+        """,
+        {},
+        "could_not_check",
+        _reason,
+        ["syntax error (line 3)"],
+    ),
+    ("import error", "import numpyy\n", {}, "could_not_check", _reason, ["numpyy"]),
+    (
+        "missing function",
+        "def mse(a, b):\n    return 0\n",
+        {},
+        "could_not_check",
+        _reason,
+        ["no longer defines `mean_squared_error`"],
+    ),
+    (
+        "missing return",
+        """
+        def mean_squared_error(y_true, y_pred):
+            total = 0.0
+        """,
+        {},
+        "incorrect",
+        lambda v: " ".join(c.misconception or "" for c in v.checks),
+        ["forget a `return`"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "body, kwargs, outcome, where, says",
+    [c[1:] for c in CASES],
+    ids=[c[0] for c in CASES],
+)
+def test_what_learner_code_does_is_reported(mse, tmp_path, body, kwargs, outcome, where, says):
+    v = grade(mse, _write(tmp_path, body), **kwargs)
+    assert v.outcome == outcome, (v.outcome, v.reason)
+    text = where(v)
+    for phrase in says:
+        assert phrase in text, (phrase, text)
+
+
 def test_stub_is_not_attempted(mse):
-    v = grade(mse, mse.stub_path)
-    assert v.outcome == "not_attempted"
+    assert grade(mse, mse.stub_path).outcome == "not_attempted"
 
 
 def test_correct_code_passes(mse, tmp_path):
@@ -45,10 +169,10 @@ def test_wrong_answer_shows_input_expected_actual_and_misconception(mse, tmp_pat
         _write(
             tmp_path,
             """
-        import numpy as np
-        def mean_squared_error(y_true, y_pred):
-            return float(np.sum((np.asarray(y_true) - np.asarray(y_pred)) ** 2))
-    """,
+            import numpy as np
+            def mean_squared_error(y_true, y_pred):
+                return float(np.sum((np.asarray(y_true) - np.asarray(y_pred)) ** 2))
+            """,
         ),
     )
     assert v.outcome == "incorrect"
@@ -59,106 +183,6 @@ def test_wrong_answer_shows_input_expected_actual_and_misconception(mse, tmp_pat
     assert "divide by the number of samples" in failed.misconception
 
 
-def test_missing_return_is_named(mse, tmp_path):
-    v = grade(
-        mse,
-        _write(
-            tmp_path,
-            """
-        def mean_squared_error(y_true, y_pred):
-            total = 0.0
-    """,
-        ),
-    )
-    assert v.outcome == "incorrect"
-    assert any(c.misconception and "forget a `return`" in c.misconception for c in v.checks)
-
-
-def test_infinite_loop_times_out(mse, tmp_path):
-    v = grade(
-        mse,
-        _write(
-            tmp_path,
-            """
-        def mean_squared_error(y_true, y_pred):
-            while True:
-                pass
-    """,
-        ),
-        timeout=2,
-    )
-    assert v.outcome == "could_not_check"
-    assert "did not finish within 2 s" in v.reason and "perfect prediction" in v.reason
-
-
-def test_unbounded_allocation_hits_the_memory_limit(mse, tmp_path):
-    v = grade(
-        mse,
-        _write(
-            tmp_path,
-            """
-        def mean_squared_error(y_true, y_pred):
-            hoard = []
-            while True:
-                hoard.append(bytearray(50 * 1024 * 1024))
-    """,
-        ),
-        memory_mb=512,
-    )
-    assert v.outcome == "could_not_check"
-    # Out of memory inside Python (MemoryError) or the whole process ended by the
-    # memory limit: either way the learner reads "memory".
-    assert any("memory" in c.message for c in v.checks), v
-
-
-def test_sys_exit_is_reported(mse, tmp_path):
-    v = grade(
-        mse,
-        _write(
-            tmp_path,
-            """
-        import sys
-        def mean_squared_error(y_true, y_pred):
-            sys.exit(2)
-    """,
-        ),
-    )
-    assert v.outcome == "could_not_check"
-    assert "sys.exit(2)" in v.checks[0].message
-
-
-def test_os_exit_is_reported(mse, tmp_path):
-    v = grade(
-        mse,
-        _write(
-            tmp_path,
-            """
-        import os
-        def mean_squared_error(y_true, y_pred):
-            os._exit(3)
-    """,
-        ),
-    )
-    assert v.outcome == "could_not_check"
-    assert "exit code 3" in v.reason and "os._exit" in v.reason
-
-
-def test_interpreter_crash_is_reported(mse, tmp_path):
-    v = grade(
-        mse,
-        _write(
-            tmp_path,
-            """
-        import ctypes
-        def mean_squared_error(y_true, y_pred):
-            ctypes.string_at(0)
-    """,
-        ),
-    )
-    assert v.outcome == "could_not_check"
-    assert "crashed (SIGSEGV)" in v.reason
-
-
 def test_exception_shows_only_the_learners_frames(mse, tmp_path):
     path = _write(
         tmp_path,
@@ -167,39 +191,13 @@ def test_exception_shows_only_the_learners_frames(mse, tmp_path):
             return values[10]
         def mean_squared_error(y_true, y_pred):
             return helper(y_true)
-    """,
+        """,
     )
     v = grade(mse, path)
     assert v.outcome == "could_not_check"
     message = v.checks[0].message
     assert "IndexError" in message and "line 3, in helper" in message
-    assert "ladder" not in message.replace(str(path), "")  # none of our frames
-
-
-def test_syntax_error_gives_the_line(mse, tmp_path):
-    v = grade(
-        mse,
-        _write(
-            tmp_path,
-            """
-        import numpy as np
-        def mean_squared_error(y_true, y_pred)
-            return 0.0
-    """,
-        ),
-    )
-    assert v.outcome == "could_not_check"
-    assert "syntax error (line 3)" in v.reason
-
-
-def test_import_error_is_reported(mse, tmp_path):
-    v = grade(mse, _write(tmp_path, "import numpyy\n"))
-    assert v.outcome == "could_not_check" and "numpyy" in v.reason
-
-
-def test_missing_function_is_reported(mse, tmp_path):
-    v = grade(mse, _write(tmp_path, "def mse(a, b):\n    return 0\n"))
-    assert v.outcome == "could_not_check" and "no longer defines `mean_squared_error`" in v.reason
+    assert "ladder" not in message.replace(str(path.resolve()), "")  # none of our frames
 
 
 def test_printed_output_is_kept(mse, tmp_path):
@@ -208,10 +206,10 @@ def test_printed_output_is_kept(mse, tmp_path):
         _write(
             tmp_path,
             """
-        def mean_squared_error(y_true, y_pred):
-            print("looking at", y_true)
-            return 0.0
-    """,
+            def mean_squared_error(y_true, y_pred):
+                print("looking at", y_true)
+                return 0.0
+            """,
         ),
     )
     assert "looking at [1.0, 2.0, 3.0]" in v.output
