@@ -22,7 +22,7 @@ from ladder.cli.common import (
 
 if TYPE_CHECKING:
     from ladder.curriculum import Curriculum, Exercise
-    from ladder.study.grader import Verdict
+    from ladder.study.grader import Verdict, WarmGrader
     from ladder.study.workspace import Workspace
 
 
@@ -81,10 +81,10 @@ def print_verdict(ex: Exercise, path: Path, v: Verdict) -> None:
             console.print("    " + line[:200], markup=False)
 
 
-def _grade_and_print(ws: Workspace, ex: Exercise) -> Verdict:
+def _grade_and_print(ws: Workspace, ex: Exercise, warm: WarmGrader | None = None) -> Verdict:
     from ladder.study.session import check as check_exercise
 
-    verdict = check_exercise(ws.store, ex, ws.exercise_path(ex))
+    verdict = check_exercise(ws.store, ex, ws.exercise_path(ex), warm=warm)
     print_verdict(ex, ws.exercise_path(ex), verdict)
     return verdict
 
@@ -131,20 +131,24 @@ def watch(
     """Re-grade on every save; move to the next exercise when one passes. Ctrl-C stops."""
     from watchfiles import watch as watch_files
 
+    from ladder.study.grader import WarmGrader
+
     cur, ws = curriculum(), workspace()
     ex = exercise_of(cur, ws, exercise)
+    warm = WarmGrader()  # the next check's sandbox starts while you edit
     try:
         while True:
             console.rule(ex.id)
             path = ws.exercise_path(ex)
             graded = _file_signature(path)  # taken before grading: a save meanwhile counts
-            verdict = _grade_and_print(ws, ex)
+            verdict = _grade_and_print(ws, ex, warm)
             if verdict.passed:
                 nxt = _after_pass(cur, ws)
                 if nxt is None:
                     return
                 ex = nxt
                 continue
+            warm.prepare(ex)
             console.print(f"[dim]Watching {path} — save it to check again (Ctrl-C to stop).[/dim]")
             # Wake on a change event or every half second, and compare the file itself, so
             # a save made before the watcher started is not missed.
@@ -160,6 +164,8 @@ def watch(
                     break
     except KeyboardInterrupt:
         console.print("\nStopped watching.")
+    finally:
+        warm.close()
 
 
 @app.command()

@@ -36,7 +36,7 @@ from typing import Any, Literal
 
 from ladder.curriculum.schema import Exercise
 
-__all__ = ["CheckResult", "Verdict", "grade", "Outcome", "MAX_SOURCE_BYTES"]
+__all__ = ["CheckResult", "Verdict", "grade", "Outcome", "MAX_SOURCE_BYTES", "WarmGrader"]
 
 Outcome = Literal["passed", "incorrect", "not_attempted", "could_not_check"]
 MAX_SOURCE_BYTES = 1024 * 1024
@@ -254,17 +254,20 @@ def grade(
     timeout: float | None = None,
     memory_mb: int | None = None,
     use_reference: bool = False,
+    warm: WarmGrader | None = None,
 ) -> Verdict:
     """Run ``exercise``'s checks against ``learner_file`` and return the verdict.
 
     ``use_reference=True`` grades the reference solution instead, through the same
     contained child (``ladder dev check`` proves every solution passes its own checks).
+    ``warm`` (``ladder watch``, ``ladder serve``) keeps a sandbox started and prepared
+    for the next check, so a torch exercise answers in well under a second.
     """
     started = time.perf_counter()
     # One grading at a time per process: checks seed global generators (NumPy's, torch's,
     # ladder.nn.init's), which two threads of a web server must not interleave.
     with _ONE_AT_A_TIME:
-        verdict = _grade(exercise, learner_file, timeout, memory_mb, use_reference)
+        verdict = _grade(exercise, learner_file, timeout, memory_mb, use_reference, warm)
     verdict.seconds = time.perf_counter() - started
     return verdict
 
@@ -275,6 +278,7 @@ def _grade(
     timeout: float | None,
     memory_mb: int | None,
     use_reference: bool,
+    warm: WarmGrader | None = None,
 ) -> Verdict:
     from ladder.study.remote import TrustedSide
     from ladder.study.sandbox import Sandbox
@@ -353,27 +357,37 @@ def _grade(
     deadline = time.monotonic() + PREPARE_SECONDS
     check_deadline: list[float] = []
     results: list[CheckResult] = []
-    with Sandbox(memory_mb) as box:
-        try:
-            box.start()  # the child starts its imports while this side loads the checks
-        except OSError as exc:
-            v.reason = f"the grader could not start a process: {exc}"
-            return finish([])
+    spare = warm.take(exercise, memory_mb) if warm is not None else None
+    with spare.box if spare is not None else Sandbox(memory_mb) as box:
+        if spare is None:
+            try:
+                box.start()  # the child starts its imports while this side loads the checks
+            except OSError as exc:
+                v.reason = f"the grader could not start a process: {exc}"
+                return finish([])
         loaded = load_checks()
         if loaded is None:
             return v
         check_module, checks, reference = loaded
-        side = TrustedSide(
-            box.from_child,
-            box.to_child,
-            deadline=deadline,
-            limit=max(64, memory_mb) * 1024 * 1024,
-            check_module=check_module,
-            in_place=exercise.in_place,
-        )
+        if spare is not None:
+            side = spare.side
+            side.check_module, side.in_place = check_module, exercise.in_place
+            side.endpoint.deadline = deadline
+        else:
+            side = TrustedSide(
+                box.from_child,
+                box.to_child,
+                deadline=deadline,
+                limit=max(64, memory_mb) * 1024 * 1024,
+                check_module=check_module,
+                in_place=exercise.in_place,
+            )
         running: tuple[str, str] | None = None
         try:
-            side.endpoint.call("prepare", {"checks": str(exercise.checks_path)})
+            if spare is None:
+                side.endpoint.call("prepare", {"checks": str(exercise.checks_path)})
+            elif not spare.wait(deadline):
+                raise spare.failure()
             side.endpoint.deadline = time.monotonic() + timeout
             check_deadline.append(-1.0)  # from here on, a timeout is the learner's
             load = side.endpoint.call(
@@ -465,6 +479,90 @@ def _grade(
     v.output = box.output.text() if box.output else ""
     finish(results)
     return _outcome(v)
+
+
+class _Spare:
+    """A sandbox started ahead of time, its child's imports done (the ``prepare`` step)."""
+
+    def __init__(self, exercise: Exercise, memory_mb: int) -> None:
+        from ladder.study.remote import TrustedSide
+        from ladder.study.sandbox import Sandbox
+
+        self.key = (exercise.id, str(exercise.checks_path), memory_mb)
+        self.box = Sandbox(memory_mb)
+        self.box.start()
+        self.side = TrustedSide(
+            self.box.from_child,
+            self.box.to_child,
+            deadline=time.monotonic() + PREPARE_SECONDS,
+            limit=max(64, memory_mb) * 1024 * 1024,
+        )
+        self.done = threading.Event()
+        self.error: BaseException | None = None
+        checks = str(exercise.checks_path)
+        threading.Thread(target=self._prepare, args=(checks,), daemon=True).start()
+
+    def _prepare(self, checks: str) -> None:
+        try:
+            self.side.endpoint.call("prepare", {"checks": checks})
+        except BaseException as exc:  # noqa: BLE001 - reported when the spare is used
+            self.error = exc
+        finally:
+            self.done.set()
+
+    def wait(self, deadline: float) -> bool:
+        """True once prepared without error (waits until ``deadline`` at most)."""
+        return self.done.wait(max(0.0, deadline - time.monotonic())) and self.error is None
+
+    def failure(self) -> BaseException:
+        from ladder.study.wire import WireTimeout
+
+        return self.error or WireTimeout("the prepared child did not become ready")
+
+
+class WarmGrader:
+    """Keeps one prepared sandbox per exercise ready for the next check.
+
+    Each sandbox is used for one check only and then ended, exactly as without this
+    (no learner code ever runs twice in one sandbox); only its start-up — Python, NumPy,
+    torch, the check module — happens before the learner saves, not after.
+    """
+
+    def __init__(self) -> None:
+        self._spares: dict[str, _Spare] = {}
+        self._lock = threading.Lock()
+
+    def prepare(self, exercise: Exercise, memory_mb: int | None = None) -> None:
+        """Start a sandbox for ``exercise``'s next check, unless one is waiting."""
+        memory = exercise.memory_mb if memory_mb is None else memory_mb
+        with self._lock:
+            old = self._spares.get(exercise.id)
+            if old is not None and old.key == (exercise.id, str(exercise.checks_path), memory):
+                return
+            try:
+                self._spares[exercise.id] = _Spare(exercise, memory)
+            except OSError:
+                return  # the next check starts its own
+        if old is not None:
+            old.box.close()
+
+    def take(self, exercise: Exercise, memory_mb: int) -> _Spare | None:
+        with self._lock:
+            spare = self._spares.pop(exercise.id, None)
+        if spare is None:
+            return None
+        if spare.key != (exercise.id, str(exercise.checks_path), memory_mb) or (
+            spare.done.is_set() and spare.error is not None
+        ):
+            spare.box.close()
+            return None
+        return spare
+
+    def close(self) -> None:
+        with self._lock:
+            spares, self._spares = list(self._spares.values()), {}
+        for spare in spares:
+            spare.box.close()
 
 
 def _answer_phrase(exercise: Exercise) -> str:

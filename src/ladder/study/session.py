@@ -19,7 +19,7 @@ from ladder.study.progress import StageProgress, Step, next_step, roadmap
 from ladder.study.store import Health, Store, health
 
 if TYPE_CHECKING:
-    from ladder.study.grader import Verdict
+    from ladder.study.grader import Verdict, WarmGrader
 
 __all__ = [
     "Refused",
@@ -128,13 +128,19 @@ def overview(cur: Curriculum, store: Store | None, at: datetime | None = None) -
 # -- exercises -----------------------------------------------------------------------------
 
 
-def check(store: Store, exercise: Exercise, path: Path, at: datetime | None = None) -> Verdict:
+def check(
+    store: Store,
+    exercise: Exercise,
+    path: Path,
+    at: datetime | None = None,
+    warm: WarmGrader | None = None,
+) -> Verdict:
     """Grade the learner's file at ``path`` and record the attempt (a backup first:
-    learner code is about to run)."""
+    learner code is about to run). ``warm`` holds sandboxes prepared ahead of time."""
     from ladder.study.grader import grade
 
     store.backup_before()
-    verdict = grade(exercise, path)
+    verdict = grade(exercise, path, warm=warm)
     store.record_attempt(
         exercise.id, verdict.outcome, verdict.to_dict(), verdict.seconds, at or now()
     )

@@ -9,6 +9,7 @@ once; SQLite's WAL journal and ``BEGIN IMMEDIATE`` transactions serialise the wr
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -76,9 +77,19 @@ def create_app(
     workspace.store.backup_if_due()  # the same check the CLI does on open
     workspace.close()
 
-    app = FastAPI(title="Ladder", docs_url=None, redoc_url=None, openapi_url=None)
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        app.state.ladder.warm.close()  # end the sandboxes kept ready for the next check
+
+    app = FastAPI(
+        title="Ladder", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
     ctx = WebContext(curriculum, workspace, Keys(token), now)
     ctx.jobs = labs.LabJobs(ctx)
+    from ladder.study.grader import WarmGrader
+
+    ctx.warm = WarmGrader()
     app.state.ladder = ctx
 
     @app.exception_handler(StarletteHTTPException)

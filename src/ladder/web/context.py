@@ -66,6 +66,7 @@ class WebContext:
     keys: Keys
     now: Callable[[], datetime] = now_utc
     jobs: Any = None  # ladder.web.labs.LabJobs, set by create_app
+    warm: Any = None  # ladder.study.grader.WarmGrader: the next check's sandbox, ready
     _backup_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _backup_tried: float = float("-inf")
 

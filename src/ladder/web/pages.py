@@ -159,7 +159,10 @@ def _exercise_page(
 
 @router.get("/exercises/{exercise_id}", response_class=HTMLResponse)
 def exercise_page(request: Request, exercise_id: str, store: Store = StoreDep) -> HTMLResponse:
-    return _exercise_page(request, _exercise(get_ctx(request).curriculum, exercise_id), store)
+    ctx = get_ctx(request)
+    ex = _exercise(ctx.curriculum, exercise_id)
+    ctx.warm.prepare(ex)  # the Check button then answers without starting Python and torch
+    return _exercise_page(request, ex, store)
 
 
 @post.post("/exercises/{exercise_id}/check")
@@ -169,7 +172,8 @@ def check(request: Request, exercise_id: str, store: Store = StoreDep) -> Redire
 
     ctx = get_ctx(request)
     ex = _exercise(ctx.curriculum, exercise_id)
-    check_exercise(store, ex, ctx.workspace.exercise_path(ex), ctx.now())
+    check_exercise(store, ex, ctx.workspace.exercise_path(ex), ctx.now(), warm=ctx.warm)
+    ctx.warm.prepare(ex)  # for the next Check
     return RedirectResponse(f"/exercises/{ex.id}?checked=1#verdict", status_code=303)
 
 
