@@ -23,6 +23,7 @@ from ladder.ml.neighbors import (  # noqa: E402
     _heap_select,
 )
 
+
 def _grid(seed, n_train, n_test, d, levels=4):
     rng = np.random.default_rng(seed)
     Xtr = rng.integers(0, levels, size=(n_train, d)).astype(float)
@@ -46,9 +47,9 @@ def _same_sets(ours, theirs, X):
 def test_classifier_with_many_ties(p, weights, seed, n_train, d, k):
     Xtr, Xte, y, _ = _grid(seed, n_train, 60, d)
     ours = KNeighborsClassifier(n_neighbors=k, weights=weights, p=p).fit(Xtr, y)
-    theirs = skn.KNeighborsClassifier(
-        n_neighbors=k, weights=weights, p=p, algorithm="brute"
-    ).fit(Xtr, y)
+    theirs = skn.KNeighborsClassifier(n_neighbors=k, weights=weights, p=p, algorithm="brute").fit(
+        Xtr, y
+    )
     _same_sets(ours, theirs, Xte)
     np.testing.assert_allclose(ours.predict_proba(Xte), theirs.predict_proba(Xte), rtol=1e-12)
     np.testing.assert_array_equal(ours.predict(Xte), theirs.predict(Xte))

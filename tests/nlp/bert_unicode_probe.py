@@ -56,7 +56,9 @@ def probe(cps: list[int]) -> dict[str, dict[int, object]]:
     strip = _batch(bert(strip_accents=True), cps)
     lower = _batch(bert(lowercase=True), cps)
     nfd = _batch(N.NFD(), cps)
-    toks = [w for w, _ in P.BertPreTokenizer().pre_tokenize_str(" ".join(f"a{chr(c)}b" for c in cps))]
+    toks = [
+        w for w, _ in P.BertPreTokenizer().pre_tokenize_str(" ".join(f"a{chr(c)}b" for c in cps))
+    ]
     punct, split, i = {}, {}, 0
     for c in cps:
         ch = chr(c)
@@ -151,9 +153,7 @@ def tables(extra_unicodedata: list) -> str:
         else:
             runs.append([c, c, delta])
     out.append(
-        "_LOWER = (\n"
-        + "".join(f"    (0x{a:04X}, 0x{b:04X}, {d}),\n" for a, b, d in runs)
-        + ")\n"
+        "_LOWER = (\n" + "".join(f"    (0x{a:04X}, 0x{b:04X}, {d}),\n" for a, b, d in runs) + ")\n"
     )
     return "\n".join(out)
 

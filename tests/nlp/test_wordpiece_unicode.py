@@ -6,7 +6,8 @@ is spaced as CJK, stripped as a mark, how it lower-cases, whether the pre-tokeni
 isolates it) and then inside ``a{c}b`` through the whole pipeline, cased and uncased.
 The default run covers planes 0 and 1 without the large uniform blocks (Hangul
 syllables, CJK ideographs, private use, Tangut), every table entry and every CJK range
-edge; the tests marked slow cover all 1,112,062 code points (surrogates excluded). Exact comparison: strings.
+edge; the tests marked slow cover all 1,112,062 code points (surrogates excluded).
+Exact comparison: strings.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import pytest
 
 pytest.importorskip("tokenizers")
 
+from bert_unicode_probe import SEP, all_code_points, probe  # noqa: E402
+
 from ladder.nlp import _bert_unicode as bu  # noqa: E402
 from ladder.nlp.wordpiece import WordPieceTokenizer, basic_tokenize  # noqa: E402
-from bert_unicode_probe import SEP, all_code_points, probe  # noqa: E402
 
 _UNIFORM = [(0xAC00, 0xD7A3), (0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xE000, 0xF8FF)]
 _UNIFORM += [(0x17000, 0x18CFF)]
@@ -50,8 +52,9 @@ def _default_code_points() -> list[int]:
 def _ours(cps: list[int]) -> dict[str, dict[int, object]]:
     return {
         "control": {c: c in (0, 0xFFFD) or bu.is_control(chr(c)) for c in cps},
-        "space": {c: bu.is_whitespace(chr(c)) and not bu.is_control(chr(c)) and c != 32
-                  for c in cps},
+        "space": {
+            c: bu.is_whitespace(chr(c)) and not bu.is_control(chr(c)) and c != 32 for c in cps
+        },
         "cjk": {c: bu.is_cjk(c) for c in cps},
         "nfd": {c: bu.nfd(chr(c)) for c in cps},
         "mark": {c: bu.nfd(chr(c)) == chr(c) and bu.is_nonspacing_mark(chr(c)) for c in cps},
@@ -65,10 +68,8 @@ def _compare_classes(cps: list[int]) -> None:
     theirs, ours = probe(cps), _ours(cps)
     for key in theirs:
         bad = [c for c in cps if theirs[key][c] != ours[key][c]]
-        assert not bad, (
-            f"{key}: {len(bad)} code points differ, first "
-            + ", ".join(f"U+{c:04X} (tokenizer {theirs[key][c]!r}, ours {ours[key][c]!r})"
-                        for c in bad[:5])
+        assert not bad, f"{key}: {len(bad)} code points differ, first " + ", ".join(
+            f"U+{c:04X} (tokenizer {theirs[key][c]!r}, ours {ours[key][c]!r})" for c in bad[:5]
         )
 
 

@@ -99,7 +99,18 @@ class Tensor:
     ) -> None:
         if isinstance(data, Tensor):
             data = data.data
-        arr = np.asarray(data, dtype=dtype)
+        try:
+            arr = np.asarray(data, dtype=dtype)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(
+                f"Tensor data must be a number or a rectangular (nested) list or array of "
+                f"numbers, got {type(data).__name__} ({exc})."
+            ) from None
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(
+                f"Tensor data must be real numbers or booleans, got dtype {arr.dtype} from "
+                f"{data!r:.60}; convert it first, e.g. np.asarray(data, dtype=np.float32)."
+            )
         if requires_grad and not np.issubdtype(arr.dtype, np.floating):
             raise TypeError(
                 f"only floating-point tensors can require gradients, got dtype {arr.dtype}. "

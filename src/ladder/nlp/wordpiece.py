@@ -31,7 +31,8 @@ with the all-MiniLM-L6-v2 vocabulary on more than 1 MB of real text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from numbers import Integral
 from pathlib import Path
 
 from ladder.nlp._bert_unicode import (
@@ -45,6 +46,7 @@ from ladder.nlp._bert_unicode import (
 )
 
 __all__ = ["basic_tokenize", "wordpiece", "WordPieceTokenizer", "load_vocab"]
+
 
 class _CharMap(dict):
     """A ``str.translate`` table filled on first sight of each character (fast: the
@@ -79,7 +81,11 @@ def _isolate(ch: str) -> str:
     return f" {ch} " if is_punctuation(ch) else ch
 
 
-_CLEAN, _STRIP_AND_LOWER, _ISOLATE = _CharMap(_clean), _CharMap(_strip_and_lower), _CharMap(_isolate)
+_CLEAN, _STRIP_AND_LOWER, _ISOLATE = (
+    _CharMap(_clean),
+    _CharMap(_strip_and_lower),
+    _CharMap(_isolate),
+)
 
 
 def basic_tokenize(text: str, lowercase: bool = True) -> list[str]:
@@ -181,14 +187,31 @@ class WordPieceTokenizer:
     def encode(self, text: str, add_special_tokens: bool = True) -> list[int]:
         ids = [self.vocab[t] for t in self.tokenize(text)]
         if add_special_tokens:
+            for name, tok in (("cls_token", self.cls_token), ("sep_token", self.sep_token)):
+                if tok not in self.vocab:
+                    raise ValueError(
+                        f"the vocabulary has no {tok!r} ({name}), which add_special_tokens "
+                        f"needs; pass {name}= with your vocabulary's token, or "
+                        "encode(text, add_special_tokens=False)."
+                    )
             ids = [self.vocab[self.cls_token], *ids, self.vocab[self.sep_token]]
         return ids
 
-    def decode(self, ids: list[int], skip_special_tokens: bool = True) -> str:
+    def decode(self, ids: Iterable[int], skip_special_tokens: bool = True) -> str:
         """Join pieces (``##`` glues to the previous piece); lossy: case, accents, spaces."""
         special = {self.cls_token, self.sep_token, "[PAD]", "[MASK]"}
         words: list[str] = []
         for i in ids:
+            if isinstance(i, bool) or not isinstance(i, Integral):
+                raise TypeError(
+                    f"token ids must be integers, got {i!r} ({type(i).__name__}); pass a "
+                    "list of ints (ids.tolist() for an array or a tensor)."
+                )
+            if i not in self.inverse:
+                raise ValueError(
+                    f"token id {i} is not in the vocabulary of {len(self.vocab)} tokens; "
+                    "were these ids made by another tokenizer?"
+                )
             tok = self.inverse[i]
             if skip_special_tokens and tok in special:
                 continue
