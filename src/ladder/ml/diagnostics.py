@@ -200,7 +200,7 @@ def vif(exog: ArrayLike, index: int, standardize: bool = True) -> float:
     standardised).
 
     :math:`R_j^2` is clipped to :math:`[0, 1 - 10^{-15}]`, so a perfectly collinear column
-    gets a huge finite VIF (about :math:`9 \times 10^{14}`) instead of a division by zero,
+    gets a huge finite VIF (about :math:`1.0 \times 10^{15}`) instead of a division by zero,
     as in statsmodels. Same as
     ``statsmodels.stats.outliers_influence.variance_inflation_factor(exog, index,
     standardize=standardize)``.
