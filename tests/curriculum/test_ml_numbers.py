@@ -164,6 +164,20 @@ def test_inference_summary_and_diagnostics():
     check(lesson, r"standard errors \(\d+ and (\d+)\)", m.bse_[6])
 
 
+def test_inference_vif_of_an_exact_combination():
+    from ladder.ml import diagnostics as dg
+
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(2, 40))
+    A = np.c_[np.ones(40), a, b, a - 2 * b]  # the last feature is an exact combination
+    lesson = "ml.inference"
+    clip = stated(lesson, r"clip\s+\$R_j\^2\$ at \$1 - 10\^\{-(\d+)\}\$")
+    for standardize in (True, False):
+        v = dg.vif(A, 3, standardize=standardize)
+        assert v == pytest.approx(1 / (1 - (1 - 10.0**-clip)), rel=1e-12)
+        check(lesson, r"report about \$10\^\{(\d+)\}\$", np.log10(v))
+
+
 # --- logistic regression ---------------------------------------------------------------
 
 

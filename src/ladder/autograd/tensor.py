@@ -99,7 +99,18 @@ class Tensor:
     ) -> None:
         if isinstance(data, Tensor):
             data = data.data
-        arr = np.asarray(data, dtype=dtype)
+        try:
+            arr = np.asarray(data, dtype=dtype)
+        except (TypeError, ValueError) as exc:
+            raise ValueError(
+                f"Tensor data must be a number or a rectangular (nested) list or array of "
+                f"numbers, got {type(data).__name__} ({exc})."
+            ) from None
+        if arr.dtype.kind not in "biuf":
+            raise TypeError(
+                f"Tensor data must be real numbers or booleans, got dtype {arr.dtype} from "
+                f"{data!r:.60}; convert it first, e.g. np.asarray(data, dtype=np.float32)."
+            )
         if requires_grad and not np.issubdtype(arr.dtype, np.floating):
             raise TypeError(
                 f"only floating-point tensors can require gradients, got dtype {arr.dtype}. "
@@ -275,13 +286,16 @@ class Tensor:
         )
 
     def __pow__(self, other: Tensor | ArrayLike) -> Tensor:
-        r"""Power :math:`a^b`: :math:`\partial/\partial a = b a^{b-1}`,
-        :math:`\partial/\partial b = a^b \log a` (only meaningful for ``a > 0``)."""
+        r"""Power :math:`a^b`: :math:`\partial/\partial a = b a^{b-1}` (0 where ``b = 0``),
+        :math:`\partial/\partial b = a^b \log a` (0 where ``a = 0`` and ``b >= 0``; nan
+        for ``a < 0``), as ``torch.pow``."""
 
         def grads(g: np.ndarray, a: np.ndarray, b: np.ndarray, z: np.ndarray) -> tuple:
-            ga = g * b * a ** (b - 1)
+            # At the singular points torch defines 0: d(a^0)/da = 0 even at a = 0, where
+            # b a^(b-1) is 0·inf; d(0^b)/db = 0 for b >= 0, where a^b log a is 0·(-inf).
             with np.errstate(divide="ignore", invalid="ignore"):
-                gb = g * z * np.log(a)
+                ga = np.where(b == 0, 0, g * b * a ** (b - 1))
+                gb = g * np.where((a == 0) & (b >= 0), 0, z * np.log(a))
             return ga, gb
 
         return self._binary(other, "pow", np.power, grads)
@@ -376,8 +390,11 @@ class Tensor:
 
     def relu(self) -> Tensor:
         """:math:`\\max(0,x)`, gradient 1 where ``x > 0`` else 0 (``torch.relu``)."""
-        mask = self.data > 0
-        return self._unary(self.data * mask, lambda: mask, "relu")
+        out = np.maximum(self.data, 0)  # relu(-inf) = 0, relu(nan) = nan
+        # The gradient is routed, not multiplied by a 0/1 mask: where the output is <= 0
+        # it is exactly 0, even when the upstream gradient is inf or nan (torch's
+        # threshold_backward). x.relu().sqrt() at x <= 0 sends an inf back here.
+        return Tensor._make(out, (self,), lambda g: (np.where(out <= 0, 0, g),), "relu")
 
     def abs(self) -> Tensor:
         """:math:`|x|`, gradient :math:`\\operatorname{sign}(x)` (``torch.abs``)."""

@@ -11,14 +11,14 @@ r"""Regression diagnostics: is the OLS model's fine print true?
   :func:`studentized_residuals`, and :func:`cooks_distance`
   :math:`D_i = \frac{r_i^2}{p}\frac{h_{ii}}{1 - h_{ii}}` (``OLSInfluence``).
 * **Collinearity** — :func:`vif` :math:`= 1 / (1 - R_j^2)` from regressing column ``j``
-  on the others (``variance_inflation_factor``).
+  on the others with an intercept, i.e. the ``j``-th diagonal entry of the inverse
+  correlation matrix (``variance_inflation_factor``, whose ``standardize`` argument both
+  versions share).
 
 Parity: ``tests/ml/test_diagnostics.py``.
 """
 
 from __future__ import annotations
-
-from itertools import combinations_with_replacement
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -79,6 +79,16 @@ def _aux_regression(target: np.ndarray, Z: np.ndarray) -> OLS:
     return OLS(fit_intercept=False).fit(Z, target)
 
 
+def _check_has_constant(Z: np.ndarray, test: str) -> None:
+    """The LM statistics count ``k - 1`` slopes, so ``Z`` needs an explicit constant."""
+    if Z.shape[1] < 2 or not np.any((np.ptp(Z, axis=0) == 0) & (Z[0] != 0)):
+        raise ValueError(
+            f"{test} needs a design with at least two columns, one of them a non-zero "
+            f"constant; got {Z.shape[1]} column(s) and no constant column. Prepend a column "
+            "of ones (np.column_stack([np.ones(n), X]))."
+        )
+
+
 def breusch_pagan(
     resid: ArrayLike, exog_het: ArrayLike, robust: bool = True
 ) -> tuple[float, float, float, float]:
@@ -95,6 +105,7 @@ def breusch_pagan(
     from scipy import stats
 
     Z = check_array(exog_het, name="exog_het")
+    _check_has_constant(Z, "The Breusch-Pagan test")
     e2 = check_array(resid, name="resid", ensure_2d=False) ** 2
     if not robust:
         e2 = e2 / e2.mean()
@@ -108,14 +119,21 @@ def white_test(resid: ArrayLike, exog: ArrayLike) -> tuple[float, float, float, 
 
     ``exog`` must include the constant, so the products hold the levels, squares and
     cross-terms. :math:`LM = nR^2 \sim \chi^2_{r-1}` with ``r`` the rank of the product
-    matrix (a 0/1 column squared repeats itself). Same as ``het_white``.
+    matrix (a 0/1 column squared repeats itself). The rank follows statsmodels' rule (see
+    :class:`~ladder.ml.inference.OLS`): singular values above
+    :math:`s_{\max} \cdot p \cdot \epsilon`, ``p`` the number of products, count; on
+    tens of thousands of rows a square that is collinear only up to rounding (relative
+    singular value between :math:`p\epsilon` and :math:`n\epsilon`) therefore counts
+    as one more degree of freedom than ``np.linalg.matrix_rank`` would give.
+    Same as ``het_white``.
     """
     from scipy import stats
 
     X = check_array(exog, name="exog")
+    _check_has_constant(X, "White's test")
     e2 = check_array(resid, name="resid", ensure_2d=False) ** 2
-    pairs = list(combinations_with_replacement(range(X.shape[1]), 2))
-    Z = np.column_stack([X[:, a] * X[:, b] for a, b in pairs])
+    a, b = np.triu_indices(X.shape[1])  # (0,0), (0,1), ..., (k-1,k-1): upper triangle
+    Z = X[:, a] * X[:, b]
     aux = _aux_regression(e2, Z)
     lm = Z.shape[0] * aux.rsquared_
     return float(lm), float(stats.chi2.sf(lm, aux.df_model_)), aux.fvalue_, aux.f_pvalue_
@@ -167,16 +185,48 @@ def cooks_distance(resid: ArrayLike, exog: ArrayLike) -> tuple[np.ndarray, np.nd
     return d, stats.f.sf(d, p, X.shape[0] - np.linalg.matrix_rank(X))
 
 
-def vif(exog: ArrayLike, index: int) -> float:
-    r"""Variance inflation factor of column ``index``: :math:`1/(1 - R_j^2)`, regressing it
-    on the other columns exactly as given (include the constant column yourself).
-    Same as ``statsmodels.stats.outliers_influence.variance_inflation_factor``.
+def vif(exog: ArrayLike, index: int, standardize: bool = True) -> float:
+    r"""Variance inflation factor of column ``index``: :math:`1/(1 - R_j^2)`.
+
+    With ``standardize=True`` (the default, as in statsmodels ≥ 0.15) every non-constant
+    column is first centred and scaled to unit variance (constant columns, standard
+    deviation at most ``1e-10``, are left alone), so :math:`R_j^2` is that of regressing
+    column ``j`` on the other columns *with an intercept*, whether or not ``exog`` holds
+    one: the textbook VIF, the ``j``-th diagonal entry of the inverse correlation
+    matrix. With ``standardize=False`` column ``j`` is regressed on the other columns
+    exactly as given (statsmodels 0.14): the same number when ``exog`` holds a column of
+    ones and ``j`` is another column, but an uncentred :math:`R_j^2` when there is no
+    constant. The VIF of the constant column itself means nothing either way (1 when
+    standardised).
+
+    :math:`R_j^2` is clipped to :math:`[0, 1 - 10^{-15}]`, so a perfectly collinear column
+    gets a huge finite VIF (about :math:`1.0 \times 10^{15}`) instead of a division by zero,
+    as in statsmodels. Same as
+    ``statsmodels.stats.outliers_influence.variance_inflation_factor(exog, index,
+    standardize=standardize)``.
+
+    >>> import numpy as np
+    >>> a = np.array([1.0, 2.0, 3.0, 4.0, 6.0]); b = np.array([1.0, 3.0, 2.0, 5.0, 4.0])
+    >>> round(vif(np.column_stack([np.ones(5), a, b]), 1), 4)
+    2.209
     """
     X = check_array(exog, name="exog")
+    if not isinstance(index, (int, np.integer)) or isinstance(index, bool):
+        raise TypeError(f"index must be an integer column number, got {index!r}.")
     if not -X.shape[1] <= index < X.shape[1]:
         raise ValueError(
             f"index={index} is out of range for {X.shape[1]} columns; pass 0..{X.shape[1] - 1}."
         )
+    if X.shape[1] < 2:
+        raise ValueError(
+            f"exog has {X.shape[1]} column; the VIF regresses one column on the others, so "
+            "pass at least two."
+        )
+    if standardize:
+        std, mean = X.std(axis=0), X.mean(axis=0)
+        scaled = std > 1e-10  # constant columns stay as they are
+        X = X.copy()
+        X[:, scaled] = (X[:, scaled] - mean[scaled]) / std[scaled]
     others = np.delete(X, index, axis=1)
-    r2 = _aux_regression(X[:, index], others).rsquared_
+    r2 = np.clip(_aux_regression(X[:, index], others).rsquared_, 0.0, 1.0 - 1e-15)
     return float(1.0 / (1.0 - r2))

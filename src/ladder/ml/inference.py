@@ -3,12 +3,16 @@ r"""Regression inference: how sure are we of each coefficient?
 With :math:`y = X\beta + \varepsilon`, :math:`\varepsilon \sim N(0, \sigma^2 I)`, ``n``
 samples and ``k`` = rank of ``X`` (intercept included):
 
-* :math:`\hat\beta = X^+ y` (pseudo-inverse, as statsmodels' default ``method="pinv"``),
+* :math:`\hat\beta = X^+ y` (pseudo-inverse, as statsmodels' default ``method="pinv"``:
+  singular values below :math:`10^{-15} s_{\max}` are dropped; the rank ``k`` counts those
+  above :math:`s_{\max} \cdot \min(n, p) \cdot \epsilon`, ``p`` the number of columns),
 * :math:`\hat\sigma^2 = \mathrm{SSR} / (n - k)`,
   :math:`\mathrm{Cov}(\hat\beta) = \hat\sigma^2 (X^\top X)^+`, standard errors its diagonal's root,
 * :math:`t_j = \hat\beta_j / \mathrm{se}_j` with a two-sided p-value from Student's t with
   :math:`n - k` degrees of freedom,
-* :math:`R^2 = 1 - \mathrm{SSR}/\mathrm{TSS}`,
+* :math:`R^2 = 1 - \mathrm{SSR}/\mathrm{TSS}`, TSS centred on the mean when the model holds a
+  constant (:func:`has_constant`: a constant column, or columns that add up to one), else
+  :math:`\sum y_i^2`,
   :math:`\bar R^2 = 1 - \frac{n - 1}{n - k}(1 - R^2)`,
 * :math:`F = \frac{\mathrm{ESS}/(k - 1)}{\mathrm{SSR}/(n - k)}` tests "all slopes are zero",
 * log-likelihood :math:`\ell = -\frac n2(\log 2\pi + \log(\mathrm{SSR}/n) + 1)`,
@@ -33,8 +37,41 @@ __all__ = ["OLS", "WLS", "GLS", "has_constant"]
 
 
 def has_constant(X: np.ndarray) -> bool:
-    """True if some column of ``X`` is a non-zero constant (an explicit intercept)."""
-    return bool(np.any((np.ptp(X, axis=0) == 0) & (X[0] != 0)))
+    """True if the column space of ``X`` holds the constant, as statsmodels decides
+    ``k_constant``: some column is a non-zero constant (an explicit intercept), or, failing
+    that, appending a column of ones does not raise the rank (an *implicit* intercept, e.g.
+    dummy columns for every level of a factor, which add up to one).
+
+    >>> import numpy as np
+    >>> g = np.array([0, 1, 1, 0, 1]); x = np.array([0.5, 1.0, 2.0, 3.0, 5.0])
+    >>> has_constant(np.column_stack([g == 0, g == 1, x]).astype(float))
+    True
+    >>> has_constant(np.column_stack([g, x]).astype(float))
+    False
+    """
+    if np.any((np.ptp(X, axis=0) == 0) & (X[0] != 0)):
+        return True
+    augmented = np.column_stack([np.ones(X.shape[0]), X])
+    return bool(np.linalg.matrix_rank(augmented) == np.linalg.matrix_rank(X))
+
+
+def _pinv_and_rank(A: np.ndarray) -> tuple[np.ndarray, int]:
+    """Pseudo-inverse and rank from one SVD, with statsmodels' two cut-offs.
+
+    The pseudo-inverse keeps singular values above ``1e-15 * s_max`` (NumPy's ``pinv``
+    default); the rank counts those above ``s_max * min(n, p) * eps`` (statsmodels applies
+    ``matrix_rank`` to the diagonal of singular values, so the tolerance grows with the
+    number of columns, not of rows). A direction between the two cut-offs is fitted but
+    not counted as a degree of freedom.
+    """
+    u, s, vt = np.linalg.svd(A, full_matrices=False)
+    s_max = s.max() if s.size else 0.0
+    keep = s > 1e-15 * s_max
+    s_inv = np.zeros_like(s)
+    s_inv[keep] = 1.0 / s[keep]
+    pinv = np.transpose(vt) @ (s_inv[:, None] * np.transpose(u))
+    rank = int(np.sum(s > s_max * s.size * np.finfo(A.dtype).eps))
+    return pinv, rank
 
 
 class OLS(BaseEstimator):
@@ -44,7 +81,9 @@ class OLS(BaseEstimator):
     ----------
     fit_intercept : bool
         Prepend a column of ones named ``"const"`` (statsmodels' ``add_constant``). If
-        False, an intercept is still detected when ``X`` holds a constant column.
+        False, an intercept is still detected when ``X`` holds a constant column or
+        columns that add up to a constant (:func:`has_constant`); ``k_constant_`` says
+        which, and R², F and ``df_model_`` are then centred as with an intercept.
 
     Attributes
     ----------
@@ -96,9 +135,8 @@ class OLS(BaseEstimator):
         self._validate_extra(Xd.shape[0])
         wX, wy = self._whiten(Xd), self._whiten(y)
         n = Xd.shape[0]
-        pinv = np.linalg.pinv(wX)
+        pinv, rank = _pinv_and_rank(wX)
         params = pinv @ wy
-        rank = int(np.linalg.matrix_rank(wX))
         k_const = 1 if has_constant(Xd) else 0
         df_resid = float(n - rank)
         if df_resid <= 0:
@@ -107,34 +145,39 @@ class OLS(BaseEstimator):
                 "freedom; inference needs more samples than parameters."
             )
         wresid = wy - wX @ params
-        ssr = float(wresid @ wresid)
+        # NumPy scalars, so a perfect fit (SSR = 0) or a constant y (TSS = 0) gives inf or
+        # nan, as in statsmodels, instead of a ZeroDivisionError.
+        ssr = np.float64(wresid @ wresid)
         scale = ssr / df_resid
         cov = scale * (pinv @ pinv.T)  # = scale * (X'X)^+
         bse = np.sqrt(np.diag(cov))
 
         if k_const:
-            tss = self._centered_tss(y, wy)
+            tss = np.float64(self._centered_tss(y, wy))
         else:
-            tss = float(wy @ wy)  # uncentred: the model is compared with y = 0
+            tss = np.float64(wy @ wy)  # uncentred: the model is compared with y = 0
         ess = tss - ssr
         df_model = float(rank - k_const)
-        rsq = 1.0 - ssr / tss
-        llf = -n / 2.0 * (np.log(2 * np.pi) + np.log(ssr / n) + 1.0) + self._log_det_term()
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rsq = 1.0 - ssr / tss
+            llf = -n / 2.0 * (np.log(2 * np.pi) + np.log(ssr / n) + 1.0) + self._log_det_term()
+            tvalues = params / bse
+            fvalue = (ess / df_model) / scale if df_model > 0 else np.float64("nan")
         k = df_model + k_const
 
         self.params_ = params
         self.bse_ = bse
-        self.tvalues_ = params / bse
+        self.tvalues_ = tvalues
         self.pvalues_ = 2.0 * stats.t.sf(np.abs(self.tvalues_), df_resid)
         self.cov_params_ = cov
         self.df_model_, self.df_resid_ = df_model, df_resid
         self.k_constant_ = k_const
         self.nobs_ = n
-        self.ssr_, self.ess_, self.centered_tss_ = ssr, ess, tss
-        self.scale_ = scale
-        self.rsquared_ = rsq
-        self.rsquared_adj_ = 1.0 - (n - k_const) / df_resid * (1.0 - rsq)
-        self.fvalue_ = (ess / df_model) / scale if df_model > 0 else float("nan")
+        self.ssr_, self.ess_, self.centered_tss_ = float(ssr), float(ess), float(tss)
+        self.scale_ = float(scale)
+        self.rsquared_ = float(rsq)
+        self.rsquared_adj_ = float(1.0 - (n - k_const) / df_resid * (1.0 - rsq))
+        self.fvalue_ = float(fvalue)
         self.f_pvalue_ = float(stats.f.sf(self.fvalue_, df_model, df_resid))
         self.llf_ = float(llf)
         self.aic_ = float(-2 * llf + 2 * k)

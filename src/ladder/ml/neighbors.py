@@ -8,7 +8,22 @@ the data, which is why KNN is slow to predict and suffers in high dimension.
 
 Same predictions as ``sklearn.neighbors.KNeighborsClassifier`` /
 ``KNeighborsRegressor(algorithm="brute")``; ties in the vote go to the smallest label,
-as there. Parity: ``tests/ml/test_neighbors.py``.
+as there.
+
+**Equidistant neighbours.** When several training samples tie for the ``k``-th place,
+which ones count is a convention. scikit-learn's is that of its selection heap: it scans
+the training samples in order and keeps the ``k`` best in a max-heap; a sample enters
+only if it is *strictly* closer than the worst one kept, and then replaces the heap's
+root. So the first samples at the tied distance are admitted, but a later, closer sample
+evicts whichever tied sample sits at the root, not necessarily the last one. The
+survivors are therefore not simply the lowest indices (``k = 3``, distances
+``[1, 1, 1, 0, 0]`` keep samples 1, 3, 4). :func:`_heap_select` replays that scan for the
+rows with a tie at the boundary; elsewhere a stable sort gives the same set.
+scikit-learn's k-d and ball trees visit the samples in tree order instead, so on more
+than one leaf (30 samples) they can keep other tied samples than its brute search: the
+convention is an implementation detail, and a prediction that depends on it is a coin
+toss the data did not settle. Parity (many exact ties on integer grids):
+``tests/ml/test_neighbors_ties.py``; without ties: ``tests/ml/test_neighbors_bayes.py``.
 """
 
 from __future__ import annotations
@@ -41,6 +56,31 @@ def pairwise_distances(A: np.ndarray, B: np.ndarray, p: float = 2) -> np.ndarray
     return (np.abs(A[:, None, :] - B[None, :, :]) ** p).sum(-1) ** (1.0 / p)
 
 
+def _heap_select(dist: np.ndarray, k: int) -> np.ndarray:
+    """Indices of the ``k`` samples kept by scikit-learn's fixed-size max-heap scan.
+
+    ``dist`` is one row of distances, scanned in training order. ``values[0]`` is the
+    worst distance kept; a new sample is pushed only if strictly better, replacing the
+    root, then sifted down (swap with the larger child while that child is larger).
+    """
+    values, index = [np.inf] * k, [-1] * k
+    for j, d in enumerate(dist.tolist()):
+        if d >= values[0]:
+            continue
+        pos = 0
+        while True:
+            left, right = 2 * pos + 1, 2 * pos + 2
+            if left >= k:
+                break
+            child = left if right >= k or values[left] >= values[right] else right
+            if not d < values[child]:
+                break
+            values[pos], index[pos] = values[child], index[child]
+            pos = child
+        values[pos], index[pos] = d, j
+    return np.array(index)
+
+
 class _KNeighbors(BaseEstimator):
     def __init__(self, n_neighbors: int = 5, weights: str = "uniform", p: float = 2) -> None:
         self.n_neighbors = n_neighbors
@@ -63,11 +103,20 @@ class _KNeighbors(BaseEstimator):
 
     def kneighbors(self, X: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
         """Distances and indices (n, k) of the ``k`` nearest training samples, nearest
-        first (ties: the smaller training index first)."""
+        first; equidistant ones in index order. Which samples tied at the ``k``-th
+        distance are included follows scikit-learn (see the module docstring)."""
         check_is_fitted(self, "n_features_in_")
         X = check_features(self, X)
         D = pairwise_distances(X, self._X, self.p)
-        idx = np.argsort(D, axis=1, kind="stable")[:, : self.n_neighbors]
+        k = self.n_neighbors
+        order = np.argsort(D, axis=1, kind="stable")
+        idx = order[:, :k]
+        if k < D.shape[1]:
+            # Rows where the k-th and (k+1)-th distances tie: choose as scikit-learn does.
+            ranked = np.take_along_axis(D, order[:, k - 1 : k + 1], axis=1)
+            for row in np.flatnonzero(ranked[:, 0] == ranked[:, 1]):
+                chosen = _heap_select(D[row], k)
+                idx[row] = chosen[np.lexsort((chosen, D[row, chosen]))]
         return np.take_along_axis(D, idx, axis=1), idx
 
     def _weights(self, dist: np.ndarray) -> np.ndarray:

@@ -35,6 +35,7 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import pairwise
+from numbers import Integral
 from pathlib import Path
 from typing import Literal
 
@@ -108,6 +109,31 @@ def _check_text(text: object, where: str) -> str:
     return text
 
 
+def _check_vocab_size(vocab_size: object) -> int:
+    if isinstance(vocab_size, bool) or not isinstance(vocab_size, Integral):
+        raise TypeError(
+            f"vocab_size must be an int (256 bytes + the number of merges), got "
+            f"{vocab_size!r} ({type(vocab_size).__name__})."
+        )
+    if vocab_size < 256:
+        raise ValueError(f"vocab_size must be at least 256 (the bytes), got {vocab_size}.")
+    return int(vocab_size)
+
+
+def _int_ids(ids: Iterable[object]) -> list[int]:
+    """``ids`` as a list of Python ints; a float, bool, string or tensor element is a
+    ``TypeError`` (``104.0`` would otherwise find id 104, since ``104.0 == 104``)."""
+    out = []
+    for i in ids:
+        if isinstance(i, bool) or not isinstance(i, Integral):
+            raise TypeError(
+                f"token ids must be integers, got {i!r} ({type(i).__name__}); pass a list of "
+                "ints (ids.tolist() for an array or a tensor)."
+            )
+        out.append(int(i))
+    return out
+
+
 def train_bpe_naive(
     text: str, vocab_size: int, pattern: str = GPT2_SPLIT_PATTERN
 ) -> dict[Pair, int]:
@@ -117,6 +143,7 @@ def train_bpe_naive(
     :meth:`ByteLevelBPE.train`, so both learn the same merges.
     """
     chunks = [list(c.encode("utf-8")) for c in regex.findall(pattern, _check_text(text, "train"))]
+    vocab_size = _check_vocab_size(vocab_size)
     merges: dict[Pair, int] = {}
     for new_id in range(256, vocab_size):
         counts: Counter[Pair] = Counter()
@@ -155,8 +182,7 @@ class ByteLevelBPE:
         Ties between equally frequent pairs go to the smallest pair ``(a, b)``.
         """
         _check_text(text, "train")
-        if vocab_size < 256:
-            raise ValueError(f"vocab_size must be at least 256 (the bytes), got {vocab_size}.")
+        vocab_size = _check_vocab_size(vocab_size)
         freq = Counter(self._split.findall(text))
         words = [list(w.encode("utf-8")) for w in freq]
         counts = list(freq.values())
@@ -274,7 +300,7 @@ class ByteLevelBPE:
         """Text of ``ids``; invalid UTF-8 (a cut multi-byte character) becomes U+FFFD."""
         inverse = {v: k.encode("utf-8") for k, v in self.special_tokens_.items()}
         parts = []
-        for i in ids:
+        for i in _int_ids(ids):
             if i in self.vocab_:
                 parts.append(self.vocab_[i])
             elif i in inverse:

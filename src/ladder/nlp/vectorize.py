@@ -4,6 +4,10 @@ r"""Bag of words and TF-IDF, compatible with scikit-learn's vectorizers.
 :math:`\mathrm{tf}(t, d)` over a vocabulary sorted alphabetically. Default tokens are
 ``(?u)\b\w\w+\b`` on lower-cased text; ``ngram_range=(1, 2)`` adds word bigrams joined
 by a space; ``min_df``/``max_df`` (counts or fractions) and ``max_features`` prune it.
+Preprocessing runs in scikit-learn's order: lower-case first, then ``strip_accents``
+(``"unicode"``: NFKD and drop combining marks; ``"ascii"``: NFKD and drop every non-ASCII
+character; or a callable). The order matters: ``"ℌ".lower()`` is ``ℌ`` but NFKD turns it
+into ``H``, so stripping first and lower-casing second would give ``h``.
 
 **TF-IDF** (``TfidfVectorizer``): with :math:`n` documents and document frequency
 :math:`\mathrm{df}(t)`,
@@ -22,6 +26,7 @@ scikit-learn's on the same settings (``tests/nlp/test_vectorize.py``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 
@@ -31,6 +36,27 @@ import scipy.sparse as sp
 from ladder.nlp.normalize import strip_accents as _strip_accents
 
 __all__ = ["CountVectorizer", "TfidfTransformer", "TfidfVectorizer"]
+
+
+def _strip_accents_ascii(text: str) -> str:
+    """NFKD, then drop every character without an ASCII equivalent (``strip_accents_ascii``)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+
+
+def _accent_function(strip_accents: object) -> Callable[[str], str] | None:
+    """The function ``strip_accents`` names, checked as scikit-learn checks it in ``fit``."""
+    if strip_accents is None:
+        return None
+    if callable(strip_accents):
+        return strip_accents  # type: ignore[return-value]
+    if strip_accents == "unicode":
+        return lambda doc: _strip_accents(doc, compatibility=True)
+    if strip_accents == "ascii":
+        return _strip_accents_ascii
+    raise ValueError(
+        f"strip_accents={strip_accents!r} is not supported; use None, 'unicode', 'ascii' "
+        "or a function from str to str."
+    )
 
 
 def _not_fitted(name: str) -> RuntimeError:
@@ -51,7 +77,7 @@ class CountVectorizer:
         max_df: float | int = 1.0,
         max_features: int | None = None,
         binary: bool = False,
-        strip_accents: str | None = None,
+        strip_accents: str | Callable[[str], str] | None = None,
     ) -> None:
         self.lowercase = lowercase
         self.token_pattern = token_pattern
@@ -68,6 +94,7 @@ class CountVectorizer:
     def build_analyzer(self) -> Callable[[str], list[str]]:
         """Document → list of (n-gram) terms, after preprocessing and tokenisation."""
         pattern = re.compile(self.token_pattern)
+        accents = _accent_function(self.strip_accents)
         stop = frozenset(self.stop_words) if self.stop_words is not None else frozenset()
         lo, hi = self.ngram_range
 
@@ -77,10 +104,10 @@ class CountVectorizer:
                     f"each document must be a str, got {type(doc).__name__} ({doc!r:.60}); "
                     "pass a list of strings, not a single string or tokens."
                 )
-            if self.strip_accents == "unicode":
-                doc = _strip_accents(doc, compatibility=True)
-            if self.lowercase:
+            if self.lowercase:  # lower-case first, then strip accents, as scikit-learn
                 doc = doc.lower()
+            if accents is not None:
+                doc = accents(doc)
             tokens = self.tokenizer(doc) if self.tokenizer else pattern.findall(doc)
             tokens = [t for t in tokens if t not in stop]
             if (lo, hi) == (1, 1):

@@ -12,6 +12,11 @@ Wu et al. (2016, arXiv:1609.08144).
 4. split on whitespace, and make every punctuation character its own token (ASCII
    symbols count as punctuation too: ``$``, ``^``, `````).
 
+"Control", "punctuation", "mark", NFD, lower case and the CJK ranges are those of HF's
+Rust tokenizer, which mixes Unicode versions (8.0 classes, 12 NFD, 17 case) and skips
+U+2B820–U+2B91F; :mod:`ladder.nlp._bert_unicode` holds its tables, so rare and recent
+characters tokenize as ``BertTokenizerFast`` does on every code point.
+
 **WordPiece** splits each word greedily: the longest prefix in the vocabulary, then the
 longest ``##``-prefixed continuation, and so on. If some position has no match, the
 whole word becomes ``[UNK]`` (as does a word longer than 100 characters).
@@ -26,43 +31,61 @@ with the all-MiniLM-L6-v2 vocabulary on more than 1 MB of real text.
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Callable, Iterable
+from numbers import Integral
 from pathlib import Path
+
+from ladder.nlp._bert_unicode import (
+    is_cjk,
+    is_control,
+    is_nonspacing_mark,
+    is_punctuation,
+    is_whitespace,
+    lower,
+    nfd,
+)
 
 __all__ = ["basic_tokenize", "wordpiece", "WordPieceTokenizer", "load_vocab"]
 
-_CJK_RANGES = [
-    (0x4E00, 0x9FFF),
-    (0x3400, 0x4DBF),
-    (0x20000, 0x2A6DF),
-    (0x2A700, 0x2B73F),
-    (0x2B740, 0x2B81F),
-    (0x2B820, 0x2CEAF),
-    (0xF900, 0xFAFF),
-    (0x2F800, 0x2FA1F),
-]
+
+class _CharMap(dict):
+    """A ``str.translate`` table filled on first sight of each character (fast: the
+    per-character rule runs once per distinct character, the loop runs in C)."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, cp: int) -> str:
+        out = self[cp] = self.rule(chr(cp))
+        return out
 
 
-def _is_cjk(cp: int) -> bool:
-    return any(lo <= cp <= hi for lo, hi in _CJK_RANGES)
-
-
-def _is_whitespace(ch: str) -> bool:
-    return ch in " \t\n\r" or unicodedata.category(ch) == "Zs"
-
-
-def _is_control(ch: str) -> bool:
-    if ch in "\t\n\r":
-        return False
-    # Cc, Cf, Co, Cs; unassigned code points (Cn) are kept, as HF's Rust normalizer does.
-    return unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs")
-
-
-def _is_punctuation(ch: str) -> bool:
+def _clean(ch: str) -> str:
+    """Steps 1–2 for one character: dropped, a space, a spaced CJK ideograph, or itself."""
     cp = ord(ch)
-    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
-        return True
-    return unicodedata.category(ch).startswith("P")
+    if cp == 0 or cp == 0xFFFD or is_control(ch):
+        return ""
+    if is_whitespace(ch):
+        return " "
+    return f" {ch} " if is_cjk(cp) else ch
+
+
+def _strip_and_lower(ch: str) -> str:
+    """Step 3 for one character of the NFD text: marks go, the rest is lower-cased."""
+    return "" if is_nonspacing_mark(ch) else lower(ch)
+
+
+def _isolate(ch: str) -> str:
+    """Step 4: punctuation becomes a word of its own."""
+    return f" {ch} " if is_punctuation(ch) else ch
+
+
+_CLEAN, _STRIP_AND_LOWER, _ISOLATE = (
+    _CharMap(_clean),
+    _CharMap(_strip_and_lower),
+    _CharMap(_isolate),
+)
 
 
 def basic_tokenize(text: str, lowercase: bool = True) -> list[str]:
@@ -73,36 +96,10 @@ def basic_tokenize(text: str, lowercase: bool = True) -> list[str]:
     """
     if not isinstance(text, str):
         raise TypeError(f"basic_tokenize expects a str, got {type(text).__name__} ({text!r:.60}).")
-    out = []
-    for ch in text:
-        cp = ord(ch)
-        if cp == 0 or cp == 0xFFFD or _is_control(ch):
-            continue
-        if _is_whitespace(ch):
-            out.append(" ")
-        elif _is_cjk(cp):
-            out.append(f" {ch} ")
-        else:
-            out.append(ch)
-    text = "".join(out)
+    text = text.translate(_CLEAN)
     if lowercase:
-        text = unicodedata.normalize("NFD", text)
-        text = "".join(c for c in text if unicodedata.category(c) != "Mn")
-        text = "".join(c.lower() for c in text)  # per character, as HF's normalizer
-    tokens: list[str] = []
-    for word in text.split():
-        current = []
-        for ch in word:
-            if _is_punctuation(ch):
-                if current:
-                    tokens.append("".join(current))
-                    current = []
-                tokens.append(ch)
-            else:
-                current.append(ch)
-        if current:
-            tokens.append("".join(current))
-    return tokens
+        text = nfd(text).translate(_STRIP_AND_LOWER)
+    return [w for w in text.translate(_ISOLATE).split(" ") if w]
 
 
 def wordpiece(
@@ -190,14 +187,31 @@ class WordPieceTokenizer:
     def encode(self, text: str, add_special_tokens: bool = True) -> list[int]:
         ids = [self.vocab[t] for t in self.tokenize(text)]
         if add_special_tokens:
+            for name, tok in (("cls_token", self.cls_token), ("sep_token", self.sep_token)):
+                if tok not in self.vocab:
+                    raise ValueError(
+                        f"the vocabulary has no {tok!r} ({name}), which add_special_tokens "
+                        f"needs; pass {name}= with your vocabulary's token, or "
+                        "encode(text, add_special_tokens=False)."
+                    )
             ids = [self.vocab[self.cls_token], *ids, self.vocab[self.sep_token]]
         return ids
 
-    def decode(self, ids: list[int], skip_special_tokens: bool = True) -> str:
+    def decode(self, ids: Iterable[int], skip_special_tokens: bool = True) -> str:
         """Join pieces (``##`` glues to the previous piece); lossy: case, accents, spaces."""
         special = {self.cls_token, self.sep_token, "[PAD]", "[MASK]"}
         words: list[str] = []
         for i in ids:
+            if isinstance(i, bool) or not isinstance(i, Integral):
+                raise TypeError(
+                    f"token ids must be integers, got {i!r} ({type(i).__name__}); pass a "
+                    "list of ints (ids.tolist() for an array or a tensor)."
+                )
+            if i not in self.inverse:
+                raise ValueError(
+                    f"token id {i} is not in the vocabulary of {len(self.vocab)} tokens; "
+                    "were these ids made by another tokenizer?"
+                )
             tok = self.inverse[i]
             if skip_special_tokens and tok in special:
                 continue

@@ -39,6 +39,33 @@ __all__ = [
 Init = Literal["torch", "xavier", "he"]
 
 
+def _check_size(layer: str, name: str, value: object) -> int:
+    """A layer dimension: a positive integer (``bool`` is not one)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{layer}: {name} must be an int, got {value!r} ({type(value).__name__}).")
+    if value < 1:
+        raise ValueError(f"{layer}: {name} must be a positive integer, got {value}.")
+    return int(value)
+
+
+def _check_input(layer: str, x: object, min_ndim: int = 0) -> Tensor:
+    """The layer's input as a Tensor: NumPy arrays are wrapped, other types refused."""
+    if isinstance(x, np.ndarray):
+        x = Tensor(x)
+    if not isinstance(x, Tensor):
+        raise TypeError(
+            f"{layer} expects a Tensor, got {type(x).__name__}; wrap the data first: "
+            "Tensor(np.asarray(x, dtype=np.float32))."
+        )
+    if x.ndim < min_ndim:
+        axes = "axis" if min_ndim == 1 else "axes"
+        raise ValueError(
+            f"{layer} needs an input with at least {min_ndim} {axes}, got shape {x.shape}; "
+            "add the missing axes with x.reshape(...)."
+        )
+    return x
+
+
 def _weight(shape: tuple[int, ...], how: Init, dtype) -> np.ndarray:
     if how == "torch":
         return init.lecun_uniform_torch_default(shape, dtype=dtype)
@@ -61,6 +88,8 @@ class Linear(Module):
         dtype=np.float32,
     ) -> None:
         super().__init__()
+        in_features = _check_size("Linear", "in_features", in_features)
+        out_features = _check_size("Linear", "out_features", out_features)
         self.in_features, self.out_features = in_features, out_features
         self.weight = Parameter(_weight((out_features, in_features), init, dtype))
         bound = 1.0 / np.sqrt(in_features)
@@ -70,6 +99,7 @@ class Linear(Module):
         )
 
     def forward(self, x: Tensor) -> Tensor:
+        x = _check_input(f"Linear({self.in_features}, {self.out_features})", x, min_ndim=1)
         if x.shape[-1] != self.in_features:
             raise ValueError(
                 f"Linear({self.in_features}, {self.out_features}): input shape {x.shape} has "
@@ -99,7 +129,14 @@ class Conv2d(Module):
         dtype=np.float32,
     ) -> None:
         super().__init__()
-        kh, kw = (kernel_size, kernel_size) if isinstance(kernel_size, int) else kernel_size
+        in_channels = _check_size("Conv2d", "in_channels", in_channels)
+        out_channels = _check_size("Conv2d", "out_channels", out_channels)
+        kh, kw = (
+            (kernel_size, kernel_size)
+            if isinstance(kernel_size, (int, np.integer))
+            else kernel_size
+        )
+        kh, kw = _check_size("Conv2d", "kernel_size", kh), _check_size("Conv2d", "kernel_size", kw)
         self.in_channels, self.out_channels = in_channels, out_channels
         self.kernel_size, self.stride, self.padding = (kh, kw), stride, padding
         self.weight = Parameter(_weight((out_channels, in_channels, kh, kw), init, dtype))
@@ -109,6 +146,7 @@ class Conv2d(Module):
         )
 
     def forward(self, x: Tensor) -> Tensor:
+        x = _check_input("Conv2d", x)
         return C.conv2d(x, self.weight, self.bias, self.stride, self.padding)
 
     def extra_repr(self) -> str:
@@ -126,7 +164,9 @@ class MaxPool2d(Module):
         self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
 
     def forward(self, x: Tensor) -> Tensor:
-        return C.max_pool2d(x, self.kernel_size, self.stride, self.padding)
+        return C.max_pool2d(
+            _check_input("MaxPool2d", x), self.kernel_size, self.stride, self.padding
+        )
 
 
 class AvgPool2d(Module):
@@ -137,7 +177,9 @@ class AvgPool2d(Module):
         self.kernel_size, self.stride, self.padding = kernel_size, stride, padding
 
     def forward(self, x: Tensor) -> Tensor:
-        return C.avg_pool2d(x, self.kernel_size, self.stride, self.padding)
+        return C.avg_pool2d(
+            _check_input("AvgPool2d", x), self.kernel_size, self.stride, self.padding
+        )
 
 
 class Flatten(Module):
@@ -148,6 +190,7 @@ class Flatten(Module):
         self.start_dim = start_dim
 
     def forward(self, x: Tensor) -> Tensor:
+        x = _check_input(f"Flatten(start_dim={self.start_dim})", x, min_ndim=self.start_dim + 1)
         return x.reshape(*x.shape[: self.start_dim], -1)
 
 
@@ -157,6 +200,8 @@ class Embedding(Module):
 
     def __init__(self, num_embeddings: int, embedding_dim: int, dtype=np.float32) -> None:
         super().__init__()
+        num_embeddings = _check_size("Embedding", "num_embeddings", num_embeddings)
+        embedding_dim = _check_size("Embedding", "embedding_dim", embedding_dim)
         self.num_embeddings, self.embedding_dim = num_embeddings, embedding_dim
         self.weight = Parameter(
             _rng().standard_normal((num_embeddings, embedding_dim)).astype(dtype)
@@ -176,22 +221,22 @@ class Dropout(Module):
         self.p = p
 
     def forward(self, x: Tensor) -> Tensor:
-        return F.dropout(x, self.p, self.training, rng=_rng())
+        return F.dropout(_check_input("Dropout", x), self.p, self.training, rng=_rng())
 
 
 class ReLU(Module):
     def forward(self, x: Tensor) -> Tensor:
-        return x.relu()
+        return _check_input("ReLU", x).relu()
 
 
 class Tanh(Module):
     def forward(self, x: Tensor) -> Tensor:
-        return x.tanh()
+        return _check_input("Tanh", x).tanh()
 
 
 class Sigmoid(Module):
     def forward(self, x: Tensor) -> Tensor:
-        return x.sigmoid()
+        return _check_input("Sigmoid", x).sigmoid()
 
 
 class GELU(Module):
@@ -200,7 +245,7 @@ class GELU(Module):
         self.approximate = approximate
 
     def forward(self, x: Tensor) -> Tensor:
-        return F.gelu(x, self.approximate)
+        return F.gelu(_check_input("GELU", x), self.approximate)
 
 
 def _rng() -> np.random.Generator:

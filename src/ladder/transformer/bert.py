@@ -23,7 +23,7 @@ from torch import Tensor, nn
 
 from ladder.transformer.attention import padding_mask
 from ladder.transformer.block import PostNormEncoderLayer
-from ladder.transformer.gpt import check_token_ids
+from ladder.transformer.gpt import as_token_ids, check_token_ids
 from ladder.transformer.positions import check_context
 
 __all__ = ["BertConfig", "BertEncoder", "BertForMaskedLM", "mean_pool", "cls_pool"]
@@ -95,6 +95,7 @@ class BertEncoder(nn.Module):
         token_type_ids: Tensor | None = None,
         attention_mask: Tensor | None = None,
     ) -> Tensor:
+        idx = as_token_ids(idx, self.word_embeddings.weight.device)
         B, T = idx.shape  # batch, time
         check_context(T, self.config.n_positions)
         check_token_ids(idx, self.config.vocab_size)

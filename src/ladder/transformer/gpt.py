@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import Tensor, nn
@@ -26,7 +27,7 @@ from ladder.transformer.kv_cache import KVCache
 from ladder.transformer.positions import check_context
 from ladder.transformer.sampling import check_sampling, sample_next
 
-__all__ = ["GPTConfig", "GPT", "check_token_ids"]
+__all__ = ["GPTConfig", "GPT", "check_token_ids", "as_token_ids"]
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,28 @@ def check_token_ids(idx: Tensor, vocab_size: int) -> None:
             f"token ids must lie in [0, {vocab_size}), found {bad}; encode the prompt with "
             "the tokenizer the model was trained with."
         )
+
+
+def as_token_ids(idx: object, device: torch.device | None = None) -> Tensor:
+    """``idx`` as a (batch, time) tensor: NumPy arrays and nested lists of ints are
+    converted (to int64 on ``device``); anything else but 2-D is a clear error."""
+    if not isinstance(idx, Tensor):
+        try:
+            arr = np.asarray(idx)
+            if arr.dtype.kind in "iu":  # any NumPy integer type: int64, as embeddings want
+                arr = arr.astype(np.int64)
+            idx = torch.as_tensor(arr, device=device)
+        except (TypeError, ValueError, RuntimeError):
+            raise TypeError(
+                f"token ids must be a (batch, time) tensor of integers, got "
+                f"{type(idx).__name__} {idx!r:.60}; pass torch.tensor(ids) or a NumPy int array."
+            ) from None
+    if idx.dim() != 2:
+        raise ValueError(
+            f"token ids must have shape (batch, time), got {tuple(idx.shape)}; wrap one "
+            "sequence as idx[None] (or idx.unsqueeze(0))."
+        )
+    return idx
 
 
 class CausalSelfAttention(nn.Module):
@@ -180,6 +203,7 @@ class GPT(nn.Module):
     def forward(
         self, idx: Tensor, targets: Tensor | None = None, cache: KVCache | None = None
     ) -> tuple[Tensor, Tensor | None]:
+        idx = as_token_ids(idx, self.wte.weight.device)
         B, T = idx.shape  # batch, time
         offset = cache.length if cache is not None else 0
         check_context(offset + T, self.config.block_size)
@@ -216,6 +240,17 @@ class GPT(nn.Module):
         model in ``eval()`` mode first for deterministic results.
         """
         check_sampling(temperature, top_k, top_p)
+        if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, (int, np.integer)):
+            raise TypeError(
+                f"max_new_tokens must be an int, got {max_new_tokens!r}; pass the number of "
+                "tokens to append."
+            )
+        if max_new_tokens < 0:
+            raise ValueError(
+                f"max_new_tokens must be >= 0 (the number of tokens to append), got "
+                f"{max_new_tokens}."
+            )
+        idx = as_token_ids(idx, self.wte.weight.device)
         check_token_ids(idx, self.config.vocab_size)
         if idx.dim() != 2 or idx.size(1) == 0:
             raise ValueError(

@@ -1,0 +1,13 @@
+# mutant: returns 1 - R² instead of its reciprocal
+# likely: take its reciprocal
+import numpy as np
+
+
+def vif(exog, index) -> float:
+    X = np.asarray(exog, dtype=float)
+    target = X[:, index]
+    others = np.delete(X, index, axis=1)
+    coef = np.linalg.lstsq(others, target, rcond=None)[0]
+    residual = target - others @ coef
+    r2 = 1 - np.sum(residual**2) / np.sum((target - target.mean()) ** 2)
+    return float(1 - r2)
