@@ -392,3 +392,37 @@ def test_fallback_ends_forked_and_setsid_children(mse, tmp_path, no_sandbox):
     v = grade(mse, path, timeout=3)
     assert v.outcome == "could_not_check"
     assert _gone(token), f"processes left behind: {_processes_with(token)}"
+
+
+def test_the_limit_counts_computation_not_waiting(mse, tmp_path):
+    """A busy machine (or a pause) does not turn correct code into a timeout: the limit
+    is CPU time; only code that waits for far longer meets the wall-clock bound."""
+    path = _write(
+        tmp_path,
+        """
+        import time
+        import numpy as np
+        def mean_squared_error(y_true, y_pred):
+            time.sleep(0.8)  # waiting, not computing
+            d = np.asarray(y_true, float) - np.asarray(y_pred, float)
+            return float(np.mean(d ** 2))
+        """,
+    )
+    assert grade(mse, path, timeout=2).outcome == "passed"
+
+
+def test_code_that_sleeps_forever_meets_the_wall_clock(mse, tmp_path):
+    from ladder.study.grader import wall_limit
+
+    path = _write(
+        tmp_path,
+        """
+        import time
+        def mean_squared_error(y_true, y_pred):
+            time.sleep(10_000)
+        """,
+    )
+    started = time.monotonic()
+    v = grade(mse, path, timeout=1)
+    assert time.monotonic() - started < wall_limit(1) + MARGIN
+    assert v.outcome == "could_not_check" and "did not finish within 1 s" in v.reason

@@ -388,7 +388,7 @@ def _grade(
                 side.endpoint.call("prepare", {"checks": str(exercise.checks_path)})
             elif not spare.wait(deadline):
                 raise spare.failure()
-            side.endpoint.deadline = time.monotonic() + timeout
+            _learner_clock(side, box, timeout)
             check_deadline.append(-1.0)  # from here on, a timeout is the learner's
             load = side.endpoint.call(
                 "load",
@@ -416,7 +416,7 @@ def _grade(
                 )
             submitted = load["entry"]
             # The checks' own clock starts once the learner's file is loaded.
-            side.endpoint.deadline = time.monotonic() + timeout
+            _learner_clock(side, box, timeout)
             check_deadline.append(side.endpoint.deadline)
             for name, fn in checks:
                 running = (name, _description(name, fn))
@@ -563,6 +563,21 @@ class WarmGrader:
             spares, self._spares = list(self._spares.values()), {}
         for spare in spares:
             spare.box.close()
+
+
+def wall_limit(timeout: float) -> float:
+    """Wall-clock seconds allowed for ``timeout`` seconds of computation (code that
+    sleeps or waits uses no CPU time; a busy machine stretches the rest)."""
+    return 3 * timeout + 10
+
+
+def _learner_clock(side: Any, box: Any, timeout: float) -> None:
+    """Start the learner's clock: ``timeout`` seconds of CPU time in the sandbox, so a
+    machine busy with other work never turns correct code into a timeout; and a
+    wall-clock bound for code that only sleeps."""
+    start = box.cpu_seconds()
+    side.endpoint.spent = lambda: box.cpu_seconds() - start > timeout
+    side.endpoint.deadline = time.monotonic() + wall_limit(timeout)
 
 
 def _answer_phrase(exercise: Exercise) -> str:

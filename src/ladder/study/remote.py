@@ -88,6 +88,7 @@ class Endpoint:
         self.describe = describe or describe_exception
         self.deadline = deadline
         self.limit = limit
+        self.spent: Callable[[], bool] | None = None  # a budget checked while waiting
         self._ids = itertools.count(1)
 
     def send(self, header: dict, payload: Any) -> None:
@@ -96,7 +97,7 @@ class Endpoint:
         write_message(self.wfd, header, blobs)
 
     def _read(self) -> tuple[dict, list[bytes]]:
-        kw: dict[str, Any] = {"deadline": self.deadline}
+        kw: dict[str, Any] = {"deadline": self.deadline, "spent": self.spent}
         if self.limit is not None:
             kw["limit"] = self.limit
         return read_message(self.rfd, **kw)

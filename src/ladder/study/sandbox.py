@@ -36,6 +36,7 @@ from pathlib import Path
 __all__ = ["Isolation", "Sandbox", "isolation", "OutputTail"]
 
 TMPFS_BYTES = 256 * 1024 * 1024  # the child's private /tmp
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 FILE_BYTES = 64 * 1024 * 1024  # the largest file it may write
 MAX_PROCESSES = 64  # processes and threads in the child's tree
 
@@ -482,6 +483,20 @@ class Sandbox:
         if code is not None and self.isolation.bubblewrap and code > 128:
             return -(code - 128)  # bwrap reports a signal as 128 + its number
         return code
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) used so far by the sandbox's processes."""
+        if self.proc is None:
+            return 0.0
+        pids = self.cgroup.pids() if self.cgroup is not None else _tree(self.proc.pid)
+        ticks = 0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                ticks += int(fields[11]) + int(fields[12])  # utime, stime
+            except (OSError, IndexError, ValueError):
+                continue
+        return ticks / _TICKS
 
     def memory_trouble(self) -> bool:
         """Whether the tree ran into its memory limit: the cgroup's OOM killer acted, or a
