@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from ladder.curriculum import load_curriculum
 from tests.helpers import ladder
 
 MSE_WRONG = """import numpy as np
@@ -258,3 +259,67 @@ def test_watch_regrades_on_save_and_moves_on(tmp_path):
     finally:
         proc.kill()
         proc.wait()
+
+
+# -- the small things a new learner trips over ----------------------------------------------
+
+
+def test_lessons_are_listed_with_their_ids(tmp_path):
+    r = ladder("lessons", cwd=tmp_path)
+    assert r.returncode == 0 and "ml.linear-regression" in r.stdout
+    data = _json("lessons", "--json", cwd=tmp_path)
+    assert data["lessons"][0]["id"] == load_curriculum().ordered_lessons()[0].id
+    assert ladder("init", "ws", cwd=tmp_path).returncode == 0
+    unknown = ladder("learn", "ml.nope", cwd=tmp_path / "ws")
+    assert "`ladder lessons` lists them" in unknown.stderr
+
+
+def test_config_without_arguments_lists_the_settings(tmp_path):
+    assert ladder("init", "ws", cwd=tmp_path).returncode == 0
+    r = ladder("config", cwd=tmp_path / "ws")
+    assert r.returncode == 0 and "new_per_day = 20" in r.stdout and "0–1000" in r.stdout
+
+
+def test_check_takes_the_exercise_file(tmp_path):
+    assert ladder("init", "ws", cwd=tmp_path).returncode == 0
+    r = ladder("check", "exercises/ml/mse.py", cwd=tmp_path / "ws")
+    assert "ml.mse" in r.stdout and "not attempted" in r.stdout
+    wrong = ladder("check", "exercises/ml/nothing.py", cwd=tmp_path / "ws")
+    assert wrong.returncode == 1 and "not one of this workspace's exercise files" in wrong.stderr
+
+
+def test_init_inside_a_workspace_refuses(tmp_path):
+    assert ladder("init", "ws", cwd=tmp_path).returncode == 0
+    r = ladder("init", "inner", cwd=tmp_path / "ws")
+    assert r.returncode == 1 and "inside the workspace" in r.stderr
+    assert not (tmp_path / "ws" / "inner").exists()
+    again = ladder("init", ".", cwd=tmp_path / "ws")  # re-initialising the same one is fine
+    assert again.returncode == 0 and "already a workspace" in again.stdout
+
+
+def test_reading_a_lesson_again_does_not_announce_its_cards(tmp_path):
+    assert ladder("init", "ws", cwd=tmp_path).returncode == 0
+    ws = tmp_path / "ws"
+    first = ladder("learn", "ml.kinds-of-learning", cwd=ws)
+    second = ladder("learn", "ml.kinds-of-learning", cwd=ws)
+    assert "cards join your reviews" in first.stdout
+    assert "cards join your reviews" not in second.stdout and "Read again" in second.stdout
+
+
+def test_data_add_takes_the_one_file_the_download_message_names(tmp_path, shared_data):
+    import shutil
+
+    copy = tmp_path / "my-shakespeare.txt"  # any name: it is checked by its sha256
+    shutil.copy(shared_data / "tinyshakespeare" / "input.txt", copy)
+    env = {"LADDER_HOME": str(tmp_path / "home"), "LADDER_DATA_PATH": ""}
+    r = ladder("data", "add", "tinyshakespeare", str(copy), cwd=tmp_path, env=env)
+    assert r.returncode == 0, r.stderr
+    listed = ladder("data", "list", cwd=tmp_path, env=env)
+    assert (
+        "tinyshakespeare" in listed.stdout
+        and "not here" not in listed.stdout.split("tinyshakespeare")[1].split("\n  ")[1]
+    )
+    bad = tmp_path / "other.txt"
+    bad.write_text("not shakespeare")
+    r = ladder("data", "add", "tinyshakespeare", str(bad), cwd=tmp_path, env=env)
+    assert r.returncode == 1 and "sha256" in r.stderr

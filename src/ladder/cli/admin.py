@@ -93,7 +93,9 @@ def data_list() -> None:
 @data_app.command("add")
 def data_add(
     name: Annotated[str, typer.Argument(help="Dataset name (see `ladder data list`).")],
-    path: Annotated[Path, typer.Argument(help="Folder holding its files.")],
+    path: Annotated[
+        Path, typer.Argument(help="Folder holding its files (or, for a one-file set, the file).")
+    ],
 ) -> None:
     """Register a local copy of a dataset after checking every file's sha256."""
     from ladder.data import add, registry

@@ -62,7 +62,10 @@ STATE_STYLE = {
 }
 
 # Arguments several commands share.
-ExerciseArg = Annotated[str | None, typer.Argument(help="Exercise id; default: the current one.")]
+ExerciseArg = Annotated[
+    str | None,
+    typer.Argument(help="Exercise id or its file (exercises/ml/mse.py); default: the current one."),
+]
 JsonOption = Annotated[bool, typer.Option("--json", help="Machine-readable output.")]
 
 
@@ -83,6 +86,7 @@ def workspace() -> Workspace:
 
 
 WHERE_LISTED = {
+    "lesson": "`ladder lessons` lists them",
     "exercise": "`ladder list` shows them all",
     "lab": "`ladder run` lists the labs",
     "dataset": "`ladder data list` shows them all",
@@ -104,6 +108,17 @@ def exercise_of(cur: Curriculum, ws: Workspace, wanted: str | None) -> Exercise:
     """The exercise named, or the current one."""
     from ladder.study.progress import current_exercise
 
+    if wanted and (wanted.endswith(".py") or "/" in wanted or "\\" in wanted):
+        from pathlib import Path
+
+        target = Path(wanted).expanduser().resolve()
+        for ex in cur.ordered_exercises():
+            if ws.exercise_path(ex).resolve() == target:
+                return ex
+        raise Fail(
+            f"{wanted} is not one of this workspace's exercise files; `ladder list` shows "
+            "each exercise with its file."
+        )
     if wanted:
         return cur.exercises[pick("exercise", wanted, list(cur.exercises))]
     ex = current_exercise(cur, ws.store)

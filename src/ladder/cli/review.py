@@ -135,13 +135,21 @@ def stats(
 
 @app.command()
 def config(
-    key: Annotated[str, typer.Argument(help="Setting: new_per_day.")],
+    key: Annotated[str | None, typer.Argument(help="Setting; omit to list them all.")] = None,
     value: Annotated[str | None, typer.Argument(help="New value; omit to show it.")] = None,
 ) -> None:
-    """Show or change a setting of this workspace (new_per_day: new cards a day, default 20)."""
-    from ladder.study.session import get_setting, set_setting
+    """Show or change the settings of this workspace (`ladder config` lists them)."""
+    from ladder.study.session import SETTINGS, get_setting, set_setting
 
     ws = workspace()
+    if key is None:
+        for s in SETTINGS.values():
+            console.print(
+                f"{s.key} = {get_setting(ws.store, s.key)}  [dim]{s.help}; "
+                f"{s.low}–{s.high}, default {s.default}[/dim]"
+            )
+        console.print("`ladder config KEY VALUE` changes one.")
+        return
     shown = get_setting(ws.store, key) if value is None else set_setting(ws.store, key, value)
     console.print(f"{key} = {shown}")
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from ladder.cli.common import (
     STATE_STYLE,
@@ -98,11 +99,11 @@ def map_(
 @app.command()
 def init(directory: Annotated[Path, typer.Argument(help="Folder for your workspace.")]) -> None:
     """Create a workspace: exercise files to edit and your progress database."""
-    from ladder.study.workspace import Workspace
+    from ladder.study.workspace import NestedWorkspace, Workspace
 
     try:
         report = Workspace.init(directory, curriculum())
-    except (NotADirectoryError, PermissionError) as exc:
+    except (NotADirectoryError, PermissionError, NestedWorkspace) as exc:
         raise Fail(str(exc)) from exc
     if report.created:
         console.print(
@@ -129,6 +130,9 @@ def list_(
     if as_json:
         emit_json({"exercises": rows})
         return
+    id_width = max(len(r["id"]) for r in rows)
+    # The columns fit the terminal: the title gives way (… at its end) before the state.
+    title_width = max(16, min(48, console.width - id_width - 22))
     stage = None
     for r in rows:
         if r["stage"] != stage:
@@ -136,10 +140,52 @@ def list_(
             console.print(f"\n[bold]{cur.stage(stage).number}. {cur.stage(stage).title}[/bold]")
         marker = "→" if r["current"] else " "
         style = STATE_STYLE[r["state"]]
+        title = (
+            r["title"] if len(r["title"]) <= title_width else r["title"][: title_width - 1] + "…"
+        )
         console.print(
-            f" {marker} {r['id']:<24} {r['title']:<40} [{style}]{STATE_LABEL[r['state']]}[/{style}]"
+            f" {marker} {escape(r['id']):<{id_width}}  {escape(title):<{title_width}}  "
+            f"[{style}]{STATE_LABEL[r['state']]}[/{style}]"
         )
     console.print("\n`ladder check` grades the exercise marked →; `ladder check ID` any other.")
+
+
+@app.command()
+def lessons(
+    as_json: JsonOption = False,
+) -> None:
+    """Every lesson with its id, length and whether you have read it."""
+    cur = curriculum()
+    read: dict[str, str] = {}
+    try:
+        read = workspace().store.read_lessons()
+    except Exception as exc:  # noqa: BLE001 - no workspace: the list without progress
+        if type(exc).__name__ != "NoWorkspace":
+            raise
+    rows = [
+        {
+            "id": l.id,
+            "stage": l.stage,
+            "title": l.title,
+            "minutes": l.minutes,
+            "read": l.id in read,
+        }
+        for l in cur.ordered_lessons()
+    ]
+    if as_json:
+        emit_json({"lessons": rows})
+        return
+    width = max(len(r["id"]) for r in rows)
+    stage = None
+    for r in rows:
+        if r["stage"] != stage:
+            stage = r["stage"]
+            console.print(f"\n[bold]{cur.stage(stage).number}. {cur.stage(stage).title}[/bold]")
+        mark = "[green]✓[/green]" if r["read"] else " "
+        room = max(16, console.width - width - 14)
+        title = r["title"] if len(r["title"]) <= room else r["title"][: room - 1] + "…"
+        console.print(f" {mark} {r['id']:<{width}}  {escape(title)}  [dim]{r['minutes']} min[/dim]")
+    console.print("\n`ladder learn ID` opens one; `ladder learn` the next unread one.")
 
 
 @app.command()
@@ -178,10 +224,13 @@ def learn(
         ]
     console.print(Panel("\n".join(head), expand=False))
     console.print(Markdown(markdown_math_to_unicode(chosen.body)))
-    ws.store.mark_read(chosen.id, now())
     cards = cur.cards_of(chosen.id)
     exercises = cur.exercises_of(chosen.id)
-    console.print(f"\n[green]Marked as read.[/green] {len(cards)} cards join your reviews.")
+    if chosen.id in read:
+        console.print("\n[dim]Read again; its cards are already in your reviews.[/dim]")
+    else:
+        ws.store.mark_read(chosen.id, now())
+        console.print(f"\n[green]Marked as read.[/green] {len(cards)} cards join your reviews.")
     if exercises:
         console.print("Exercises: " + ", ".join(f"{e.id} ({e.workspace_name})" for e in exercises))
         console.print(

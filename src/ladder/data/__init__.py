@@ -199,11 +199,36 @@ def locate(name: str, *, download: bool = True) -> Path:
 
 
 def add(name: str, path: str | Path) -> Path:
-    """Register a local copy (a folder laid out like the dataset) after verifying it."""
+    """Register a local copy after verifying it: a folder laid out like the dataset, or,
+    for a dataset of one file, that file itself (under any name: a link to it is made
+    in Ladder's data folder under the dataset's own file name)."""
     ds = _get(name)
-    folder = Path(path).expanduser().resolve()
-    if not folder.is_dir():
-        raise DatasetUnavailable(f"{folder} is not a folder; pass the folder holding {name}.")
+    given = Path(path).expanduser().resolve()
+    if given.is_file():
+        if len(ds.files) != 1:
+            raise DatasetUnavailable(
+                f"{name} has {len(ds.files)} files ({', '.join(ds.files)}): pass the folder "
+                "holding them all, not one file."
+            )
+        ((rel, accepted),) = ds.files.items()
+        if _sha256(given) not in accepted:
+            raise DatasetUnavailable(
+                f"{given} is not a good copy of {name}: its sha256 differs from the "
+                f"published {rel}."
+            )
+        folder = _user_dir() / "datasets-linked" / name
+        link = folder / rel
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if link.is_symlink() or link.exists():
+            link.unlink()
+        link.symlink_to(given)
+    elif given.is_dir():
+        folder = given
+    else:
+        raise DatasetUnavailable(
+            f"{given} does not exist; pass the folder (or, for a one-file dataset, the file) "
+            f"holding {name}."
+        )
     problems = _problems(ds, folder)
     if problems:
         raise DatasetUnavailable(

@@ -24,6 +24,10 @@ FORMAT_VERSION = 1
 MARKER = ".ladder"
 
 
+class NestedWorkspace(Exception):
+    """``ladder init`` inside an existing workspace."""
+
+
 class NoWorkspace(Exception):
     """No workspace was found from here."""
 
@@ -60,6 +64,13 @@ class Workspace:
         root = root.expanduser().resolve()
         if root.exists() and not root.is_dir():
             raise NotADirectoryError(f"{root} is a file; choose a folder name for the workspace.")
+        if not (root / MARKER).is_dir():
+            outer = next((p for p in root.parents if (p / MARKER).is_dir()), None)
+            if outer is not None:
+                raise NestedWorkspace(
+                    f"{root} is inside the workspace {outer}: use that one (`ladder` there "
+                    "shows your next step), or create a new workspace outside it."
+                )
         created = not (root / MARKER).is_dir()
         (root / MARKER).mkdir(parents=True, exist_ok=True)
         config = root / MARKER / "workspace.toml"
