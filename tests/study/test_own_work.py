@@ -149,3 +149,24 @@ def test_changing_an_input_in_place_is_incorrect(course, tmp_path):
     assert v.outcome == "incorrect"
     changed = [c for c in v.checks if c.status == "failed"]
     assert changed and "in place" in changed[0].message, v
+
+
+def test_verdict_wording(course, tmp_path):
+    """No subject-verb agreement to get wrong, strings quoted, the largest difference
+    shown for arrays that print alike."""
+    from ladder.curriculum.expect import CheckFailed, expect_close, expect_equal, show
+
+    assert show("naïve") == "'naïve'" and show({"text": "a b"}) == "text='a b'"
+    assert show("a description", quote=False) == "a description"
+    assert "True" in show(__import__("numpy").array([True, False]))
+    try:
+        expect_close([1.0, 2.0000001], [1.0, 2.0], rtol=0, atol=1e-9, what="the weights")
+    except CheckFailed as exc:
+        assert exc.message.startswith("the weights: not close enough")
+        assert "largest difference is 1e-07 at index (1,)" in exc.message
+    else:
+        raise AssertionError("expected a failure")
+    try:
+        expect_equal("cat", "dog", what="the token")
+    except CheckFailed as exc:
+        assert exc.message == "the token: not the expected value"

@@ -67,12 +67,19 @@ class CheckFailed(AssertionError):
         self.misconception = misconception
 
 
-def show(value: Any, limit: int = 300) -> str:
-    """A short, readable rendering of a value for a verdict."""
+def show(value: Any, limit: int = 300, *, quote: bool = True) -> str:
+    """A short, readable rendering of a value for a verdict. Strings are quoted (a value,
+    not a description) unless ``quote=False``; tensors read like arrays; boolean masks
+    stay True/False."""
+    if hasattr(value, "detach") and hasattr(value, "numpy"):  # a torch tensor
+        try:
+            value = value.detach().cpu().numpy()
+        except (TypeError, RuntimeError):
+            pass
     if isinstance(value, np.generic):
         value = value.item()
     if isinstance(value, str):
-        text = value
+        text = repr(value) if quote else value
     elif isinstance(value, Mapping):
         text = ", ".join(f"{k}={show(v, limit)}" for k, v in value.items())
     elif isinstance(value, np.ndarray):
@@ -82,6 +89,25 @@ def show(value: Any, limit: int = 300) -> str:
         text = repr(value)
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def largest_difference(actual: Any, expected: Any) -> str:
+    """Where two same-shaped arrays differ most, in words ("" when they cannot be
+    compared): values that print alike at six decimals still show how far apart they
+    are."""
+    try:
+        a, e = _as_array(actual), _as_array(expected)
+    except (TypeError, ValueError):
+        return ""
+    if a.shape != e.shape or a.size == 0:
+        return ""
+    with np.errstate(invalid="ignore"):
+        diff = np.abs(a - e)
+    both_nan = np.isnan(a) & np.isnan(e)
+    diff = np.where(both_nan, 0.0, np.where(np.isnan(diff), np.inf, diff))
+    i = np.unravel_index(int(np.argmax(diff)), diff.shape) if a.ndim else ()
+    where = f" at index {tuple(int(k) for k in i)}" if a.ndim else ""
+    return f"the largest difference is {float(diff[i]):.3g}{where}"
 
 
 def drive(submitted: Any, driver: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -110,6 +136,8 @@ def _guess(actual: Any, expected: Any, mistakes: Iterable[tuple[Any, str]], clos
 
 
 def _as_array(x: Any) -> np.ndarray:
+    if hasattr(x, "detach") and hasattr(x, "numpy"):  # a torch tensor, maybe with a graph
+        x = x.detach().cpu().numpy()
     return np.asarray(x, dtype=np.float64)
 
 
@@ -140,7 +168,7 @@ def expect_close(
         a_arr = _as_array(actual)
     except (TypeError, ValueError):
         raise CheckFailed(
-            f"{what} should be a number or an array of numbers",
+            f"{what}: expected a number or an array of numbers",
             inputs=inputs,
             expected=expected,
             actual=actual,
@@ -154,15 +182,17 @@ def expect_close(
         if hint is None and a_arr.size == e_arr.size:
             hint = "the values may be right but the shape is not: check reshape/keepdims"
         raise CheckFailed(
-            f"{what} has shape {a_arr.shape}, expected {e_arr.shape}",
+            f"wrong shape for {what}: {a_arr.shape}, expected {e_arr.shape}",
             inputs=inputs,
             expected=expected,
             actual=actual,
             misconception=hint,
         )
     if not close(actual, expected):
+        far = largest_difference(actual, expected)
         raise CheckFailed(
-            f"{what} is not close enough to the expected value (rtol={rtol:g}, atol={atol:g})",
+            f"{what}: not close enough to the expected value (rtol={rtol:g}, atol={atol:g})"
+            + (f"; {far}" if far else ""),
             inputs=inputs,
             expected=expected,
             actual=actual,
@@ -187,7 +217,7 @@ def expect_equal(
 
     if not same(actual, expected):
         raise CheckFailed(
-            f"{what} is not the expected value",
+            f"{what}: not the expected value",
             inputs=inputs,
             expected=expected,
             actual=actual,
@@ -233,7 +263,7 @@ def expect_shape(
     got = np.shape(actual)
     if got != tuple(shape):
         raise CheckFailed(
-            f"{what} has shape {got}, expected {tuple(shape)}",
+            f"wrong shape for {what}: {got}, expected {tuple(shape)}",
             inputs=inputs,
             expected=tuple(shape),
             actual=got,
@@ -246,7 +276,7 @@ def expect_dtype(actual: Any, kind: str, *, inputs: Any = None, what: str = "the
     got = np.asarray(actual).dtype
     if got.kind != kind:
         raise CheckFailed(
-            f"{what} has dtype {got}, expected kind {kind!r}",
+            f"wrong dtype for {what}: {got}, expected kind {kind!r}",
             inputs=inputs,
             expected=kind,
             actual=str(got),

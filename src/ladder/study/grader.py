@@ -640,7 +640,7 @@ def _run_check(
             desc,
             "failed",
             exc.message,
-            inputs=None if exc.inputs is None else show(exc.inputs),
+            inputs=None if exc.inputs is None else show(exc.inputs, quote=False),
             expected=None if exc.expected is None else show(exc.expected),
             actual=None if exc.actual is None and exc.expected is None else show(exc.actual),
             misconception=exc.misconception,
