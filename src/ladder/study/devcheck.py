@@ -207,15 +207,17 @@ def dev_check(root: Path = ROOT, *, run: bool = True, min_mutants: int = 0) -> d
     if run and not problems:
         found, figure = grade_all(cur, root, min_mutants=min_mutants)
         problems += found
-    stages = []
-    for s in cur.stages:
-        stages.append(
-            {
-                "id": s.id,
-                "lessons": len(s.lessons),
-                "cards": sum(len(cur.cards_of(l)) for l in s.lessons),
-                "exercises": sum(len(cur.exercises_of(l)) for l in s.lessons),
-                "labs": sum(len(cur.labs_of(l)) for l in s.lessons),
-            }
-        )
+    from ladder.study.session import stage_counts
+
+    counts = stage_counts(cur)
+    stages = [
+        {
+            "id": s.id,
+            "lessons": counts[s.id].lessons,
+            "cards": counts[s.id].cards,
+            "exercises": counts[s.id].exercises,
+            "labs": counts[s.id].labs,
+        }
+        for s in cur.stages
+    ]
     return {"stages": stages, "mutants": figure, "errors": [str(p) for p in problems]}

@@ -14,6 +14,8 @@ from ladder.study.memory import Memory
 from ladder.study.store import Store
 
 __all__ = [
+    "StageCounts",
+    "stage_counts",
     "StageProgress",
     "Step",
     "roadmap",
@@ -61,10 +63,32 @@ class Step:
     text: str
 
 
+@dataclass(frozen=True)
+class StageCounts:
+    lessons: int
+    cards: int
+    exercises: int
+    labs: int
+
+
+def stage_counts(cur: Curriculum) -> dict[str, StageCounts]:
+    """How much each stage holds."""
+    return {
+        s.id: StageCounts(
+            lessons=len(s.lessons),
+            cards=sum(len(cur.cards_of(l)) for l in s.lessons),
+            exercises=sum(len(cur.exercises_of(l)) for l in s.lessons),
+            labs=sum(len(cur.labs_of(l)) for l in s.lessons),
+        )
+        for s in cur.stages
+    }
+
+
 def roadmap(cur: Curriculum, store: Store) -> list[StageProgress]:
     read = store.read_lessons()
     states = store.exercise_states()
     labs_done = store.labs_done()
+    counts = stage_counts(cur)
     out = []
     for s in cur.stages:
         exercises = [e for l in s.lessons for e in cur.exercises_of(l)]
@@ -80,7 +104,7 @@ def roadmap(cur: Curriculum, store: Store) -> list[StageProgress]:
                 lessons_read=sum(1 for l in s.lessons if l in read),
                 exercises=len(exercises),
                 exercises_passed=sum(1 for e in exercises if states.get(e.id) == "passed"),
-                cards=sum(len(cur.cards_of(l)) for l in s.lessons),
+                cards=counts[s.id].cards,
                 labs=len(labs),
                 labs_done=sum(1 for b in labs if b.id in labs_done),
             )

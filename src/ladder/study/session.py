@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ladder.curriculum import Card, Curriculum, Exercise
-from ladder.study.progress import StageProgress, Step, next_step, roadmap
+from ladder.study.progress import (
+    StageCounts,
+    StageProgress,
+    Step,
+    next_step,
+    roadmap,
+    stage_counts,
+)
 from ladder.study.store import Health, Store, health
 
 if TYPE_CHECKING:
@@ -70,27 +77,6 @@ def now() -> datetime:
 
 
 # -- the roadmap ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StageCounts:
-    lessons: int
-    cards: int
-    exercises: int
-    labs: int
-
-
-def stage_counts(cur: Curriculum) -> dict[str, StageCounts]:
-    """How much each stage holds."""
-    return {
-        s.id: StageCounts(
-            lessons=len(s.lessons),
-            cards=sum(len(cur.cards_of(l)) for l in s.lessons),
-            exercises=sum(len(cur.exercises_of(l)) for l in s.lessons),
-            labs=sum(len(cur.labs_of(l)) for l in s.lessons),
-        )
-        for s in cur.stages
-    }
 
 
 @dataclass
