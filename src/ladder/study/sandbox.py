@@ -410,6 +410,10 @@ class Sandbox:
         }
         for key in ("LADDER_WORKSPACE", "PYTHONSTARTUP", "PYTHONINSPECT"):
             env.pop(key, None)
+        if env.get("PYTHONPATH"):  # the child starts elsewhere: relative entries would move
+            env["PYTHONPATH"] = os.pathsep.join(
+                os.path.abspath(p) for p in env["PYTHONPATH"].split(os.pathsep) if p
+            )
         child = [sys.executable, "-m", "ladder.study.child", str(req_r), str(rep_w)]
         if iso.bubblewrap:
             env.update(HOME="/tmp", TMPDIR="/tmp", MPLCONFIGDIR="/tmp")
