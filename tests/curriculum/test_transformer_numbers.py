@@ -66,6 +66,16 @@ def test_attention_cost():
         q @ q.transpose(-2, -1)
     assert counter.get_total_flops() == 2 * n * n * d  # FLOPs = 2 × multiply-adds
     check(lesson, r"\(\$n = 1024\$, \$d = 768\$\) the scores take " + NUM, 1024 * 1024 * 768)
+    # the projections the table leaves out: four (n, d) @ (d, d) products
+    check(lesson, r"\$4 n d\^2\$ = " + NUM, 4 * n * d * d)
+    from ladder.transformer.attention import MultiHeadAttention
+
+    mha = MultiHeadAttention(d, 4)
+    x = torch.randn(1, n, d)
+    with FlopCounterMode(display=False) as counter:
+        mha(x, x, x)
+    # projections + scores + weighted sum, in multiply-adds (FLOPs / 2)
+    assert counter.get_total_flops() // 2 == 4 * n * d * d + 2 * n * n * d
 
 
 # --- self-attention ---------------------------------------------------------------------
@@ -188,6 +198,23 @@ def test_gpt2_family_parameters():
     # the per-block formula 12d² + 13d
     d = 768
     assert n_params(small.h[0]) == 12 * d * d + 13 * d
+    # shares of the blocks and of the token table
+    for name, (L, h, width) in {
+        "small": (12, 12, 768),
+        "medium": (24, 16, 1024),
+        "XL": (48, 25, 1600),
+    }.items():
+        model = _gpt(L, h, width) if name != "small" else small
+        total = model.num_params(non_embedding=False)
+        blocks = sum(n_params(b) for b in model.h)
+        pattern = {
+            "small": r"In GPT-2 small the blocks hold ([\d.]+) %",
+            "medium": r"\(([\d.]+) % of GPT-2 medium",
+            "XL": r"([\d.]+) % of XL\)",
+        }[name]
+        check(lesson, pattern, 100 * blocks / total)
+        if name == "small":
+            check(lesson, r"and\s+the token table ([\d.]+) %", 100 * 50257 * width / total)
 
 
 def test_gpt2_small_equals_hugging_face_count():
