@@ -554,3 +554,27 @@ def test_t5_and_bart_sizes_and_structure():
     assert base.config.vocab_size == 50265
     check(lesson, r"\$d\$ = 1,024\) " + NUM, large.num_parameters())
     assert (large.config.encoder_layers, large.config.d_model) == (12, 1024)
+
+
+def test_beam_search_example():
+    import numpy as np
+
+    from ladder.transformer.beam import beam_search
+
+    lesson = "transformer.gpt"
+    # tokens: 0 = "the", 1 = "a", 2 = "cat" (also the prompt, as a start token)
+    first = [float(stated(lesson, r"the first word is `the` with probability " + NUM)),
+             float(stated(lesson, r"or `a` with " + NUM))]  # fmt: skip
+    after_the = float(stated(lesson, r"after `the` no word has more than " + NUM))
+    after_a = float(stated(lesson, r"the word `cat` has " + NUM))
+    p = np.array([
+        [after_the, (1 - after_the) / 2, (1 - after_the) / 2],
+        [(1 - after_a) / 2, (1 - after_a) / 2, after_a],
+        [*first, 1 - sum(first)],
+    ])  # fmt: skip
+    step = lambda seqs: np.log(p[[s[-1] for s in seqs]])  # noqa: E731
+    greedy, score_g = beam_search(step, [2], 1, 2)[0]
+    beam, score_b = beam_search(step, [2], 2, 2)[0]
+    assert greedy == [2, 0, 0] and beam == [2, 1, 2]  # "the …" and "a cat"
+    check(lesson, r"two words have probability\s+[\d.]+ × [\d.]+ = " + NUM, math.exp(score_g))
+    check(lesson, r"finds `a cat`, [\d.]+ × [\d.]+ = " + NUM, math.exp(score_b))
