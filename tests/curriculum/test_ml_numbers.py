@@ -390,3 +390,25 @@ def test_validation_curve_numbers():
     assert int(np.argmax(test)) == 1 and "peaks at depth 2" in LESSONS[lesson]
     check(lesson, r"peaks at depth 2 with (\d+(?:\.\d+)?)", test[1])
     check(lesson, r"and ends at (\d+(?:\.\d+)?)\.", test[-1])
+
+
+def test_leakage_example():
+    from ladder.ml.feature_selection import SelectKBest
+    from ladder.ml.logistic import LogisticRegression
+    from ladder.ml.model_selection import StratifiedKFold, cross_val_score
+    from ladder.ml.pipeline import make_pipeline
+
+    lesson = "ml.evaluation"
+    flat = " ".join(LESSONS[lesson].split())
+    assert "50 samples, labels alternating 0 and 1, and 5,000 features of pure noise" in flat
+    assert "Keep the 20 features" in flat and "then 5-fold cross-validate" in flat
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(50, 5000))
+    y = np.array([0, 1] * 25)
+    leaked = SelectKBest(20).fit(X, y).transform(X)
+    wrong = cross_val_score(LogisticRegression(), leaked, y, cv=StratifiedKFold(5)).mean()
+    right = cross_val_score(
+        make_pipeline(SelectKBest(20), LogisticRegression()), X, y, cv=StratifiedKFold(5)
+    ).mean()
+    check(lesson, r"logistic regression on them: accuracy (\d\.\d+)\.", wrong)
+    check(lesson, r"refitted on each training fold, gives (\d\.\d+)", right)
