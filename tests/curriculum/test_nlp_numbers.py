@@ -520,6 +520,7 @@ def _card_values() -> dict[str, float]:
         "nlp.perplexity-bits": 2.0**3,
         "nlp.bengio-params": 1000 * 10 + (2 * 10 + 1) * 50 + (50 + 1) * 1000,
         "nlp.jm-uniform": _jm_unseen(),
+        "nlp.ppmi-value": math.log2((6 / 18) / ((7 / 18) * (10 / 18))),
         "nlp.kn-discount-estimate": 600 / (600 + 2 * 100),
     }
 
@@ -532,3 +533,18 @@ def test_numeric_cards():
     assert set(cards) == set(values), "every numeric card of stage 4 has a recomputation here"
     for cid, card in cards.items():
         assert_card(card, values[cid])
+
+
+def test_ppmi_example():
+    from ladder.nlp.ppmi import ppmi
+
+    counts = np.array([[6, 0, 1], [0, 4, 2], [4, 0, 1]])  # information, cherry, digital
+    flat = " ".join(LESSONS[E].split())
+    for snippet in ("`information` (6 × `data`, 1 × `sugar`)", "`cherry` (4 × `pie`, 2 × `sugar`)",
+                    "`digital` (4 × `data`, 1 × `sugar`)"):  # fmt: skip
+        assert snippet in flat, snippet
+    assert counts.sum() == stated(E, r"\$N = (\d+)\$ and PPMI")
+    P = ppmi(counts)
+    check(E, r"\(7/18\)\(10/18\)\}\s*= ([\d.]+)\$", P[0, 0])
+    check(E, r"PPMI\(`cherry`, `pie`\) = ([\d.]+)", P[1, 1])
+    assert P[0, 2] == 0.0  # "sugar gets 0 next to information"
