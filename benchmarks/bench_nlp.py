@@ -129,6 +129,7 @@ def _word2vec_rows(text: str, quick: bool) -> list[dict]:
 
 def _kneser_ney_rows(text: str, quick: bool) -> list[dict]:
     from nltk import lm as nltk_lm
+
     from ladder.nlp.ngram import KneserNeyInterpolated, pad_sentence, padded_everygrams
     from ladder.nlp.tokenize import simple_tokenize
 

@@ -306,8 +306,8 @@ def test_residual_numbers():
     lesson = "dl.residual"
     g_plain, loss_plain, acc_plain = _deep_mlp(residual=False)
     g_res, loss_res, acc_res = _deep_mlp(residual=True)
-    mantissa, exponent = text(lesson, r"is\s+\$([\d.]+) \\times 10\^\{(-\d+)\}\$ for the plain", 1), \
-        text(lesson, r"is\s+\$([\d.]+) \\times 10\^\{(-\d+)\}\$ for the plain", 2)  # fmt: skip
+    pattern = r"is\s+\$([\d.]+) \\times 10\^\{(-\d+)\}\$ for the plain"
+    mantissa, exponent = text(lesson, pattern, 1), text(lesson, pattern, 2)
     assert g_plain == pytest.approx(float(mantissa) * 10.0 ** int(exponent), rel=0.05)
     check(lesson, r"for the plain stack and (\d+) with each block", g_res)
     check(lesson, r"training loss is still ([\d.]+)", loss_plain)

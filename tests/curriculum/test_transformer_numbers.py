@@ -535,8 +535,16 @@ def test_t5_and_bart_sizes_and_structure():
         )  # fmt: skip
         large = transformers.BartForConditionalGeneration(transformers.BartConfig())
     c = t5.config
-    assert (c.num_layers, c.num_decoder_layers, c.d_model, c.num_heads, c.d_ff) == (6, 6, 512, 8, 2048)
-    check(lesson, r"T5-small has 6 encoder .*? and a\s+" + NUM + r"-token SentencePiece", c.vocab_size)
+    assert (c.num_layers, c.num_decoder_layers, c.d_model, c.num_heads, c.d_ff) == (
+        6,
+        6,
+        512,
+        8,
+        2048,
+    )
+    check(
+        lesson, r"T5-small has 6 encoder .*? and a\s+" + NUM + r"-token SentencePiece", c.vocab_size
+    )
     check(lesson, r"shared by input and output: " + NUM + r" parameters", t5.num_parameters())
     assert c.relative_attention_num_buckets == 32 and "(32 buckets" in LESSONS[lesson]
     # only the first layer of each stack holds the relative position table

@@ -88,7 +88,9 @@ def test_numeric_precision_rules():
         card(kind="numeric", front="MSE, to two decimals?", answer=0.67)
     )
     # a tolerance tighter than the stated precision
-    tight = card(kind="numeric", front="To two decimals?", answer=1.2877, decimals=2, tolerance=0.001)
+    tight = card(
+        kind="numeric", front="To two decimals?", answer=1.2877, decimals=2, tolerance=0.001
+    )
     assert "tighter" in reasons(tight)
     fine = card(kind="numeric", front="To two decimals?", answer=1.2877, decimals=2, tolerance=0.01)
     assert not lint_card(fine)
@@ -100,7 +102,9 @@ def test_percent_must_be_declared():
     front = "What percentage of tokens become [MASK]?"
     assert "percent = true" in reasons(card(kind="numeric", front=front, answer=12))
     assert not lint_card(card(kind="numeric", front=front, answer=12, percent=True))
-    assert "does not ask" in reasons(card(kind="numeric", front="How many?", answer=3, percent=True))
+    assert "does not ask" in reasons(
+        card(kind="numeric", front="How many?", answer=3, percent=True)
+    )
 
 
 def test_numeric_answer_printed_in_the_front():
@@ -116,7 +120,7 @@ def test_every_numeric_card_accepts_its_answer_as_asked():
         typed = shown_answer(c).replace(" %", "%")
         assert check_answer(c, typed)[0], (c.id, typed)
         if c.decimals:  # one unit of the last decimal off is wrong (unless a tolerance says)
-            off = float(typed.rstrip("%").replace(",", "")) + 10.0 ** -c.decimals
+            off = float(typed.rstrip("%").replace(",", "")) + 10.0**-c.decimals
             assert check_answer(c, repr(off))[0] is (c.tolerance >= 10.0**-c.decimals), c.id
 
 

@@ -101,8 +101,9 @@ def test_numeric_answers():
 
 
 def _numeric(answer, **kw):
-    return Card(id="ml.x", lesson="ml.linear-regression", kind="numeric", front="?",
-                answer=answer, **kw)
+    return Card(
+        id="ml.x", lesson="ml.linear-regression", kind="numeric", front="?", answer=answer, **kw
+    )
 
 
 @pytest.mark.parametrize(

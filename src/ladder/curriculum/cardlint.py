@@ -19,6 +19,7 @@ The rules for answers are in AUTHORING.md ("Cards").
 from __future__ import annotations
 
 import re
+
 from ladder.curriculum.schema import Card
 
 __all__ = ["lint_card", "stated_decimals"]
@@ -76,9 +77,7 @@ def lint_card(card: Card) -> list[str]:
 
     # One question per card.
     if visible.count("?") > 1 or _SECOND_QUESTION.search(visible):
-        out.append(
-            "asks two things at once; keep one question per card (split it into two cards)"
-        )
+        out.append("asks two things at once; keep one question per card (split it into two cards)")
 
     if card.kind == "cloze":
         for hidden in CLOZE.findall(front):
@@ -107,13 +106,13 @@ def lint_card(card: Card) -> list[str]:
         if card.decimals is None and not _exact_short(value):
             out.append(
                 f"the answer {value!r} has no short exact form: set `decimals` and say it in "
-                "the front (\"to two decimals\")"
+                'the front ("to two decimals")'
             )
         if card.decimals is not None and said != card.decimals:
             out.append(
                 f"`decimals = {card.decimals}` but the front "
                 + (f"asks for {said}" if said is not None else "does not say the precision")
-                + " (write \"to two decimals\", or \"a whole number\" for 0)"
+                + ' (write "to two decimals", or "a whole number" for 0)'
             )
         if card.decimals is None and said is not None:
             out.append(f"the front asks for {said} decimals: set `decimals = {said}`")

@@ -3,12 +3,13 @@ generated text, ``nltk.lm`` side by side, and Bengio's neural model beside them.
 
 Lines are sentences (``simple_tokenize``), each padded with n - 1 ``<s>`` and one
 ``</s>`` (so every order is scored on the same events); the first 90 % of the lines
-train, the last 10 % test; words seen once become ``<UNK>``. This is the setting of the n-gram lesson's
-table, which the full run reproduces (``quick`` uses the first 3,000 and the last 500
-lines). For each order and smoothing (Laplace, add-0.01, Jelinek-Mercer interpolation with
-lambda = 0.7, Kneser-Ney with d = 0.75), the test perplexity and fit time; ``nltk.lm``
-fits the same models on the same padded sentences of a smaller slice and the largest
-score difference over the test n-grams is reported. Each order then generates a line from the same seed. Last, a
+train, the last 10 % test; words seen once become ``<UNK>``. This is the setting of the
+n-gram lesson's table, which the full run reproduces (``quick`` uses the first 3,000 and
+the last 500 lines). For each order and smoothing (Laplace, add-0.01, Jelinek-Mercer
+interpolation with lambda = 0.7, Kneser-Ney with d = 0.75), the test perplexity and fit
+time; ``nltk.lm`` fits the same models on the same padded sentences of a smaller slice
+and the largest score difference over the test n-grams is reported. Each order then
+generates a line from the same seed. Last, a
 Bengio et al. (2003) MLP trigram model (``ladder.nlp.neural_lm``) is trained on the same
 split and vocabulary and its perplexity is set beside the n-gram models'.
 """
@@ -71,6 +72,7 @@ def run(ctx: LabContext) -> None:
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+
     from ladder.nlp.neural_lm import BengioLM
     from ladder.nlp.ngram import pad_sentence, padded_everygrams
 

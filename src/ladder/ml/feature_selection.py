@@ -3,7 +3,8 @@ r"""Univariate feature selection (``sklearn.feature_selection``).
 :func:`f_classif` scores each feature by the one-way ANOVA F statistic of its values
 across the classes,
 
-.. math:: F = \frac{\sum_c n_c(\bar x_c - \bar x)^2 / (C - 1)}{\sum_c \sum_{i \in c}(x_i - \bar x_c)^2 / (n - C)},
+.. math:: F = \frac{\sum_c n_c(\bar x_c - \bar x)^2 / (C - 1)}
+                 {\sum_c \sum_{i \in c}(x_i - \bar x_c)^2 / (n - C)},
 
 large when the class means differ more than the spread within classes. :class:`SelectKBest`
 keeps the ``k`` features with the largest scores (ties resolved as scikit-learn does). It

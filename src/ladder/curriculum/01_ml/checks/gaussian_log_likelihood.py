@@ -19,25 +19,39 @@ def check_given_variance(submitted, reference):
     """with sigma2 given: -(n/2) log(2 pi sigma2) - SS_res / (2 sigma2)"""
     n, ss = len(Y), _ss(Y, P)
     for s2 in (0.3, 2.0):
+        norm = -0.5 * n * math.log(2 * math.pi * s2)
         expect_close(
-            submitted(Y, P, sigma2=s2), reference(Y, P, sigma2=s2),
+            submitted(Y, P, sigma2=s2),
+            reference(Y, P, sigma2=s2),
             inputs={"y_true": Y, "y_pred": P, "sigma2": s2},
             mistakes=[
-                (-0.5 * n * math.log(2 * math.pi * s2) - ss / s2, "the squares are divided by 2 sigma2"),
-                (-0.5 * n * math.log(2 * math.pi * s2) - ss / (2 * math.sqrt(s2)), "sigma2 is the variance, not the standard deviation"),
-                (-0.5 * math.log(2 * math.pi * s2) - ss / (2 * s2), "the normalising term counts once per observation: n/2, not 1/2"),
+                (norm - ss / s2, "the squares are divided by 2 sigma2"),
+                (
+                    norm - ss / (2 * math.sqrt(s2)),
+                    "sigma2 is the variance, not the standard deviation",
+                ),
+                (
+                    norm / n - ss / (2 * s2),
+                    "the normalising term counts once per observation: n/2, not 1/2",
+                ),
             ],
-        )  # fmt: skip
+        )
 
 
 def check_maximum_likelihood_variance(submitted, reference):
     """without sigma2: the maximum-likelihood variance SS_res / n"""
     n, ss = len(Y), _ss(Y, P)
     expect_close(
-        submitted(Y, P), reference(Y, P),
+        submitted(Y, P),
+        reference(Y, P),
         inputs={"y_true": Y, "y_pred": P, "sigma2": None},
-        mistakes=[(reference(Y, P, sigma2=ss / (n - 1)), "the maximum-likelihood variance divides by n, not n - 1")],
-    )  # fmt: skip
+        mistakes=[
+            (
+                reference(Y, P, sigma2=ss / (n - 1)),
+                "the maximum-likelihood variance divides by n, not n - 1",
+            )
+        ],
+    )
 
 
 def check_a_large_sample(submitted, reference):
@@ -50,6 +64,10 @@ def check_a_large_sample(submitted, reference):
 
 def check_bad_input(submitted, reference):
     """different lengths, no data, and a zero variance are errors"""
-    expect_raises(ValueError, submitted, [1.0, 2.0], [1.0], inputs={"y_true": [1.0, 2.0], "y_pred": [1.0]})
+    expect_raises(
+        ValueError, submitted, [1.0, 2.0], [1.0], inputs={"y_true": [1.0, 2.0], "y_pred": [1.0]}
+    )
     expect_raises(ValueError, submitted, [], [], inputs={"y_true": [], "y_pred": []})
-    expect_raises(ValueError, submitted, [1.0, 2.0], [1.0, 2.0], inputs="a perfect fit, sigma2=None")
+    expect_raises(
+        ValueError, submitted, [1.0, 2.0], [1.0, 2.0], inputs="a perfect fit, sigma2=None"
+    )

@@ -65,15 +65,23 @@ def check_last_step_gets_transformed_data(submitted, reference):
     actual = drive(submitted, scenario)
     expect_equal(actual["knn_fitted_on"] is not None, True, what="the last step was fitted")
     expect_equal(
-        np.shape(actual["knn_fitted_on"]), np.shape(expected["knn_fitted_on"]),
+        np.shape(actual["knn_fitted_on"]),
+        np.shape(expected["knn_fitted_on"]),
         what="the shape of the data the last step was fitted on",
         inputs="45 rows; 3 features kept of 8",
     )
     expect_close(
-        actual["knn_fitted_on"], expected["knn_fitted_on"],
-        what="the data the last step was fitted on", inputs="scaled, then 3 features selected",
-        mistakes=[(_data()[0][:, expected["selected"]], "fit the last step on the transformed data, not on X")],
-    )  # fmt: skip
+        actual["knn_fitted_on"],
+        expected["knn_fitted_on"],
+        what="the data the last step was fitted on",
+        inputs="scaled, then 3 features selected",
+        mistakes=[
+            (
+                _data()[0][:, expected["selected"]],
+                "fit the last step on the transformed data, not on X",
+            )
+        ],
+    )
 
 
 def check_predictions(submitted, reference):

@@ -12,7 +12,14 @@ def _data(seed, n=N, d=D, h=H, c=C, scale=1.0):
     rng = np.random.default_rng(seed)
     X = rng.normal(size=(n, d)) * scale
     y = rng.integers(0, c, n)
-    return X, y, rng.normal(size=(h, d)), rng.normal(size=h), rng.normal(size=(c, h)), rng.normal(size=c)
+    return (
+        X,
+        y,
+        rng.normal(size=(h, d)),
+        rng.normal(size=h),
+        rng.normal(size=(c, h)),
+        rng.normal(size=c),
+    )
 
 
 def _variant(kind, X, y, W1, b1, W2, b2):
@@ -61,4 +68,9 @@ def check_other_sizes(submitted, reference):
 
 def check_large_scores(submitted, reference):
     """large inputs: the log-sum-exp keeps the loss finite"""
-    _compare(submitted, reference, _data(2, scale=500.0), "N=5, d=4, h=3, C=6, inputs × 500 (scores in the thousands)")
+    _compare(
+        submitted,
+        reference,
+        _data(2, scale=500.0),
+        "N=5, d=4, h=3, C=6, inputs × 500 (scores in the thousands)",
+    )

@@ -34,8 +34,13 @@ def run(cls, cin, cout, stride, training):
 
 
 def _compare(submitted, reference, cin, cout, stride, training, mistakes=()):
-    inputs = {"in_channels": cin, "out_channels": cout, "stride": stride,
-              "x": "shape (2, %d, 7, 6)" % cin, "mode": "train" if training else "eval"}  # fmt: skip
+    inputs = {
+        "in_channels": cin,
+        "out_channels": cout,
+        "stride": stride,
+        "x": f"shape (2, {cin}, 7, 6)",
+        "mode": "train" if training else "eval",
+    }
     expected = run(reference, cin, cout, stride, training)
     actual = drive(submitted, run, cin, cout, stride, training)
     expect_equal(tuple(np.shape(actual[0])), tuple(expected[0].shape), what="the output shape",

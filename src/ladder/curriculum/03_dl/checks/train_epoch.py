@@ -18,9 +18,7 @@ def _setup(dropout: float):
         layers.append(nn.Dropout(dropout))
     model = nn.Sequential(*layers, nn.Linear(16, 3))
     rng = np.random.default_rng(1)
-    batches = [
-        (rng.normal(size=(n, 6)).astype(np.float32), rng.integers(0, 3, n)) for n in SIZES
-    ]
+    batches = [(rng.normal(size=(n, 6)).astype(np.float32), rng.integers(0, 3, n)) for n in SIZES]
     return nn, model, batches
 
 

@@ -8,8 +8,12 @@ def _grams(padded, n):
 
 
 def _by_position(padded, n):
-    return [tuple(padded[i : i + k]) for i in range(len(padded)) for k in range(1, n + 1)
-            if i + k <= len(padded)]
+    return [
+        tuple(padded[i : i + k])
+        for i in range(len(padded))
+        for k in range(1, n + 1)
+        if i + k <= len(padded)
+    ]
 
 
 def check_bigrams(submitted, reference):

@@ -21,13 +21,19 @@ def _pmi(X, alpha=1.0, log=np.log2, rows_alpha=False):
 def check_toy_table(submitted, reference):
     """the lesson's toy table: PPMI(information, data) = 0.626"""
     expected = reference(TOY)
+    positive = np.asarray(TOY) > 0
     expect_close(
-        submitted(TOY), expected, inputs={"counts": TOY},
+        submitted(TOY),
+        expected,
+        inputs={"counts": TOY},
         mistakes=[
-            (np.where(np.asarray(TOY) > 0, _pmi(TOY), 0.0), "keep only positive values: max(PMI, 0)"),
-            (np.where(np.asarray(TOY) > 0, np.maximum(_pmi(TOY, log=np.log), 0), 0.0), "PMI uses log2, not the natural log"),
+            (np.where(positive, _pmi(TOY), 0.0), "keep only positive values: max(PMI, 0)"),
+            (
+                np.where(positive, np.maximum(_pmi(TOY, log=np.log), 0), 0.0),
+                "PMI uses log2, not the natural log",
+            ),
         ],
-    )  # fmt: skip
+    )
 
 
 def check_smoothed_contexts(submitted, reference):

@@ -2,7 +2,7 @@
 # likely: pad the end too
 from collections.abc import Sequence
 
-from ladder.nlp.ngram import BOS, EOS
+from ladder.nlp.ngram import BOS
 
 
 def padded_everygrams(sentence: Sequence[str], n: int) -> list[tuple[str, ...]]:

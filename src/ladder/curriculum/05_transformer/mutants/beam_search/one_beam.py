@@ -5,8 +5,14 @@ from collections.abc import Sequence
 import numpy as np
 
 
-def beam_search(next_log_probs, prompt: Sequence[int], num_beams: int, max_new_tokens: int,
-                eos_id=None, length_penalty: float = 1.0):
+def beam_search(
+    next_log_probs,
+    prompt: Sequence[int],
+    num_beams: int,
+    max_new_tokens: int,
+    eos_id=None,
+    length_penalty: float = 1.0,
+):
     if num_beams < 1 or max_new_tokens < 1:
         raise ValueError("num_beams and max_new_tokens must be positive")
     beams = [(list(prompt), 0.0)]
@@ -31,5 +37,6 @@ def beam_search(next_log_probs, prompt: Sequence[int], num_beams: int, max_new_t
         if len(finished) >= num_beams or not beams:
             break
     n = len(prompt)
-    return sorted(finished + beams, key=lambda b: b[1] / max(len(b[0]) - n, 1) ** length_penalty,
-                  reverse=True)[:num_beams]
+    return sorted(
+        finished + beams, key=lambda b: b[1] / max(len(b[0]) - n, 1) ** length_penalty, reverse=True
+    )[:num_beams]
