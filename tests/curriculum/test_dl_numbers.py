@@ -363,3 +363,23 @@ def test_symmetry_breaking_numbers():
     acc, distinct, biggest = _symmetric_start("zero")
     assert biggest == 0.0  # "the first layer stays exactly 0"
     check(lesson, r"and it scores ([\d.]+) %, one class's share", 100 * acc)
+
+
+def test_momentum_effective_step():
+    """μ = 0.9: a constant gradient g gives buffers g, 1.9g, 2.71g, … → g / (1 − μ) = 10g."""
+    import ladder.nn as nn
+    from ladder.autograd import Tensor
+
+    lesson = "dl.optimisation"
+    assert "$\\mu = 0.9$ a" in LESSONS[lesson] and "about 10 times as far" in " ".join(
+        LESSONS[lesson].split()
+    )
+    p = Tensor(np.zeros(1), requires_grad=True)
+    opt = nn.SGD([p], lr=1.0, momentum=0.9)
+    steps = []
+    for _ in range(200):
+        before = p.data.copy()
+        p.grad = np.ones(1)
+        opt.step()
+        steps.append(float(before[0] - p.data[0]))
+    assert steps[0] == pytest.approx(1.0) and steps[-1] == pytest.approx(10.0, rel=1e-6)
