@@ -129,9 +129,8 @@ def _word2vec_rows(text: str, quick: bool) -> list[dict]:
 
 def _kneser_ney_rows(text: str, quick: bool) -> list[dict]:
     from nltk import lm as nltk_lm
-    from nltk.lm.preprocessing import padded_everygram_pipeline
 
-    from ladder.nlp.ngram import KneserNeyInterpolated
+    from ladder.nlp.ngram import KneserNeyInterpolated, pad_sentence, padded_everygrams
     from ladder.nlp.tokenize import simple_tokenize
 
     lines = [simple_tokenize(l) for l in text.splitlines() if l.strip()]
@@ -142,7 +141,12 @@ def _kneser_ney_rows(text: str, quick: bool) -> list[dict]:
 
     def fit_ref() -> object:
         ref = nltk_lm.KneserNeyInterpolated(3)
-        ref.fit(*padded_everygram_pipeline(3, train))
+        # nltk fitted on our padding (n - 1 <s>, one </s>), as nltk's own pipeline would
+        # build its n-grams: everygrams per sentence and the padded words as vocabulary.
+        ref.fit(
+            [padded_everygrams(s, 3) for s in train],
+            [w for s in train for w in pad_sentence(s, 3)],
+        )
         return ref
 
     t_ours = _median_time(lambda: KneserNeyInterpolated(3).fit(train), 3 if quick else 5)

@@ -158,7 +158,8 @@ def test_overfitting_table():
         best, at, final, acc = m.groups()
         assert min(r["val_loss"]) == pytest.approx(float(best), abs=5e-4), key
         assert r["best_epoch"] == int(at), key
-        assert r["val_loss"][-1] == pytest.approx(float(final), abs=5e-4), key
+        # the model the run returns: early stopping's restored weights score its best loss
+        assert r["final_val_loss"] == pytest.approx(float(final), abs=5e-4), key
         assert 100 * r["test_acc"] == pytest.approx(float(acc), abs=0.05), key
     plain, early = results["plain"], results["early stopping"]
     assert plain["train_acc"][-1] == 1.0  # "the training accuracy reaches 100 %"
@@ -166,6 +167,7 @@ def test_overfitting_table():
     check(lesson, r"climbs to (\d\.\d+) by epoch", plain["val_loss"][-1])
     assert early["epochs"] == int(text(lesson, r"stopping ends at epoch (\d+)"))
     assert early["best_epoch"] == int(text(lesson, r"restores epoch (\d+)'s weights"))
+    assert early["final_val_loss"] == pytest.approx(min(early["val_loss"]), abs=1e-12)
 
 
 def test_dropout_scaling_statements():
@@ -209,3 +211,175 @@ def test_mnist_mlp_accuracy():
 
     acc = D.train_digits("mlp", "mnist", threads=1).accuracy
     check("dl.digits", r"test accuracy is MLP (\d+\.\d+) %", 100 * acc)
+
+
+# --- the training loop -------------------------------------------------------------------
+
+
+def _lesson_loop(zero_grad: bool):
+    """The loop of dl.training-loop, line for line, on the 8×8 digits."""
+    import ladder.nn as nn
+    from ladder.autograd import Tensor
+    from ladder.nn.digits import load_digits_data
+
+    d = load_digits_data("sklearn")
+    X_train, y_train = d.x_train.reshape(len(d.x_train), -1), d.y_train
+    X_test, y_test = d.x_test.reshape(len(d.x_test), -1), d.y_test
+    nn.init.manual_seed(0)
+    model = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
+    opt = nn.SGD(model.parameters(), lr=0.1)
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        model.train()
+        order = rng.permutation(len(X_train))
+        losses = []
+        for i in range(0, len(X_train), 64):
+            idx = order[i : i + 64]
+            loss = nn.cross_entropy(model(Tensor(X_train[idx])), y_train[idx])
+            if zero_grad:
+                opt.zero_grad()
+            loss.backward()
+            opt.step()
+            losses.append(float(loss.item()))
+    model.eval()
+    acc = float((model(Tensor(X_test)).data.argmax(1) == y_test).mean())
+    return len(X_train), float(np.mean(losses)), acc
+
+
+def test_training_loop_numbers():
+    lesson = "dl.training-loop"
+    flat = " ".join(LESSONS[lesson].split())
+    for snippet in ("opt = nn.SGD(model.parameters(), lr=0.1)", "for epoch in range(20):",
+                    "for i in range(0, len(X_train), 64):", "nn.init.manual_seed(0)"):  # fmt: skip
+        assert snippet in LESSONS[lesson], snippet
+    n, loss, acc = _lesson_loop(zero_grad=True)
+    assert n == int(text(lesson, r"8×8 digits \(([\d,]+) training images").replace(",", ""))
+    check(lesson, r"mean training loss is ([\d.]+) and", loss)
+    check(lesson, r"test accuracy\s+([\d.]+) %\.", 100 * acc)
+    _, loss, acc = _lesson_loop(zero_grad=False)
+    check(lesson, r"mean loss of\s+([\d.]+) and", loss)
+    check(lesson, r"and ([\d.]+) % test accuracy", 100 * acc)
+    assert "without `opt.zero_grad()`" in flat
+
+
+# --- residual connections -------------------------------------------------------------
+
+
+def _deep_mlp(residual: bool):
+    """30 hidden blocks of Linear(64, 64) + ReLU, plain or wrapped as x + ReLU(Wx + b),
+    trained 10 epochs with Adam on the 8×8 digits; returns the first layer's gradient
+    norm at initialisation, the final training loss and the test accuracy."""
+    import ladder.nn as nn
+    from ladder.autograd import Tensor
+    from ladder.nn.digits import load_digits_data
+    from ladder.nn.resnet import Residual
+
+    d = load_digits_data("sklearn")
+    X, y = d.x_train.reshape(len(d.x_train), -1), d.y_train
+    X_test, y_test = d.x_test.reshape(len(d.x_test), -1), d.y_test
+    nn.init.manual_seed(0)
+    layers = [nn.Linear(64, 64), nn.ReLU()]
+    for _ in range(30):
+        block = nn.Sequential(nn.Linear(64, 64), nn.ReLU())
+        layers += [Residual(block)] if residual else list(block)
+    model = nn.Sequential(*layers, nn.Linear(64, 10))
+    nn.cross_entropy(model(Tensor(X[:256])), y[:256]).backward()
+    grad0 = float(np.linalg.norm(model[0].weight.grad))
+    opt = nn.Adam(model.parameters(), lr=1e-3)
+    rng = np.random.default_rng(0)
+    for _ in range(10):
+        model.train()
+        order = rng.permutation(len(X))
+        for i in range(0, len(X), 64):
+            idx = order[i : i + 64]
+            loss = nn.cross_entropy(model(Tensor(X[idx])), y[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    model.eval()
+    train_loss = float(nn.cross_entropy(model(Tensor(X)), y).item())
+    acc = float((model(Tensor(X_test)).data.argmax(1) == y_test).mean())
+    return grad0, train_loss, acc
+
+
+def test_residual_numbers():
+    lesson = "dl.residual"
+    g_plain, loss_plain, acc_plain = _deep_mlp(residual=False)
+    g_res, loss_res, acc_res = _deep_mlp(residual=True)
+    pattern = r"is\s+\$([\d.]+) \\times 10\^\{(-\d+)\}\$ for the plain"
+    mantissa, exponent = text(lesson, pattern, 1), text(lesson, pattern, 2)
+    assert g_plain == pytest.approx(float(mantissa) * 10.0 ** int(exponent), rel=0.05)
+    check(lesson, r"for the plain stack and (\d+) with each block", g_res)
+    check(lesson, r"training loss is still ([\d.]+)", loss_plain)
+    assert loss_plain == pytest.approx(np.log(10), abs=5e-4)  # "ln 10, a uniform guess"
+    check(lesson, r"test\s+accuracy ([\d.]+) %; the residual", 100 * acc_plain)
+    check(lesson, r"the residual one reaches ([\d.]+) and", loss_res)
+    check(lesson, r"reaches [\d.]+ and ([\d.]+) %", 100 * acc_res)
+
+
+# --- symmetry breaking --------------------------------------------------------------------
+
+
+def _symmetric_start(kind: str):
+    """The training-loop lesson's network and loop, from 'random', 'const' (every weight
+    and bias 0.01) or 'zero' parameters: test accuracy, distinct hidden units, max |W1|."""
+    import ladder.nn as nn
+    from ladder.autograd import Tensor
+    from ladder.nn.digits import load_digits_data
+
+    d = load_digits_data("sklearn")
+    X, y = d.x_train.reshape(len(d.x_train), -1), d.y_train
+    X_test, y_test = d.x_test.reshape(len(d.x_test), -1), d.y_test
+    nn.init.manual_seed(0)
+    model = nn.Sequential(nn.Linear(64, 128), nn.ReLU(), nn.Linear(128, 10))
+    for p in model.parameters():
+        if kind != "random":
+            p.data[...] = 0.0 if kind == "zero" else 0.01
+    opt = nn.SGD(model.parameters(), lr=0.1)
+    rng = np.random.default_rng(0)
+    for _ in range(20):
+        model.train()
+        order = rng.permutation(len(X))
+        for i in range(0, len(X), 64):
+            idx = order[i : i + 64]
+            loss = nn.cross_entropy(model(Tensor(X[idx])), y[idx])
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    model.eval()
+    acc = float((model(Tensor(X_test)).data.argmax(1) == y_test).mean())
+    W1 = model[0].weight.data
+    return acc, len(np.unique(W1, axis=0)), float(np.abs(W1).max())
+
+
+def test_symmetry_breaking_numbers():
+    lesson = "dl.optimisation"
+    acc, distinct, _ = _symmetric_start("random")
+    check(lesson, r"reaches ([\d.]+) % test\s+accuracy from PyTorch's random", 100 * acc)
+    assert distinct == 128
+    acc, distinct, _ = _symmetric_start("const")
+    assert distinct == 1  # "its 128 hidden units are still identical"
+    check(lesson, r"after 20 epochs, and it reaches ([\d.]+) %", 100 * acc)
+    acc, distinct, biggest = _symmetric_start("zero")
+    assert biggest == 0.0  # "the first layer stays exactly 0"
+    check(lesson, r"and it scores ([\d.]+) %, one class's share", 100 * acc)
+
+
+def test_momentum_effective_step():
+    """μ = 0.9: a constant gradient g gives buffers g, 1.9g, 2.71g, … → g / (1 − μ) = 10g."""
+    import ladder.nn as nn
+    from ladder.autograd import Tensor
+
+    lesson = "dl.optimisation"
+    assert "$\\mu = 0.9$ a" in LESSONS[lesson] and "about 10 times as far" in " ".join(
+        LESSONS[lesson].split()
+    )
+    p = Tensor(np.zeros(1), requires_grad=True)
+    opt = nn.SGD([p], lr=1.0, momentum=0.9)
+    steps = []
+    for _ in range(200):
+        before = p.data.copy()
+        p.grad = np.ones(1)
+        opt.step()
+        steps.append(float(before[0] - p.data[0]))
+    assert steps[0] == pytest.approx(1.0) and steps[-1] == pytest.approx(10.0, rel=1e-6)

@@ -65,3 +65,18 @@ def test_the_lab_reproduces_them(tmp_path):
     assert all(m[f"{s}_max_coef_diff"] < 1e-6 for s in ("normal", "qr", "svd"))
     assert (result.out_dir / "diabetes.png").stat().st_size > 10_000
     assert saved["tables"][0]["columns"][0] == "library"
+
+
+def test_gaussian_likelihood_numbers():
+    import statsmodels.api as sm
+
+    from ladder.ml.linear import gaussian_log_likelihood
+
+    model = LinearRegression().fit(X, Y)
+    pred = model.predict(X)
+    ss_res = float(((Y - pred) ** 2).sum())
+    m = re.search(r"\$SS_\{res\}/n\$ = ([\d,.]+) and", LESSON)
+    assert m and float(m.group(1).replace(",", "")) == pytest.approx(ss_res / len(Y), abs=0.05)
+    llf = gaussian_log_likelihood(Y, pred)
+    assert llf == pytest.approx(_stated(r"log-likelihood is \$(-[\d.]+)\$"), abs=0.05)
+    assert llf == pytest.approx(sm.OLS(Y, sm.add_constant(X)).fit().llf, rel=1e-10)

@@ -74,6 +74,10 @@ def test_kinds_of_learning_digits(digits_kmeans):
 
     X, y = load_digits(return_X_y=True)
     assert X.shape == (1797, 64) and "1,797 handwritten digits" in LESSONS["ml.kinds-of-learning"]
+    # "each 8 × 8 = 64 pixels with a grey level from 0 to 16"
+    flat = " ".join(LESSONS["ml.kinds-of-learning"].split())
+    assert "8 × 8 = 64 pixels with a grey level from 0 to 16" in flat
+    assert X.min() == 0 and X.max() == 16 and np.all(X == np.round(X))
     X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.25, random_state=0)
     acc = KNeighborsClassifier(5).fit(X_tr, y_tr).score(X_te, y_te)
     check("ml.kinds-of-learning", r"25% with accuracy (\d+(?:\.\d+)?)", acc)
@@ -337,7 +341,7 @@ def test_evaluation_cancer(cancer_split):
 def test_bias_variance_table():
     from ladder.ml.linear import LinearRegression
     from ladder.ml.metrics import mean_squared_error
-    from ladder.ml.preprocessing import PolynomialFeatures
+    from ladder.ml.preprocessing import PolynomialFeatures, StandardScaler
     from ladder.ml.regularized import Ridge
 
     rng = np.random.default_rng(0)
@@ -365,12 +369,17 @@ def test_bias_variance_table():
         )
         if d == 9:
             mse9 = mean_squared_error(y_te, m.predict(P.transform(x_te)))
-            ridge = Ridge(alpha=1e-4).fit(P.transform(x_tr), y_tr)
+            # ridge on standardised features (scaler fitted on the training points)
+            S = StandardScaler().fit(P.transform(x_tr))
+            ridge = Ridge(alpha=0.01).fit(S.transform(P.transform(x_tr)), y_tr)
+            flat = " ".join(LESSONS[lesson].split())
+            assert "with the nine features standardised" in flat
+            assert r"$\alpha = 0.01$ lowers the" in flat
             check(lesson, r"test MSE from (\d+(?:\.\d+)?) to", mse9)
             check(
                 lesson,
                 r"test MSE from \d+(?:\.\d+)? to (\d+(?:\.\d+)?)\.",
-                mean_squared_error(y_te, ridge.predict(P.transform(x_te))),
+                mean_squared_error(y_te, ridge.predict(S.transform(P.transform(x_te)))),
             )
     check(lesson, r"the\s+noise alone gives (\d+(?:\.\d+)?)\)", 0.3**2)
 
@@ -395,3 +404,25 @@ def test_validation_curve_numbers():
     assert int(np.argmax(test)) == 1 and "peaks at depth 2" in LESSONS[lesson]
     check(lesson, r"peaks at depth 2 with (\d+(?:\.\d+)?)", test[1])
     check(lesson, r"and ends at (\d+(?:\.\d+)?)\.", test[-1])
+
+
+def test_leakage_example():
+    from ladder.ml.feature_selection import SelectKBest
+    from ladder.ml.logistic import LogisticRegression
+    from ladder.ml.model_selection import StratifiedKFold, cross_val_score
+    from ladder.ml.pipeline import make_pipeline
+
+    lesson = "ml.evaluation"
+    flat = " ".join(LESSONS[lesson].split())
+    assert "50 samples, labels alternating 0 and 1, and 5,000 features of pure noise" in flat
+    assert "Keep the 20 features" in flat and "then 5-fold cross-validate" in flat
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(50, 5000))
+    y = np.array([0, 1] * 25)
+    leaked = SelectKBest(20).fit(X, y).transform(X)
+    wrong = cross_val_score(LogisticRegression(), leaked, y, cv=StratifiedKFold(5)).mean()
+    right = cross_val_score(
+        make_pipeline(SelectKBest(20), LogisticRegression()), X, y, cv=StratifiedKFold(5)
+    ).mean()
+    check(lesson, r"logistic regression on them: accuracy (\d\.\d+)\.", wrong)
+    check(lesson, r"refitted on each training fold, gives (\d\.\d+)", right)

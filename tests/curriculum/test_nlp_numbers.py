@@ -23,7 +23,13 @@ from ladder.data import text as corpora
 from ladder.nlp.bpe import GPT2_SPLIT_PATTERN, GPT2BPETokenizer
 from ladder.nlp.glove import cooccurrence_matrix
 from ladder.nlp.lemmatize import MorphyLemmatizer
-from ladder.nlp.ngram import MLE, KneserNeyInterpolated, Laplace, Lidstone
+from ladder.nlp.ngram import (
+    MLE,
+    JelinekMercerInterpolated,
+    KneserNeyInterpolated,
+    Laplace,
+    Lidstone,
+)
 from ladder.nlp.porter import measure, stem
 from ladder.nlp.similarity import (
     cosine_similarity,
@@ -61,6 +67,15 @@ def check(lesson: str, pattern: str, value: float, group: int = 1) -> None:
     text = stated_text(lesson, pattern, group).rstrip(".")
     decimals = len(text.split(".")[1]) if "." in text else 0
     assert value == pytest.approx(float(text), abs=0.5 * 10.0**-decimals + 1e-12), (pattern, value)
+
+
+def assert_card(card, value: float) -> None:
+    """A numeric card's stored answer is ``value``: at the precision the card asks for
+    (its ``decimals``) or within its tolerance, else exactly."""
+    if card.decimals is not None:
+        assert round(value, card.decimals) == round(float(card.answer), card.decimals), card.id
+    else:
+        assert value == pytest.approx(card.answer, abs=max(card.tolerance, 1e-12)), card.id
 
 
 def states(lesson: str, snippet: str) -> None:
@@ -365,30 +380,61 @@ def test_example_perplexities():
     )
 
 
-def test_shakespeare_perplexity_table():
+@pytest.fixture(scope="module")
+def shakespeare_split():
     from ladder.labs.nlp_ngram import split_lines
 
-    train, test = split_lines(quick=False)
+    return split_lines(quick=False)
+
+
+def test_shakespeare_perplexity_table(shakespeare_split):
+    train, test = shakespeare_split
     table = (
         re.search(r"\| order \| Laplace.*?\n((?:\|.*\n)+)", LESSONS[N])
         .group(1)
         .strip()
         .split("\n")[1:]
     )
+    assert [int(line.strip("|").split("|")[0]) for line in table] == [1, 2, 3, 4]
+    events = None
     for line in table:
         cells = [c.strip() for c in line.strip("|").split("|")]
         order = int(cells[0])
         models = [
             Laplace(order, unk_cutoff=2),
             Lidstone(0.01, order, unk_cutoff=2),
+            JelinekMercerInterpolated(0.7, order, unk_cutoff=2),
             KneserNeyInterpolated(order, discount=0.75, unk_cutoff=2),
         ]
         for cell, lm in zip(cells[1:], models, strict=True):
+            if cell == "—":  # Kneser–Ney needs bigrams for its continuation counts
+                assert isinstance(lm, KneserNeyInterpolated) and order == 1
+                continue
             lm.fit(train)
-            assert lm.perplexity(lm.ngrams_of(test)) == pytest.approx(float(cell), abs=0.005), (
-                order,
-                lm,
-            )
+            grams = lm.ngrams_of(test)
+            # one </s> per line: every order scores the same events
+            assert events is None or len(grams) == events
+            events = len(grams)
+            assert lm.perplexity(grams) == pytest.approx(float(cell), abs=0.005), (order, lm)
+    assert events == sum(len(s) + 1 for s in test)
+    assert events == stated(N, r"scores the same ([\d,]+) test events")
+    assert sum(map(len, train)) == stated(N, r"on ([\d,]+) training words")
+
+
+def test_unseen_long_contexts_and_the_discount_estimate(shakespeare_split):
+    train, test = shakespeare_split
+    kn = KneserNeyInterpolated(3, discount=0.75, unk_cutoff=2).fit(train)
+    counts = kn._trie.count[3]  # the trigram types' counts
+    n1, n2 = int((counts == 1).sum()), int((counts == 2).sum())
+    assert n1 == stated(N, r"\$n_1\$ = ([\d,]+) and")
+    assert n2 == stated(N, r"\$n_2\$ = ([\d,]+) trigram types")
+    check(N, r"so \$d \\approx ([\d.]+)\$", n1 / (n1 + 2 * n2))
+    # "most test trigrams and 4-grams were never seen"
+    for order in (3, 4):
+        lm = MLE(order, unk_cutoff=2).fit(train)
+        grams = lm.ngrams_of(test)
+        unseen = sum(lm.count(g) == 0 for g in grams)
+        assert unseen > len(grams) / 2, (order, unseen, len(grams))
 
 
 # --- nlp.neural-lm ------------------------------------------------------------------------
@@ -412,7 +458,33 @@ def test_bengio_parameter_count():
     assert h * V == stated(B, r"\|V\|\$ scores, ([\d,]+) multiply-adds")
 
 
+@pytest.mark.slow
+def test_bengio_against_kneser_ney(shakespeare_split):
+    # The lab's run (seed 0, 2 epochs, m = 32, h = 128): minutes on one CPU thread. The
+    # lesson says "about 109": BLAS may sum in another order on another machine, which
+    # moves the second decimal, not the integer.
+    from ladder.nlp.neural_lm import BengioLM
+
+    train, test = shakespeare_split
+    assert stated(B, r"trains the MLP for\s+(\d+) epochs") == 2
+    neural = BengioLM(
+        order=3, embedding_dim=32, hidden=128, unk_cutoff=2, epochs=2, random_state=0
+    ).fit(train)
+    check(B, r"its test perplexity is about (\d+),", neural.perplexity(test))
+    kn = KneserNeyInterpolated(3, discount=0.75, unk_cutoff=2).fit(train)
+    check(B, r"against ([\d.]+)\s+for Kneser–Ney trigrams", kn.perplexity(kn.ngrams_of(test)))
+    assert len(kn.ngrams_of(test)) == stated(B, r"on the same ([\d,]+) events")
+
+
 # --- numeric cards -------------------------------------------------------------------------
+
+
+def _jm_unseen() -> float:
+    """An unseen word after an unseen context, lambda = 0.7, |V| = 100 (97 words, <s>,
+    </s> and <UNK>)."""
+    lm = JelinekMercerInterpolated(0.7, 2).fit([[f"w{i}" for i in range(97)]])
+    assert len(lm.vocab_) == 100
+    return lm.score("unseen", ["never"])
 
 
 def _card_values() -> dict[str, float]:
@@ -447,6 +519,9 @@ def _card_values() -> dict[str, float]:
         "nlp.perplexity-uniform": 2 ** (-math.log2(1 / 4)),
         "nlp.perplexity-bits": 2.0**3,
         "nlp.bengio-params": 1000 * 10 + (2 * 10 + 1) * 50 + (50 + 1) * 1000,
+        "nlp.jm-uniform": _jm_unseen(),
+        "nlp.ppmi-value": math.log2((6 / 18) / ((7 / 18) * (10 / 18))),
+        "nlp.kn-discount-estimate": 600 / (600 + 2 * 100),
     }
 
 
@@ -457,4 +532,19 @@ def test_numeric_cards():
     }
     assert set(cards) == set(values), "every numeric card of stage 4 has a recomputation here"
     for cid, card in cards.items():
-        assert values[cid] == pytest.approx(card.answer, abs=max(card.tolerance, 1e-12)), cid
+        assert_card(card, values[cid])
+
+
+def test_ppmi_example():
+    from ladder.nlp.ppmi import ppmi
+
+    counts = np.array([[6, 0, 1], [0, 4, 2], [4, 0, 1]])  # information, cherry, digital
+    flat = " ".join(LESSONS[E].split())
+    for snippet in ("`information` (6 × `data`, 1 × `sugar`)", "`cherry` (4 × `pie`, 2 × `sugar`)",
+                    "`digital` (4 × `data`, 1 × `sugar`)"):  # fmt: skip
+        assert snippet in flat, snippet
+    assert counts.sum() == stated(E, r"\$N = (\d+)\$ and")
+    P = ppmi(counts)
+    check(E, r"\(7/18\)\(10/18\)\}\s*= ([\d.]+)\$", P[0, 0])
+    check(E, r"PPMI\(`cherry`, `pie`\) = ([\d.]+)", P[1, 1])
+    assert P[0, 2] == 0.0  # "sugar gets 0 next to information"

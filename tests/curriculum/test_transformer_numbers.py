@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 import pytest
 
 torch = pytest.importorskip("torch")
@@ -66,6 +67,16 @@ def test_attention_cost():
         q @ q.transpose(-2, -1)
     assert counter.get_total_flops() == 2 * n * n * d  # FLOPs = 2 × multiply-adds
     check(lesson, r"\(\$n = 1024\$, \$d = 768\$\) the scores take " + NUM, 1024 * 1024 * 768)
+    # the projections the table leaves out: four (n, d) @ (d, d) products
+    check(lesson, r"\$4 n d\^2\$ = " + NUM, 4 * n * d * d)
+    from ladder.transformer.attention import MultiHeadAttention
+
+    mha = MultiHeadAttention(d, 4)
+    x = torch.randn(1, n, d)
+    with FlopCounterMode(display=False) as counter:
+        mha(x, x, x)
+    # projections + scores + weighted sum, in multiply-adds (FLOPs / 2)
+    assert counter.get_total_flops() // 2 == 4 * n * d * d + 2 * n * n * d
 
 
 # --- self-attention ---------------------------------------------------------------------
@@ -188,6 +199,23 @@ def test_gpt2_family_parameters():
     # the per-block formula 12d² + 13d
     d = 768
     assert n_params(small.h[0]) == 12 * d * d + 13 * d
+    # shares of the blocks and of the token table
+    for name, (L, h, width) in {
+        "small": (12, 12, 768),
+        "medium": (24, 16, 1024),
+        "XL": (48, 25, 1600),
+    }.items():
+        model = _gpt(L, h, width) if name != "small" else small
+        total = model.num_params(non_embedding=False)
+        blocks = sum(n_params(b) for b in model.h)
+        pattern = {
+            "small": r"In GPT-2 small the blocks hold ([\d.]+) %",
+            "medium": r"\(([\d.]+) % of GPT-2 medium",
+            "XL": r"([\d.]+) % of XL\)",
+        }[name]
+        check(lesson, pattern, 100 * blocks / total)
+        if name == "small":
+            check(lesson, r"and\s+the token table ([\d.]+) %", 100 * 50257 * width / total)
 
 
 def test_gpt2_small_equals_hugging_face_count():
@@ -392,9 +420,169 @@ def test_hugging_face_walkthrough(minilm):
     torch.testing.assert_close(
         emb, minilm.encode([sentence]), rtol=0, atol=1e-5
     )  # the issue's 1e-5
-    extract = transformers.pipeline(
-        "feature-extraction", model=folder, tokenizer=folder, framework="pt"
-    )
+    extract = transformers.pipeline("feature-extraction", model=folder, tokenizer=folder)
+    assert 'framework="pt"' not in LESSONS[lesson]  # no longer a pipeline parameter
     feats = torch.tensor(extract(sentence))
     assert tuple(feats.shape) == (1, 11, 384) and "1 × 11 × 384" in LESSONS[lesson]
     torch.testing.assert_close(feats, out.last_hidden_state, rtol=0, atol=1e-5)
+
+
+def test_hugging_face_classes_and_attention_weights(minilm):
+    """The Auto classes pick what the lesson says; attention weights need eager attention."""
+    import json
+
+    transformers = pytest.importorskip("transformers")
+    from ladder.transformer.minilm import minilm_dir
+
+    lesson = "transformer.hugging-face"
+    folder = minilm_dir()
+    config = json.loads((folder / "tokenizer_config.json").read_text())
+    assert config["tokenizer_class"] == "BertTokenizer"
+    assert '"tokenizer_class":\n"BertTokenizer"' in LESSONS[lesson].replace('": ', '":\n')
+    tokenizer = transformers.AutoTokenizer.from_pretrained(str(folder))
+    assert type(tokenizer).__name__ == "BertTokenizer" and tokenizer.is_fast
+    assert transformers.BertTokenizerFast is transformers.BertTokenizer
+    batch = tokenizer(["The transformer reads every word at once."], return_tensors="pt")
+    sdpa = transformers.AutoModel.from_pretrained(str(folder)).eval()
+    assert sdpa.config._attn_implementation == "sdpa"
+    with torch.no_grad():
+        assert not sdpa(**batch, output_attentions=True).attentions  # none returned
+    eager = transformers.AutoModel.from_pretrained(str(folder), attn_implementation="eager")
+    with torch.no_grad():
+        att = eager.eval()(**batch, output_attentions=True).attentions
+    assert len(att) == 6 and tuple(att[0].shape) == (1, 12, 11, 11)
+    torch.testing.assert_close(att[0].sum(-1), torch.ones(1, 12, 11))
+    assert 'attn_implementation="eager"' in LESSONS[lesson]
+
+
+def test_fine_tuning_walkthrough(tmp_path, minilm):
+    """The lesson's fine-tuning recipe, offline: MiniLM's classifier head, then a tiny,
+    randomly initialised BERT fine-tuned with datasets.map, DataCollatorWithPadding and
+    Trainer on a toy task it must learn (does the sentence contain "good"?)."""
+    transformers = pytest.importorskip("transformers")
+    datasets = pytest.importorskip("datasets")
+    from ladder.transformer.minilm import minilm_dir
+
+    lesson = "transformer.hugging-face"
+    folder = str(minilm_dir())
+    tokenizer = transformers.AutoTokenizer.from_pretrained(folder)
+    clf = transformers.AutoModelForSequenceClassification.from_pretrained(folder, num_labels=2)
+    head = sum(p.numel() for p in clf.classifier.parameters())
+    check(lesson, r"384 → 2: " + NUM + r" parameters", head)
+    assert tuple(clf.bert.pooler.dense.weight.shape) == (384, 384)  # "384 → 384 tanh layer"
+    assert type(clf.bert.pooler.activation).__name__ == "Tanh"
+
+    rng = np.random.default_rng(0)
+    words = "the film plot actor scene music story was very quite rather".split()
+    texts, labels = [], []
+    for i in range(64):
+        body = list(rng.choice(words, size=int(rng.integers(3, 9))))
+        label = i % 2
+        body.insert(int(rng.integers(0, len(body))), "good" if label else "bad")
+        texts.append(" ".join(body))
+        labels.append(label)
+    data = datasets.Dataset.from_dict({"text": texts, "label": labels})
+    data = data.map(lambda batch: tokenizer(batch["text"], truncation=True), batched=True)
+    assert set(data.column_names) == {
+        "text", "label", "input_ids", "token_type_ids", "attention_mask"
+    }  # fmt: skip
+    import inspect
+
+    assert inspect.signature(datasets.Dataset.map).parameters["batch_size"].default == 1000
+    collator = transformers.DataCollatorWithPadding(tokenizer)
+    rows = [{k: data[i][k] for k in ("input_ids", "attention_mask", "label")} for i in range(4)]
+    out = collator(rows)
+    assert "labels" in out and "label" not in out
+    assert out["input_ids"].shape[1] == max(len(r["input_ids"]) for r in rows)  # dynamic
+
+    config = transformers.BertConfig(
+        vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=2,
+        num_attention_heads=2, intermediate_size=64, num_labels=2,
+    )  # fmt: skip
+    torch.manual_seed(0)
+    model = transformers.AutoModelForSequenceClassification.from_config(config)
+    args = transformers.TrainingArguments(
+        output_dir=str(tmp_path), learning_rate=5e-3, num_train_epochs=8,
+        per_device_train_batch_size=16, use_cpu=True, report_to="none",
+        save_strategy="no", logging_steps=4, seed=0,
+    )  # fmt: skip
+    # the defaults the lesson names
+    assert args.lr_scheduler_type == "linear" and args.max_grad_norm == 1.0
+    assert args.weight_decay == 0.0 and "adamw" in str(args.optim).lower()
+    trainer = transformers.Trainer(
+        model=model, args=args, train_dataset=data, data_collator=collator
+    )
+    trainer.train()
+    losses = [h["loss"] for h in trainer.state.log_history if "loss" in h]
+    assert losses[-1] < 0.5 * losses[0]
+    pred = trainer.predict(data)
+    assert (pred.predictions.argmax(-1) == np.array(labels)).mean() >= 0.9
+
+
+# --- the encoder-decoder family ------------------------------------------------------
+
+
+def test_t5_and_bart_sizes_and_structure():
+    transformers = pytest.importorskip("transformers")
+    lesson = "transformer.encoder-decoder"
+    with torch.device("meta"):
+        t5 = transformers.T5ForConditionalGeneration(transformers.T5Config())  # t5-small
+        base = transformers.BartForConditionalGeneration(
+            transformers.BartConfig(
+                d_model=768, encoder_layers=6, decoder_layers=6, encoder_attention_heads=12,
+                decoder_attention_heads=12, encoder_ffn_dim=3072, decoder_ffn_dim=3072,
+            )
+        )  # fmt: skip
+        large = transformers.BartForConditionalGeneration(transformers.BartConfig())
+    c = t5.config
+    assert (c.num_layers, c.num_decoder_layers, c.d_model, c.num_heads, c.d_ff) == (
+        6,
+        6,
+        512,
+        8,
+        2048,
+    )
+    check(
+        lesson, r"T5-small has 6 encoder .*? and a\s+" + NUM + r"-token SentencePiece", c.vocab_size
+    )
+    check(lesson, r"shared by input and output: " + NUM + r" parameters", t5.num_parameters())
+    assert c.relative_attention_num_buckets == 32 and "(32 buckets" in LESSONS[lesson]
+    # only the first layer of each stack holds the relative position table
+    holders = [n for n, _ in t5.named_parameters() if "relative_attention_bias" in n]
+    assert holders == [
+        "encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight",
+        "decoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight",
+    ]
+    # no biases anywhere, and a scale-only norm
+    assert not [n for n, _ in t5.named_parameters() if n.endswith(".bias")]
+    norm = transformers.models.t5.modeling_t5.T5LayerNorm(4)
+    x = torch.tensor([[1.0, 2.0, 3.0, 4.0]])
+    torch.testing.assert_close(norm(x), x / torch.sqrt((x**2).mean(-1, keepdim=True) + 1e-6))
+    check(lesson, r"50,265 tokens: " + NUM + r" parameters", base.num_parameters())
+    assert base.config.vocab_size == 50265
+    check(lesson, r"\$d\$ = 1,024\) " + NUM, large.num_parameters())
+    assert (large.config.encoder_layers, large.config.d_model) == (12, 1024)
+
+
+def test_beam_search_example():
+    import numpy as np
+
+    from ladder.transformer.beam import beam_search
+
+    lesson = "transformer.gpt"
+    # tokens: 0 = "the", 1 = "a", 2 = "cat" (also the prompt, as a start token)
+    first = [float(stated(lesson, r"the first word is `the` with probability " + NUM)),
+             float(stated(lesson, r"or `a` with " + NUM))]  # fmt: skip
+    after_the = float(stated(lesson, r"after `the` no word has more than " + NUM))
+    after_a = float(stated(lesson, r"the word `cat` has " + NUM))
+    p = np.array([
+        [after_the, (1 - after_the) / 2, (1 - after_the) / 2],
+        [(1 - after_a) / 2, (1 - after_a) / 2, after_a],
+        [*first, 1 - sum(first)],
+    ])  # fmt: skip
+    step = lambda seqs: np.log(p[[s[-1] for s in seqs]])  # noqa: E731
+    greedy, score_g = beam_search(step, [2], 1, 2)[0]
+    beam, score_b = beam_search(step, [2], 2, 2)[0]
+    assert greedy == [2, 0, 0] and beam == [2, 1, 2]  # "the …" and "a cat"
+    check(lesson, r"two words have probability\s+[\d.]+ × [\d.]+ = " + NUM, math.exp(score_g))
+    check(lesson, r"finds `a cat`, [\d.]+ × [\d.]+ = " + NUM, math.exp(score_b))

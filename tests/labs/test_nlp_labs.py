@@ -85,8 +85,13 @@ def test_ngram_generation(tmp_path):
     assert m["nltk_max_score_diff"] <= 1e-12
     kn = [m[f"perplexity_kneser_ney_{n}"] for n in (2, 3, 4)]
     laplace = [m[f"perplexity_laplace_{n}"] for n in (2, 3, 4)]
-    assert kn[0] > kn[1] > kn[2]  # Kneser-Ney improves with the order ...
-    assert laplace[0] < laplace[1] < laplace[2]  # ... add-one gets worse (the lesson's point)
+    jm = [m[f"perplexity_jelinek_mercer_{n}"] for n in (2, 3, 4)]
+    # With one </s> per line every order scores the same events (the lesson's table):
+    # Kneser-Ney holds steady with the order, add-one gets worse, and a fixed-weight
+    # interpolation sits in between, behind Kneser-Ney at every order.
+    assert max(kn) < 1.2 * min(kn)
+    assert laplace[0] < laplace[1] < laplace[2]
+    assert all(k < j < a for k, j, a in zip(kn, jm, laplace, strict=True))
     assert m["bengio_vocabulary"] == m["bengio_kn_vocabulary"]  # same split, same <UNK> mapping
     assert math.isfinite(m["bengio_perplexity"]) and m["bengio_perplexity"] < laplace[1]
     generated = next(t for t in tables if t["title"].startswith("Generated"))

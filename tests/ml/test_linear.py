@@ -92,3 +92,41 @@ def test_predict_before_fit_and_bad_solver():
         LinearRegression().predict(X)
     with pytest.raises(ValueError, match="solver='lu' is not valid"):
         LinearRegression(solver="lu").fit(X, Y)
+
+
+def test_gaussian_log_likelihood_matches_statsmodels_and_scipy():
+    import statsmodels.api as sm
+    from scipy.stats import norm
+    from sklearn.datasets import load_diabetes
+
+    from ladder.ml.linear import gaussian_log_likelihood
+
+    X, y = load_diabetes(return_X_y=True)
+    fit = sm.OLS(y, sm.add_constant(X)).fit()
+    # float64 sums over 442 terms of size ~1e3: relative agreement ~1e-13
+    assert gaussian_log_likelihood(y, fit.fittedvalues) == pytest.approx(fit.llf, rel=1e-12)
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=20), rng.normal(size=20)
+    assert gaussian_log_likelihood(a, b, sigma2=2.5) == pytest.approx(
+        norm.logpdf(a, b, np.sqrt(2.5)).sum(), rel=1e-12
+    )
+    with pytest.raises(ValueError, match="same, non-zero length"):
+        gaussian_log_likelihood([1.0], [1.0, 2.0])
+    with pytest.raises(ValueError, match="sigma2 must be positive"):
+        gaussian_log_likelihood([1.0, 2.0], [1.0, 2.0])
+
+
+def test_ridge_is_the_map_estimate():
+    """Ridge with alpha = sigma²/tau² maximises the Gaussian log-posterior."""
+    from scipy.optimize import minimize
+
+    from ladder.ml.regularized import Ridge
+
+    rng = np.random.default_rng(3)
+    X = rng.normal(size=(30, 4))
+    y = X @ np.array([1.0, -2.0, 0.0, 0.5]) + rng.normal(size=30)
+    sigma2, tau2 = 1.5, 0.3
+    neg_log_post = lambda w: ((y - X @ w) ** 2).sum() / (2 * sigma2) + (w**2).sum() / (2 * tau2)  # noqa: E731
+    w_map = minimize(neg_log_post, np.zeros(4), method="BFGS", options={"gtol": 1e-10}).x
+    ridge = Ridge(alpha=sigma2 / tau2, fit_intercept=False).fit(X, y)
+    np.testing.assert_allclose(ridge.coef_, w_map, atol=1e-6)  # BFGS's own tolerance

@@ -1,7 +1,13 @@
-"""N-gram LMs: identical scores (1e-12) to nltk.lm on the same vocabulary and n-grams."""
+"""N-gram LMs: identical scores (1e-12) to nltk.lm on the same vocabulary and n-grams.
+
+nltk.lm is fitted on our padding (n - 1 ``<s>``, one ``</s>``, SLP3's convention) through
+its general interface, ``fit(everygrams per sentence, vocabulary text)``; its own
+``padded_everygram_pipeline`` would pad with n - 1 ``</s>``.
+"""
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 
 import numpy as np
@@ -9,7 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from nltk import lm as nltk_lm
-from nltk.lm.preprocessing import padded_everygram_pipeline
+from nltk.lm.models import InterpolatedLanguageModel
+from nltk.lm.smoothing import Smoothing
 
 from ladder.nlp import ngram
 from ladder.nlp.tokenize import simple_tokenize
@@ -27,8 +34,25 @@ CASES = {
     "Laplace-3": ("Laplace", 3, 1, None),
     "Lidstone-3-cut2": ("Lidstone", 3, 2, 0.3),
     "KN-3": ("KneserNeyInterpolated", 3, 1, None),
+    "JM-3-cut2": ("JelinekMercerInterpolated", 3, 2, 0.7),
     "KN-4-d0.75-cut2": ("KneserNeyInterpolated", 4, 2, 0.75),
 }
+
+
+class _JelinekMercer(Smoothing):
+    """Jelinek–Mercer on nltk's interpolation machinery (nltk has no class for it): the
+    recursion, the unseen-context rule and the counting are nltk's; only the two
+    estimates below are written here, from the definition."""
+
+    def __init__(self, vocabulary, counter, lam):
+        super().__init__(vocabulary, counter)
+        self.lam = lam
+
+    def alpha_gamma(self, word, context):
+        return self.lam * self.counts[context].freq(word), 1 - self.lam
+
+    def unigram_score(self, word):
+        return self.lam * self.counts.unigrams.freq(word) + (1 - self.lam) / len(self.vocab)
 
 
 def _fit_both(kind: str, order: int, cutoff: int, extra: float | None, train):
@@ -37,6 +61,11 @@ def _fit_both(kind: str, order: int, cutoff: int, extra: float | None, train):
     if kind == "Lidstone":
         ours = ngram.Lidstone(extra, order, unk_cutoff=cutoff)
         ref = nltk_lm.Lidstone(extra, order, vocabulary=ref_vocab)
+    elif kind == "JelinekMercerInterpolated":
+        ours = ngram.JelinekMercerInterpolated(extra, order, unk_cutoff=cutoff)
+        ref = InterpolatedLanguageModel(
+            _JelinekMercer, order, vocabulary=ref_vocab, params={"lam": extra}
+        )
     elif kind == "KneserNeyInterpolated" and extra is not None:
         ours = ngram.KneserNeyInterpolated(order, discount=extra, unk_cutoff=cutoff)
         ref = nltk_lm.KneserNeyInterpolated(order, discount=extra, vocabulary=ref_vocab)
@@ -44,7 +73,10 @@ def _fit_both(kind: str, order: int, cutoff: int, extra: float | None, train):
         ours = getattr(ngram, kind)(order, unk_cutoff=cutoff)
         ref = getattr(nltk_lm, kind)(order, vocabulary=ref_vocab)
     ours.fit(train)
-    ref.fit(*padded_everygram_pipeline(order, train))
+    ref.fit(
+        [ngram.padded_everygrams(s, order) for s in train],
+        [w for s in train for w in ngram.pad_sentence(s, order)],
+    )
     return ours, ref
 
 
@@ -81,7 +113,9 @@ _words = st.lists(st.sampled_from("a b c d e".split()), max_size=6)
 @given(
     train=st.lists(_words, min_size=1, max_size=6).filter(any),
     test=st.lists(st.lists(st.sampled_from("a b c z".split()), max_size=5), min_size=1, max_size=3),
-    kind=st.sampled_from(["MLE", "Laplace", "Lidstone", "KneserNeyInterpolated"]),
+    kind=st.sampled_from(
+        ["MLE", "Laplace", "Lidstone", "JelinekMercerInterpolated", "KneserNeyInterpolated"]
+    ),
     order=st.integers(1, 4),
     cutoff=st.integers(1, 2),
 )
@@ -90,7 +124,8 @@ def test_random_small_corpora_match_nltk(train, test, kind, order, cutoff) -> No
     # contexts: every path of the sorted-array counting against nltk's dictionaries.
     if kind == "KneserNeyInterpolated":
         order = max(order, 2)
-    ours, ref = _fit_both(kind, order, cutoff, 0.3 if kind == "Lidstone" else None, train)
+    extra = {"Lidstone": 0.3, "JelinekMercerInterpolated": 0.6}.get(kind)
+    ours, ref = _fit_both(kind, order, cutoff, extra, train)
     _assert_same_scores(ours, ref, ours.ngrams_of(test), every_context=True)
 
 
@@ -194,7 +229,7 @@ def test_oov_and_bad_input(split) -> None:
     with pytest.raises(TypeError, match="tokenised sentences"):
         ngram.MLE(2).fit(["a whole string"])
     with pytest.raises(ValueError, match="no words"):
-        ngram.MLE(1).fit([[], []])
+        ngram.MLE(1).fit([])
     with pytest.raises(ValueError, match="order >= 2"):
         ngram.KneserNeyInterpolated(1).fit(split[0])
     with pytest.raises(RuntimeError, match="not fitted"):
@@ -205,3 +240,27 @@ def test_oov_and_bad_input(split) -> None:
         lm.perplexity([])
     with pytest.raises(ValueError):
         ngram.MLE(0)
+
+
+def test_one_end_symbol_so_every_order_scores_the_same_events(split) -> None:
+    # n - 1 <s> give the first word its context; a single </s> is the one event "the line
+    # ends". With n - 1 </s> (nltk's pad_both_ends) a trigram model would score one extra,
+    # near-certain </s> per line, a 4-gram model two: different tests for each order.
+    test = split[1]
+    assert ngram.pad_sentence(["i", "am"], 3) == ["<s>", "<s>", "i", "am", "</s>"]
+    events = sum(len(s) + 1 for s in test)
+    for order in (1, 2, 3, 4):
+        assert len(ngram.MLE(order).ngrams_of(test)) == events
+
+
+def test_jelinek_mercer_is_a_distribution_and_rejects_a_bad_weight(split) -> None:
+    lm = ngram.JelinekMercerInterpolated(0.8, 3).fit(split[0][:500])
+    vocab = [*lm.vocab_.words, "<UNK>"]
+    for ctx in (["the", "king"], ["zyzzyva", "qua"], []):  # seen, unseen, none
+        assert abs(math.fsum(lm.score(w, ctx) for w in vocab) - 1) < 1e-12
+    assert lm.score("zyzzyva", ["the"]) > 0  # the uniform floor
+    # lambda = 0: only the uniform floor is left
+    flat = ngram.JelinekMercerInterpolated(0.0, 2).fit(split[0][:50])
+    assert flat.score("the", ["of"]) == pytest.approx(1 / len(flat.vocab_))
+    with pytest.raises(ValueError, match="lambda_ must be between 0 and 1"):
+        ngram.JelinekMercerInterpolated(1.5, 2).fit(split[0][:50])

@@ -100,6 +100,63 @@ def test_numeric_answers():
     assert not ok and "not a number" in feedback
 
 
+def _numeric(answer, **kw):
+    return Card(
+        id="ml.x", lesson="ml.linear-regression", kind="numeric", front="?", answer=answer, **kw
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "decimals", "typed", "right"),
+    [
+        (1.2877, 2, "1.29", True),  # rounded as asked
+        (1.2877, 2, "1.2877", True),  # more decimals, same rounding
+        (1.2877, 2, "1.285", True),  # rounds half up to 1.29
+        (1.2877, 2, "1.284", False),  # rounds to 1.28
+        (1.2877, 2, "1.3", False),  # fewer decimals than asked
+        (-1.3416, 2, "-1.34", True),
+        (-1.3416, 2, "\u22121.34", True),  # a typographic minus
+        (-1.3416, 2, "-1.35", False),
+        (2 / 3, 2, "2/3", True),
+        (2 / 3, 2, "0.67", True),
+        (2 / 3, 3, "0.667", True),
+        (2 / 3, 3, "0.67", False),
+        (0.0009765625, 4, "0.001", True),  # 0.0010 at four decimals
+        (0.0009765625, 5, "0.001", False),  # 0.00098 at five
+        (62050, None, "62,050", True),
+        (62050, None, "62050.5", False),
+        (0.75, None, "3/4", True),
+    ],
+)
+def test_numeric_answers_that_round_to_the_stated_precision(answer, decimals, typed, right):
+    assert check_answer(_numeric(answer, decimals=decimals), typed)[0] is right
+
+
+def test_a_tolerance_widens_the_stated_precision():
+    card = _numeric(7.8165, decimals=2, tolerance=0.02)
+    assert check_answer(card, "7.82")[0] and check_answer(card, "7.80")[0]
+    assert not check_answer(card, "7.79")[0]
+
+
+def test_percent_cards_read_12_percent_as_12():
+    card = _numeric(12, percent=True)
+    assert check_answer(card, "12")[0] and check_answer(card, "12%")[0]
+    assert check_answer(card, "12 %")[0]
+    ok, feedback = check_answer(card, "0.12")
+    assert not ok and "percentage" in feedback and "12 %" in feedback
+    # elsewhere a % sign means hundredths
+    assert check_answer(_numeric(0.12, decimals=2), "12%")[0]
+
+
+def test_numeric_feedback_shows_the_answer_at_the_stated_precision():
+    assert check_answer(_numeric(2 / 3, decimals=2), "0.5")[1].startswith(
+        "Not quite: the answer is 0.67"
+    )
+    assert "62,050" in check_answer(_numeric(62050), "1")[1]
+    assert not check_answer(_numeric(1.0, decimals=1), "inf")[0]
+    assert not check_answer(_numeric(1.0, decimals=1), "nan")[0]
+
+
 def test_choice_answers():
     card = Card(
         id="ml.y",

@@ -97,8 +97,13 @@ class Card(_Strict):
     are checked automatically.
 
     * ``cloze``: ``front`` holds the full sentence with the hidden part in ``{{…}}``.
-    * ``numeric``: ``answer`` is a number, accepted within ``tolerance`` (absolute).
+    * ``numeric``: ``answer`` is a number. With ``decimals = d`` (and the front saying
+      so, "to two decimals") any answer that rounds to the same ``d`` decimals is right;
+      ``tolerance`` (absolute) may widen that, never narrow it. ``percent = true`` when
+      the front asks for a percentage: ``answer = 12`` and "12", "12%" are both right.
     * ``choice``: ``choices`` lists the options, ``answer`` is the index of the right one.
+      ``defensible`` flags other options a careful learner could argue for; the
+      validator refuses such a card until it is reworded.
     """
 
     id: str
@@ -108,7 +113,10 @@ class Card(_Strict):
     back: str = ""
     answer: float | int | None = None
     tolerance: float = Field(default=0.0, ge=0.0)
+    decimals: int | None = Field(default=None, ge=0, le=8)  # numeric: precision asked for
+    percent: bool = False  # numeric: the answer is a percentage ("12%" and "12" mean 12)
     choices: list[str] = []
+    defensible: list[int] = []  # choice: wrong options that are also defensible (a flag)
 
     _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
 
@@ -122,6 +130,17 @@ class Card(_Strict):
             if not isinstance(self.answer, int) or not 0 <= self.answer < len(self.choices):
                 raise ValueError(
                     f"`answer` must be the index (0..{len(self.choices) - 1}) of the right choice"
+                )
+        if self.kind != "numeric" and (self.decimals is not None or self.percent):
+            raise ValueError("`decimals` and `percent` belong to numeric cards")
+        if self.defensible:
+            if self.kind != "choice":
+                raise ValueError("`defensible` belongs to choice cards")
+            bad = [i for i in self.defensible if not 0 <= i < len(self.choices)]
+            if bad or self.answer in self.defensible:
+                raise ValueError(
+                    "`defensible` lists indices of wrong choices "
+                    f"(0..{len(self.choices) - 1}, not the answer {self.answer})"
                 )
         if self.kind == "cloze" and not re.search(r"\{\{.+?\}\}", self.front):
             raise ValueError("a cloze card hides its answer in {{…}} inside `front`")

@@ -10,6 +10,7 @@ import ast
 import importlib
 from pathlib import Path
 
+from ladder.curriculum.cardlint import lint_card
 from ladder.curriculum.loader import Curriculum, Problem
 
 __all__ = ["validate", "resolve"]
@@ -90,6 +91,8 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
     for card in cur.cards.values():
         folder = folders.get(card.id.split(".")[0], Path())
         _lesson_ref("card", card.id, card.lesson, folder / "cards.toml")
+        for reason in lint_card(card):
+            out.append(Problem(folder / "cards.toml", None, f"card {card.id!r} {reason}"))
     for lab in cur.labs.values():
         folder = folders.get(lab.id.split(".")[0], Path())
         _lesson_ref("lab", lab.id, lab.lesson, folder / "labs.toml")

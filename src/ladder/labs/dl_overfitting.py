@@ -129,9 +129,11 @@ def _experiment(quick: bool, configs: tuple[str, ...], on_epoch: Any) -> dict[st
             on_epoch=(lambda e, h, name=name: on_epoch(name, e)) if on_epoch else None,
         )
         _, test_acc = measure(model, data.x_test, data.y_test)
+        final_val_loss, _ = measure(model, x_va, y_va)  # the model returned (restored, if so)
         results[name] = {
             **curves,
             "test_acc": test_acc,
+            "final_val_loss": final_val_loss,
             "epochs": len(curves["val_loss"]),
             "best_epoch": int(np.argmin(curves["val_loss"])) + 1,
         }
@@ -202,14 +204,14 @@ def run(ctx: LabContext) -> None:
                 r["train_acc"][-1],
                 r["val_acc"][-1],
                 min(r["val_loss"]),
-                r["val_loss"][-1],
+                r["final_val_loss"],
                 r["best_epoch"],
                 r["test_acc"],
             ]
         )
         ctx.metric(f"{key}_test_acc", r["test_acc"])
         ctx.metric(f"{key}_train_acc", r["train_acc"][-1])
-        ctx.metric(f"{key}_final_val_loss", r["val_loss"][-1])
+        ctx.metric(f"{key}_final_val_loss", r["final_val_loss"])
         ctx.metric(f"{key}_min_val_loss", min(r["val_loss"]))
         ctx.metric(f"{key}_epochs", r["epochs"])
         ctx.metric(f"{key}_best_epoch", r["best_epoch"])

@@ -28,7 +28,12 @@ from ladder.ml.base import (
     check_X_y,
 )
 
-__all__ = ["LinearRegression", "normal_equation", "gradient_descent_step"]
+__all__ = [
+    "LinearRegression",
+    "normal_equation",
+    "gradient_descent_step",
+    "gaussian_log_likelihood",
+]
 
 Solver = Literal["normal", "qr", "svd"]
 
@@ -73,6 +78,40 @@ def gradient_descent_step(
     w = np.asarray(w, dtype=np.float64)
     grad = (2.0 / X.shape[0]) * X.T @ (X @ w - y)
     return w - learning_rate * grad
+
+
+def gaussian_log_likelihood(
+    y_true: ArrayLike, y_pred: ArrayLike, sigma2: float | None = None
+) -> float:
+    r"""Log-likelihood of ``y_true`` under :math:`y_i \sim N(\hat y_i, \sigma^2)`, independent:
+
+    .. math:: \ell = -\frac{n}{2}\log(2\pi\sigma^2) - \frac{SS_{res}}{2\sigma^2},
+              \qquad SS_{res} = \sum_i (y_i - \hat y_i)^2
+
+    With ``sigma2=None`` the maximum-likelihood variance :math:`SS_{res}/n` is used, which
+    gives :math:`-\frac{n}{2}(\log(2\pi SS_{res}/n) + 1)`: statsmodels' ``OLS.llf``.
+    Equal to ``scipy.stats.norm.logpdf(y_true, y_pred, sqrt(sigma2)).sum()``.
+
+    >>> round(gaussian_log_likelihood([1.0, 3.0], [2.0, 2.0], sigma2=1.0), 6)
+    -2.837877
+    """
+    y_true = np.asarray(y_true, dtype=np.float64).ravel()
+    y_pred = np.asarray(y_pred, dtype=np.float64).ravel()
+    if y_true.shape != y_pred.shape or y_true.size == 0:
+        raise ValueError(
+            f"y_true and y_pred must have the same, non-zero length; got {y_true.size} and "
+            f"{y_pred.size}."
+        )
+    n = y_true.size
+    ss_res = float(np.sum((y_true - y_pred) ** 2))
+    if sigma2 is None:
+        sigma2 = ss_res / n
+    if not sigma2 > 0:
+        raise ValueError(
+            f"sigma2 must be positive, got {sigma2!r} (a perfect fit has no Gaussian "
+            "likelihood maximum; pass sigma2 explicitly)."
+        )
+    return float(-0.5 * n * np.log(2 * np.pi * sigma2) - ss_res / (2 * sigma2))
 
 
 class LinearRegression(RegressorMixin, BaseEstimator):

@@ -51,8 +51,17 @@ def _rng(seed: Any) -> np.random.RandomState:
 
 
 def clone(estimator: Any) -> Any:
-    """A new, unfitted estimator with the same hyper-parameters (``sklearn.base.clone``)."""
-    return type(estimator)(**estimator.get_params(deep=False))
+    """A new, unfitted estimator with the same hyper-parameters (``sklearn.base.clone``):
+    estimators among the parameters (a pipeline's steps) are cloned too."""
+
+    def copy(value: Any) -> Any:
+        if hasattr(value, "get_params") and not isinstance(value, type):
+            return clone(value)
+        if isinstance(value, (list, tuple)):
+            return type(value)(copy(v) for v in value)
+        return value
+
+    return type(estimator)(**{k: copy(v) for k, v in estimator.get_params(deep=False).items()})
 
 
 def _sizes(n: int, test_size: float | int | None, train_size: float | int | None):

@@ -76,7 +76,7 @@ class BengioLM:
         self.vocab_ = Vocabulary(words, self.unk_cutoff)
         self.index_ = {w: i for i, w in enumerate([*self.vocab_.words, UNK])}
         V = len(self.index_)
-        np.random.seed(self.random_state)  # ladder.nn initialises from NumPy's global RNG
+        nn.init.manual_seed(self.random_state)  # the generator ladder.nn initialises from
         self.embed = nn.Embedding(V, self.embedding_dim)
         self.hid = nn.Linear((self.order - 1) * self.embedding_dim, self.hidden)
         self.out = nn.Linear(self.hidden, V)

@@ -1,12 +1,18 @@
 r"""N-gram language models: counts, MLE, add-k smoothing, interpolated Kneser–Ney.
 
-A sentence is padded with :math:`n-1` ``<s>`` on the left and ``</s>`` on the right, and
-every n-gram of every order :math:`1..n` is counted. With :math:`c(\cdot)` the counts,
+A sentence is padded with :math:`n-1` ``<s>`` on the left and one ``</s>`` on the right
+(the convention of Jurafsky & Martin's *Speech and Language Processing*, 3rd ed., ch. 3),
+and every n-gram of every order :math:`1..n` is counted. One ``</s>`` per sentence at
+every order means models of different orders are scored on the same events (each word
+and each sentence end), so their perplexities compare. With :math:`c(\cdot)` the counts,
 context :math:`h` (the previous :math:`n-1` words) and vocabulary size :math:`|V|`:
 
 * **MLE**: :math:`P(w\mid h) = c(h,w)/c(h)` (zero for unseen pairs);
 * **Lidstone** (add-:math:`k`): :math:`P(w\mid h) = (c(h,w)+k)/(c(h)+k|V|)`;
   **Laplace** is :math:`k=1`;
+* **Jelinek–Mercer interpolation** with weight :math:`\lambda`:
+  :math:`P(w\mid h) = \lambda\,c(h,w)/c(h) + (1-\lambda)\,P(w\mid h')`, ending in
+  :math:`\lambda\,c(w)/N + (1-\lambda)/|V|`;
 * **interpolated Kneser–Ney** with discount :math:`d`:
 
   .. math:: P(w\mid h) = \frac{\max(c^*(h,w)-d, 0)}{c^*(h)} +
@@ -22,8 +28,9 @@ context :math:`h` (the previous :math:`n-1` words) and vocabulary size :math:`|V
 
 The vocabulary keeps words seen at least ``unk_cutoff`` times; others are looked up as
 ``<UNK>``; :math:`|V|` counts ``<UNK>``. These are the definitions of ``nltk.lm``
-(``MLE``, ``Laplace``, ``Lidstone``, ``KneserNeyInterpolated``), and scores agree to
-1e-12 (``tests/nlp/test_ngram.py``).
+(``MLE``, ``Laplace``, ``Lidstone``, ``KneserNeyInterpolated``): fitted on the same padded
+sentences (``padded_everygrams``; nltk's own ``pad_both_ends`` would add :math:`n-1`
+``</s>``), scores agree to 1e-12 (``tests/nlp/test_ngram.py``).
 
 **How counting is made fast** (Tiny Shakespeare trigrams: a few hundredths of a second to
 fit, ``nltk.lm`` about four seconds): words become integer ids and the padded sentences
@@ -66,6 +73,7 @@ __all__ = [
     "MLE",
     "Lidstone",
     "Laplace",
+    "JelinekMercerInterpolated",
     "KneserNeyInterpolated",
 ]
 
@@ -73,11 +81,15 @@ BOS, EOS, UNK = "<s>", "</s>", "<UNK>"
 
 
 def pad_sentence(sentence: Sequence[str], n: int) -> list[str]:
-    """``n-1`` ``<s>`` before and ``n-1`` ``</s>`` after.
+    """``n-1`` ``<s>`` before and one ``</s>`` after.
 
-    Same as ``nltk.lm.preprocessing.pad_both_ends``.
+    ``nltk.lm.preprocessing.pad_both_ends`` puts ``n-1`` ``</s>`` after: the extra ones are
+    near-certain events that flatter higher orders, which then score more events.
+
+    >>> pad_sentence(["i", "am"], 3)
+    ['<s>', '<s>', 'i', 'am', '</s>']
     """
-    return [BOS] * (n - 1) + list(sentence) + [EOS] * (n - 1)
+    return [BOS] * (n - 1) + list(sentence) + [EOS]
 
 
 def padded_everygrams(sentence: Sequence[str], n: int) -> list[tuple[str, ...]]:
@@ -262,9 +274,9 @@ class NgramLanguageModel:
                 f"{n}; use KneserNeyInterpolated(2) or a Lidstone unigram model."
             )
         lens = np.array(list(map(len, sents)), np.int64)
-        if lens.sum() + 2 * m * len(sents) == 0:
+        if not sents:
             raise ValueError(
-                f"fit got {len(sents)} sentences and no words to count; pass tokenised "
+                "fit got no sentences, so there are no words to count; pass tokenised "
                 'sentences such as [["to", "be"], ["or", "not"]].'
             )
         for key in self.__dict__.keys() & _INSPECTION:
@@ -281,19 +293,20 @@ class NgramLanguageModel:
         counts = Counter(dict(zip(distinct, seen, strict=True)))
         if m:
             counts[BOS] += m * len(sents)
-            counts[EOS] += m * len(sents)
+        counts[EOS] += len(sents)
         self.vocab_ = Vocabulary.from_counts(counts, self.unk_cutoff)
         self._ids = {w: i for i, w in enumerate(self.vocab_.words)}
         self._unk = self._ids[UNK] = len(self.vocab_) - 1
         to_id = np.array([self._ids.get(w, self._unk) for w in distinct], np.int32)
         tokens = to_id[first_seen]
-        # One padded stream: sentence i occupies [ends[i] - P[i], ends[i]).
-        P = lens + 2 * m
+        # One padded stream: sentence i occupies [ends[i] - P[i], ends[i]): m <s>, its
+        # words, one </s>.
+        P = lens + m + 1
         ends = np.cumsum(P)
         stream = np.full(int(ends[-1]), self._ids.get(EOS, self._unk), np.int32)
         stream[((ends - P)[:, None] + np.arange(m)).ravel()] = self._ids.get(BOS, self._unk)
-        # Token j (0-based, over all sentences) of sentence i sits at j + (2i + 1) m.
-        shift = np.repeat((2 * np.arange(len(sents), dtype=np.int32) + 1) * m, lens)
+        # Token j (0-based, over all sentences) of sentence i sits at j + i (m + 1) + m.
+        shift = np.repeat(np.arange(len(sents), dtype=np.int32) * (m + 1) + m, lens)
         stream[shift + np.arange(len(tokens), dtype=np.int32)] = tokens
         self._trie = _Trie(stream, ends, n, len(self.vocab_), self._continuation)
         return self
@@ -472,6 +485,55 @@ class Laplace(Lidstone):
 
     def __init__(self, order: int, unk_cutoff: int = 1) -> None:
         super().__init__(1, order, unk_cutoff)
+
+
+class JelinekMercerInterpolated(NgramLanguageModel):
+    r"""Linear interpolation of maximum-likelihood estimates (Jelinek & Mercer 1980, in the
+    recursive form of Chen & Goodman 1998), one weight :math:`\lambda` for every order:
+
+    .. math:: P(w \mid h) = \lambda\,\frac{c(h\,w)}{c(h)} + (1 - \lambda)\,P(w \mid h')
+
+    where :math:`h'` drops the oldest word of :math:`h`; a context never seen passes its
+    whole mass down, :math:`P(w \mid h) = P(w \mid h')`; and the recursion ends at
+    :math:`P(w) = \lambda\,c(w)/N + (1 - \lambda)/|V|`, so no word gets probability 0.
+    Unrolled, the orders get weights :math:`\lambda, \lambda(1-\lambda), \dots`.
+
+    >>> lm = JelinekMercerInterpolated(0.5, 2).fit([["a", "b"], ["a", "c"]])
+    >>> lm.score("b", ["a"])  # 0.5 * 1/2 + 0.5 * (0.5 * 1/8 + 0.5 / 6)
+    0.32291666666666663
+
+    (8 unigram events; :math:`|V| = 6` counts ``<s>``, ``</s>`` and ``<UNK>``.)
+    """
+
+    def __init__(self, lambda_: float, order: int, unk_cutoff: int = 1) -> None:
+        super().__init__(order, unk_cutoff)
+        self.lambda_ = lambda_
+
+    def fit(self, sentences: Iterable[Sequence[str]]) -> JelinekMercerInterpolated:
+        if not 0.0 <= self.lambda_ <= 1.0:
+            raise ValueError(
+                f"lambda_ must be between 0 and 1 (the weight of the longer context), got "
+                f"{self.lambda_!r}; 0.5 to 0.9 are usual, tuned on held-out text."
+            )
+        super().fit(sentences)
+        return self
+
+    def _scores(self, words: np.ndarray, contexts: np.ndarray) -> np.ndarray:
+        lam = self.lambda_
+        c, total = _raw_counts(self._trie, words, contexts)
+        ml = c / np.maximum(total, 1)
+        if contexts.shape[1] == 0:
+            return lam * ml + (1 - lam) / len(self.vocab_)
+        lower = self._scores(words, contexts[:, 1:])
+        return np.where(total > 0, lam * ml + (1 - lam) * lower, lower)
+
+    def _score1(self, word: int, context: tuple[int, ...]) -> float:
+        lam = self.lambda_
+        c, total = _raw_count(self._trie, word, context)
+        if not context:
+            return lam * (c / total) + (1 - lam) / len(self.vocab_)
+        lower = self._score1(word, context[1:])
+        return lam * (c / total) + (1 - lam) * lower if total else lower
 
 
 def _raw_counts(t: _Trie, words: np.ndarray, contexts: np.ndarray) -> tuple[np.ndarray, ...]:

@@ -40,6 +40,7 @@ from ladder.nn.training import (
     clip_grad_norm_,
     clip_grad_value_,
     train,
+    train_epoch,
 )
 
 __all__ = [
@@ -52,4 +53,5 @@ __all__ = [
     "Optimizer", "SGD", "RMSprop", "Adam", "AdamW",
     "StepLR", "CosineAnnealingLR", "LinearWarmup",
     "EarlyStopping", "NonFiniteLossError", "clip_grad_norm_", "clip_grad_value_", "train",
+    "train_epoch",
 ]  # fmt: skip

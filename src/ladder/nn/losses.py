@@ -21,6 +21,7 @@ from ladder.autograd.tensor import Tensor, as_tensor
 from ladder.nn.module import Module
 
 __all__ = [
+    "class_targets",
     "mse_loss",
     "nll_loss",
     "cross_entropy",
@@ -40,7 +41,12 @@ def _check_same_shape(pred: Tensor, target: Tensor, name: str) -> None:
         )
 
 
-def _class_targets(logits: Tensor, target: ArrayLike | Tensor, name: str) -> np.ndarray:
+def class_targets(logits: Tensor, target: ArrayLike | Tensor, name: str) -> np.ndarray:
+    """``target`` as an ``(N,)`` array of integer classes for ``logits`` of shape ``(N, C)``.
+
+    Raises a ``ValueError`` naming the loss ``name`` for a wrong shape (one-hot rows, say)
+    or a class outside ``0..C-1``, and a ``TypeError`` for non-integer targets.
+    """
     y = np.asarray(target.data if isinstance(target, Tensor) else target)
     if logits.ndim != 2 or y.shape != (logits.shape[0],):
         raise ValueError(
@@ -67,13 +73,13 @@ def mse_loss(pred: Tensor, target: ArrayLike | Tensor) -> Tensor:
 
 def nll_loss(log_probs: Tensor, target: ArrayLike | Tensor) -> Tensor:
     """Negative log-likelihood of the target classes (``torch.nn.functional.nll_loss``)."""
-    y = _class_targets(log_probs, target, "nll_loss")
+    y = class_targets(log_probs, target, "nll_loss")
     return -log_probs[np.arange(len(y)), y].mean()
 
 
 def cross_entropy(logits: Tensor, target: ArrayLike | Tensor) -> Tensor:
     """Softmax cross-entropy from raw scores, fused (``torch.nn.functional.cross_entropy``)."""
-    y = _class_targets(logits, target, "cross_entropy")
+    y = class_targets(logits, target, "cross_entropy")
     z = logits.data
     shifted = z - z.max(axis=1, keepdims=True)
     log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))

@@ -5,8 +5,10 @@ r"""Training utilities: gradient clipping, early stopping, and a guarded trainin
   direction is kept. Clipping by value clamps each element (``clip_grad_value_``).
 * **Early stopping**: stop when the validation metric has not improved by ``min_delta``
   for ``patience`` evaluations, and keep the best weights.
-* :func:`train` stops at the first non-finite loss with the step number and a diagnosis,
-  instead of training on NaNs for an hour.
+* :func:`train_epoch` is one pass of the training loop: for each batch, forward, loss,
+  ``zero_grad``, ``backward``, ``step``. :func:`train` repeats it with evaluation, a
+  scheduler, clipping and early stopping, and stops at the first non-finite loss with
+  the step number and a diagnosis, instead of training on NaNs for an hour.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = [
     "EarlyStopping",
     "NonFiniteLossError",
     "train",
+    "train_epoch",
     "TrainHistory",
 ]
 
@@ -118,6 +121,38 @@ def _diagnose(
         f"the loss is NaN with finite inputs and weights: activations overflowed. Lower the "
         f"learning rate (lr={optimizer.lr:g}), normalise the inputs, or clip gradients."
     )
+
+
+def train_epoch(
+    model: Module,
+    loss_fn: Callable[[Any, Any], Tensor],
+    optimizer: Optimizer,
+    batches: Iterable[tuple[Any, Any]],
+) -> float:
+    """One pass over ``batches``: the mean of the batch losses.
+
+    The model goes into training mode (dropout on, batch norm on batch statistics); for
+    each batch: forward, loss, clear the old gradients (``backward`` adds into ``.grad``),
+    backward, step::
+
+        model.train()
+        for x, y in batches:
+            loss = loss_fn(model(Tensor(x)), y)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+    """
+    model.train()
+    total, count = 0.0, 0
+    for x, y in batches:
+        loss = loss_fn(model(x if isinstance(x, Tensor) else Tensor(x)), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        total, count = total + float(loss.item()), count + 1
+    if count == 0:
+        raise ValueError("train_epoch got no batches; pass a non-empty iterable of (x, y).")
+    return total / count
 
 
 @dataclass

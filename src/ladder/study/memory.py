@@ -10,9 +10,11 @@ correctness and answer time (:func:`auto_rating`).
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ladder.curriculum import Card, Curriculum
@@ -26,6 +28,8 @@ __all__ = [
     "Memory",
     "auto_rating",
     "check_answer",
+    "numeric_correct",
+    "shown_answer",
     "cloze_front",
     "cloze_back",
     "NEW_PER_DAY",
@@ -60,28 +64,68 @@ def auto_rating(correct: bool, seconds: float) -> int:
     return 3
 
 
-def _number(text: str) -> float:
-    text = text.strip().replace(",", "")
+def _number(text: str, *, percent: bool = False) -> float:
+    """Parse a typed number: ``0.67``, ``-1.34`` (or ``−1.34``), ``2/3``, ``1,050,624``,
+    ``1e-5``, ``12%``. A trailing ``%`` means hundredths, except on a card that asks for a
+    percentage (``percent``), where "12%" and "12" are both 12."""
+    text = text.strip().replace(",", "").replace("\u2212", "-").replace(" ", "")
+    text = text.replace("\u00a0", "").replace("\u202f", "")
+    scale = 1.0
+    if text.endswith("%"):
+        text = text[:-1]
+        scale = 1.0 if percent else 0.01
     if "/" in text:
         num, _, den = text.partition("/")
-        return float(num) / float(den)
-    if text.endswith("%"):
-        return float(text[:-1]) / 100
-    return float(text)
+        return float(num) / float(den) * scale
+    return float(text) * scale
+
+
+def _rounded(value: float, decimals: int) -> Decimal:
+    """``value`` rounded half away from zero to ``decimals`` places (as people round)."""
+    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def shown_answer(card: Card) -> str:
+    """A numeric card's answer as the front asks for it: "0.67", "12 %", "62,050"."""
+    value = float(card.answer)  # type: ignore[arg-type]
+    if card.decimals is not None:
+        text = f"{_rounded(value, card.decimals):,}"
+    elif value == int(value) and abs(value) < 1e15:
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:g}"
+    return f"{text} %" if card.percent else text
+
+
+def numeric_correct(card: Card, value: float) -> bool:
+    """The rule for numeric cards (documented in AUTHORING.md): right if ``value``
+    rounds to the answer at the card's ``decimals``, or lies within its ``tolerance``;
+    without either, it must equal the answer (up to float rounding)."""
+    target = float(card.answer)  # type: ignore[arg-type]
+    if not math.isfinite(value):
+        return False
+    if card.decimals is not None and _rounded(value, card.decimals) == _rounded(
+        target, card.decimals
+    ):
+        return True
+    tol = max(card.tolerance, 1e-9 * max(1.0, abs(target)))
+    return abs(value - target) <= tol
 
 
 def check_answer(card: Card, text: str) -> tuple[bool, str]:
     """Check a typed answer to a numeric or choice card: (correct, feedback)."""
     if card.kind == "numeric":
+        right = shown_answer(card)
         try:
-            value = _number(text)
+            value = _number(text, percent=card.percent)
         except (ValueError, ZeroDivisionError):
-            return False, f"“{text}” is not a number; the answer was {card.answer:g}."
-        target = float(card.answer)  # type: ignore[arg-type]
-        tol = card.tolerance or 1e-9 * max(1.0, abs(target))
-        if abs(value - target) <= tol:
-            return True, f"Right: {card.answer:g}."
-        return False, f"Not quite: the answer is {card.answer:g} (you gave {value:g})."
+            return False, f"“{text}” is not a number; the answer was {right}."
+        if numeric_correct(card, value):
+            return True, f"Right: {right}."
+        note = ""
+        if card.percent and numeric_correct(card, value * 100):
+            note = " The card asks for a percentage, not a fraction."
+        return False, f"Not quite: the answer is {right} (you gave {text.strip()}).{note}"
     if card.kind == "choice":
         t = text.strip().lower()
         index = None

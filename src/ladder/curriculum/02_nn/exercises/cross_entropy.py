@@ -19,10 +19,12 @@ library function is ``torch.nn.functional.cross_entropy``.
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
+from ladder.nn.losses import class_targets
 
 
 def cross_entropy(logits: Tensor, target) -> Tensor:
-    y = np.asarray(target)
-    len(y)
+    y = class_targets(logits, target, "cross_entropy")  # checked (N,) integer classes
+    z = logits.data  # noqa: F841 - (N, C) scores, for your code
+    n = len(y)  # noqa: F841 - the batch size
     # TODO: log_probs by log-sum-exp; loss; backward(g) -> ((softmax - onehot) * g / n,)
     raise NotImplementedError

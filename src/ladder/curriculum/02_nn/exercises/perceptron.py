@@ -28,8 +28,8 @@ class Perceptron(_Base):
             raise ValueError(
                 f"Perceptron is a binary classifier; y has {len(self.classes_)} classes."
             )
-        np.where(y == self.classes_[1], 1.0, -1.0)
-        np.random.default_rng(self.random_state)
+        s = np.where(y == self.classes_[1], 1.0, -1.0)  # noqa: F841 - labels as -1/+1
+        rng = np.random.default_rng(self.random_state)  # noqa: F841 - for the shuffles
         self.coef_ = np.zeros(X.shape[1])
         self.intercept_ = 0.0
         self.mistakes_per_epoch_ = []

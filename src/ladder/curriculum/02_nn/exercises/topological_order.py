@@ -16,6 +16,6 @@ from ladder.autograd.scalar import Value as _Value
 
 class Value(_Value):
     def topological_order(self) -> list:
-        _order, _visited = [], set()
+        order, visited = [], set()  # noqa: F841 - the result, and the ids already seen
         # TODO: depth-first search from self; append each node after all of its _prev.
         raise NotImplementedError

@@ -17,6 +17,6 @@ from ladder.autograd.tensor import Tensor
 
 
 def embedding(weight: Tensor, indices) -> Tensor:
-    np.asarray(indices)
+    idx = np.asarray(indices)  # noqa: F841 - integer indices of any shape
     # TODO: check the range; out = ...; def backward(g): ...; return Tensor._make(...)
     raise NotImplementedError

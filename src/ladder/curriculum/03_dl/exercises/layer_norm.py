@@ -20,6 +20,6 @@ from ladder.nn.norm import LayerNorm as _LayerNorm
 class LayerNorm(_LayerNorm):
     def forward(self, x: Tensor) -> Tensor:
         k = len(self.normalized_shape)
-        tuple(range(x.ndim - k, x.ndim))
+        axes = tuple(range(x.ndim - k, x.ndim))  # noqa: F841 - the normalised axes
         # TODO
         raise NotImplementedError

@@ -23,6 +23,6 @@ from ladder.nn.layers import Linear as _Linear
 
 class Linear(_Linear):
     def forward(self, x: Tensor) -> Tensor:
-        _X, _W = x.data, self.weight.data
+        X, W = x.data, self.weight.data  # noqa: F841 - (N, in) and (out, in) arrays
         # TODO: Y = ...; def backward(G): return (dX, dW, db) or (dX, dW)
         raise NotImplementedError

@@ -1,4 +1,5 @@
-"""One time step of an LSTM (Hochreiter & Schmidhuber 1997), in PyTorch's layout.
+"""One time step of an LSTM (Hochreiter & Schmidhuber 1997, with the forget gate of
+Gers, Schmidhuber & Cummins 2000), in PyTorch's layout.
 
 ``LSTM`` (from ``ladder.nn.recurrent``) owns the weights and unrolls the sequence; write
 the cell. ``x`` is the input (N, I), ``state`` is ``[h, c]`` (each (N, H)); ``w_ih`` is

@@ -7,6 +7,15 @@ def _grams(padded, n):
     return [tuple(padded[i : i + k]) for k in range(1, n + 1) for i in range(len(padded) - k + 1)]
 
 
+def _by_position(padded, n):
+    return [
+        tuple(padded[i : i + k])
+        for i in range(len(padded))
+        for k in range(1, n + 1)
+        if i + k <= len(padded)
+    ]
+
+
 def check_bigrams(submitted, reference):
     """pads with one <s> and one </s> and lists unigrams then bigrams"""
     s = ["a", "b"]
@@ -17,18 +26,18 @@ def check_bigrams(submitted, reference):
         mistakes=[
             (
                 _grams(["a", "b"], 2),
-                "pad the sentence first: n - 1 '<s>' before and n - 1 '</s>' after",
+                "pad the sentence first: n - 1 '<s>' before and one '</s>' after",
             ),
             (
                 _grams(["<s>", "a", "b"], 2),
-                "pad on both ends: the model must learn where sentences stop",
+                "pad the end too: the model must learn where sentences stop",
             ),
             (
                 [g for g in _grams(["<s>", "a", "b", "</s>"], 2) if len(g) == 2],
                 "include every order from 1 to n, not only n",
             ),
             (
-                sorted(reference(s, 2), key=lambda g: (g[0], len(g))),
+                _by_position(["<s>", "a", "b", "</s>"], 2),
                 "order: all unigrams first, then all bigrams, each left to right",
             ),
         ],
@@ -36,7 +45,7 @@ def check_bigrams(submitted, reference):
 
 
 def check_trigrams(submitted, reference):
-    """a trigram model pads with two symbols on each side"""
+    """a trigram model pads with two <s> and still one </s>"""
     s = ["i", "am", "sam"]
     expect_equal(
         submitted(s, 3),
@@ -45,16 +54,25 @@ def check_trigrams(submitted, reference):
         mistakes=[
             (
                 _grams(["<s>", "i", "am", "sam", "</s>"], 3),
-                "pad with n - 1 = 2 symbols on each side",
-            )
+                "pad with n - 1 = 2 '<s>' on the left",
+            ),
+            (
+                _grams(["<s>", "<s>", "i", "am", "sam", "</s>", "</s>"], 3),
+                "one '</s>' only: the sentence ends once, whatever the order",
+            ),
         ],
     )
 
 
-def check_unigrams_need_no_padding(submitted, reference):
-    """n = 1 pads nothing"""
+def check_unigrams_get_the_end_symbol(submitted, reference):
+    """n = 1 puts no <s> before, and one </s> after"""
     s = ["to", "be"]
-    expect_equal(submitted(s, 1), reference(s, 1), inputs={"sentence": s, "n": 1})
+    expect_equal(
+        submitted(s, 1),
+        reference(s, 1),
+        inputs={"sentence": s, "n": 1},
+        mistakes=[([("to",), ("be",)], "even a unigram model scores the end of the sentence")],
+    )
 
 
 def check_empty_sentence(submitted, reference):

@@ -1,0 +1,16 @@
+# mutant: fit returns nothing
+class Pipeline:
+    def __init__(self, steps: list) -> None:
+        self.steps = steps
+
+    def fit(self, X, y=None):
+        Xt = X
+        for _, step in self.steps[:-1]:
+            Xt = step.fit(Xt, y).transform(Xt)
+        self.steps[-1][1].fit(Xt, y)
+
+    def predict(self, X):
+        Xt = X
+        for _, step in self.steps[:-1]:
+            Xt = step.transform(Xt)
+        return self.steps[-1][1].predict(Xt)

@@ -1,0 +1,18 @@
+# mutant: refits the transformers on the test rows in predict (leakage)
+# likely: predict must only transform
+class Pipeline:
+    def __init__(self, steps: list) -> None:
+        self.steps = steps
+
+    def fit(self, X, y=None):
+        Xt = X
+        for _, step in self.steps[:-1]:
+            Xt = step.fit(Xt, y).transform(Xt)
+        self.steps[-1][1].fit(Xt, y)
+        return self
+
+    def predict(self, X):
+        Xt = X
+        for _, step in self.steps[:-1]:
+            Xt = step.fit_transform(Xt) if not hasattr(step, "k") else step.transform(Xt)
+        return self.steps[-1][1].predict(Xt)
