@@ -232,10 +232,20 @@ def test_export_anki(tmp_path):
         z.extract("collection.anki2", tmp_path)
     conn = sqlite3.connect(tmp_path / "collection.anki2")
     notes = conn.execute("SELECT count(*) FROM notes").fetchone()[0]
+    rows = conn.execute("SELECT tags, flds FROM notes").fetchall()
     conn.close()
-    from ladder.curriculum import load_curriculum
+    cur = load_curriculum()
+    assert notes == len(cur.cards)
+    # Tags by stage and lesson; a choice card's options on its front; math for MathJax.
+    assert all("ladder::stage::" in tags and "ladder::lesson::" in tags for tags, _ in rows)
+    choice = next(c for c in cur.cards.values() if c.kind == "choice")
+    fields = next(f for _, f in rows if choice.choices[-1][:20] in f.split("\x1f")[0])
+    assert "1. " in fields.split("\x1f")[0]
+    from ladder.study.anki import text
 
-    assert notes == len(load_curriculum().cards)
+    assert text("the loss $L = \\frac{1}{n}$ costs $5 and $$a<b$$") == (
+        "the loss \\(L = \\frac{1}{n}\\) costs $5 and \\[a&lt;b\\]"
+    )
 
 
 def test_help_and_version(tmp_path):
@@ -323,3 +333,20 @@ def test_data_add_takes_the_one_file_the_download_message_names(tmp_path, shared
     bad.write_text("not shakespeare")
     r = ladder("data", "add", "tinyshakespeare", str(bad), cwd=tmp_path, env=env)
     assert r.returncode == 1 and "sha256" in r.stderr
+
+
+def test_review_undo_suspend_and_the_session_summary(tmp_path):
+    assert ladder("init", "ws", cwd=tmp_path).returncode == 0
+    ws = tmp_path / "ws"
+    assert ladder("learn", "ml.kinds-of-learning", cwd=ws).returncode == 0
+    # Rate the first card Good, take it back, rate it Easy, suspend the next, stop.
+    r = ladder("review", cwd=ws, input="\n3\nu\n\n4\ns\nq\n")
+    assert r.returncode == 0, r.stderr
+    assert "Took back your answer" in r.stdout and "Suspended" in r.stdout
+    assert "3 Good (" in r.stdout  # the next interval beside each rating
+    assert "Reviewed 1 card(s): Again 0 · Hard 0 · Good 0 · Easy 1" in r.stdout
+    stats = _json("stats", "--json", cwd=ws)
+    assert stats["reviews"] == 1
+    suspended = r.stdout.split("Suspended ")[1].split(":")[0]
+    back = ladder("review", "--unsuspend", suspended, cwd=ws)
+    assert back.returncode == 0 and "back in your reviews" in back.stdout

@@ -168,3 +168,80 @@ def test_fifty_concurrent_submissions_lose_nothing_and_count_nothing_twice(
         store.close()
     assert sorted(l["card_id"] for l in logs) == sorted(c.id for c in cards)
     assert {cid: row["reps"] for cid, row in rows.items()} == {c.id: 1 for c in cards}
+
+
+# -- reviews as good as Anki's: intervals, tap a choice, undo, suspend, edit, summary --------
+
+
+def test_rating_buttons_show_the_next_interval(client, curriculum):
+    client.post(f"/lessons/{LESSON}/read")
+    store = client.store()
+    queue = Memory(curriculum, store).queue(NOW)
+    store.close()
+    basic = next(d for d in queue if d.card.kind in ("basic", "cloze"))
+    # Bring that card to the front by answering those before it.
+    page = client.get("/review").text
+    while _card_on_page(page)[0] != basic.card.id:
+        card_id, reps = _card_on_page(page)
+        card = curriculum.cards[card_id]
+        data = {"card_id": card_id, "reps": reps}
+        data.update({"answer": "1"} if card.auto_checked else {"rating": 3})
+        client.post("/review", data)
+        page = client.get("/review").text
+    store = client.store()
+    preview = Memory(curriculum, store).preview(basic.card.id, NOW)
+    store.close()
+    from ladder.study.session import interval_text
+
+    for rating, due in preview.items():
+        assert f'<span class="interval">{interval_text(due - NOW)}</span>' in page, rating
+
+
+def test_a_choice_is_tapped_and_an_answer_undone(client, curriculum):
+    client.post(f"/lessons/{LESSON}/read")
+    choice = _kind(curriculum, "choice")
+    r = client.post("/review", {"card_id": choice.id, "reps": 0, "answer": str(choice.answer + 1)})
+    assert "Right" in r.text and 'id="undo"' in r.text
+    store = client.store()
+    assert len(store.review_logs()) == 1 and choice.id in store.card_rows()
+    store.close()
+    r = client.post("/review/undo", follow_redirects=False)
+    assert r.status_code == 303
+    store = client.store()
+    assert store.review_logs() == [] and choice.id not in store.card_rows()
+    store.close()
+    assert client.post("/review/undo").status_code == 409  # nothing left to take back
+
+
+def test_a_suspended_card_leaves_the_queue_and_comes_back(client, curriculum):
+    client.post(f"/lessons/{LESSON}/read")
+    first, _ = _card_on_page(client.get("/review").text)
+    client.post(f"/cards/{first}/suspend", {"on": "1"})
+    assert _card_on_page(client.get("/review").text)[0] != first
+    assert "suspended" in client.get(f"/cards/{first}").text
+    client.post(f"/cards/{first}/suspend", {"on": "0"})
+    assert _card_on_page(client.get("/review").text)[0] == first
+
+
+def test_a_card_can_be_reworded(client, curriculum):
+    client.post(f"/lessons/{LESSON}/read")
+    first, _ = _card_on_page(client.get("/review").text)
+    client.post(f"/cards/{first}/edit", {"front": "My own question?", "back": ""})
+    assert "My own question?" in client.get("/review").text
+    client.post(f"/cards/{first}/edit", {"front": "", "back": ""})  # the course's wording
+    assert "My own question?" not in client.get("/review").text
+
+
+def test_the_end_of_a_session_shows_its_answers(client, curriculum):
+    client.post(f"/lessons/{LESSON}/read")
+    store = client.store()
+    store.set_setting("new_per_day", "2")
+    store.close()
+    for _ in range(2):
+        card_id, reps = _card_on_page(client.get("/review").text)
+        card = curriculum.cards[card_id]
+        data = {"card_id": card_id, "reps": reps}
+        data.update({"answer": "1"} if card.auto_checked else {"rating": 4})
+        client.post("/review", data)
+    page = client.get("/review").text
+    assert 'id="summary"' in page and "2 answers" in page

@@ -28,13 +28,34 @@ def _ask(prompt: str) -> str | None:
 
 
 @app.command()
-def review(limit: Annotated[int, typer.Option(help="Most cards in this session.")] = 50) -> None:
-    """A spaced-repetition session (FSRS) with the cards of lessons you have read."""
+def review(
+    limit: Annotated[int, typer.Option(help="Most cards in this session.")] = 50,
+    unsuspend: Annotated[
+        str | None, typer.Option(help="Bring a suspended card back into reviews, and stop.")
+    ] = None,
+) -> None:
+    """A spaced-repetition session (FSRS) with the cards of lessons you have read.
+
+    At a prompt: q stops, u takes back your last answer, s suspends the card shown."""
     from ladder.study.mathtext import markdown_math_to_unicode
-    from ladder.study.memory import RATINGS, Memory, cloze_back, cloze_front
-    from ladder.study.session import answer_card, now, start_review
+    from ladder.study.memory import RATINGS, Memory
+    from ladder.study.session import (
+        Refused,
+        answer_card,
+        card_sides,
+        intervals,
+        now,
+        session_summary,
+        start_review,
+        suspend_card,
+        undo_last_review,
+    )
 
     cur, ws = curriculum(), workspace()
+    if unsuspend is not None:
+        suspend_card(cur, ws.store, unsuspend, suspended=False)
+        console.print(f"{unsuspend} is back in your reviews.")
+        return
     memory = Memory(cur, ws.store)
     queue = memory.queue(now())[:limit]
     if not queue:
@@ -44,64 +65,109 @@ def review(limit: Annotated[int, typer.Option(help="Most cards in this session."
             )
         console.print("Nothing is due. Come back later; `ladder stats` shows when.")
         return
-    done = 0
+    started = now()
     start_review(ws.store)
-    console.print(f"{len(queue)} card(s) to review. Type q to stop at any time.\n")
-    for n, item in enumerate(queue, 1):
+    console.print(
+        f"{len(queue)} card(s) to review. At a prompt: q stops, u takes back your last "
+        "answer, s suspends the card shown.\n"
+    )
+    pending = list(queue)
+    answered: list = []
+    stop = False
+
+    def ask(prompt: str, item) -> str | None:
+        """The learner's line; handles q, u and s (None: move on without rating)."""
+        nonlocal stop
+        while True:
+            typed = _ask(prompt)
+            word = (typed or "").strip().lower()
+            if typed is None or word == "q":
+                stop = True
+                return None
+            if word == "u":
+                if not answered:
+                    console.print("Nothing answered in this session to take back.")
+                    continue
+                try:
+                    undo_last_review(ws.store)
+                except Refused as exc:
+                    console.print(str(exc))
+                    continue
+                last = answered.pop()
+                pending[:0] = [last, item]  # ask the last card again, then this one
+                console.print(f"[dim]Took back your answer to {last.card.id}.[/dim]")
+                return None
+            if word == "s":
+                suspend_card(cur, ws.store, item.card.id)
+                console.print(
+                    f"[dim]Suspended {item.card.id}: it stays out of reviews "
+                    f"(`ladder review --unsuspend {item.card.id}` brings it back).[/dim]"
+                )
+                return None
+            return typed
+
+    while pending and not stop:
+        item = pending.pop(0)
         card = item.card
         tag = "new" if item.is_new else "review"
-        console.rule(f"{n}/{len(queue)} · {card.lesson} · {tag}")
-        front = cloze_front(card) if card.kind == "cloze" else card.front
+        done = len(answered)
+        console.rule(f"{done + 1}/{done + 1 + len(pending)} · {card.lesson} · {tag}")
+        front, back = card_sides(cur, ws.store, card)
         console.print(markdown_math_to_unicode(front), markup=False)
         start = time.monotonic()
+
         if card.auto_checked:
             if card.kind == "choice":
                 for i, choice in enumerate(card.choices, 1):
                     console.print(f"  {i}. {choice}", markup=False)
-            typed = _ask("Your answer: ")
+            typed = ask("Your answer: ", item)
             while typed is not None and not typed.strip():  # an empty Enter asks again
-                typed = _ask("Type your answer (q stops): ")
-            if typed is None or typed.strip().lower() == "q":
-                break
+                typed = ask("Type your answer (q stops): ", item)
+            if typed is None:
+                continue
             seconds = time.monotonic() - start
             result = answer_card(
                 cur, ws.store, card.id, item.reps, typed=typed, duration_ms=int(seconds * 1000)
             )
             style = "green" if result.correct else "red"
             console.print(f"[{style}]" + result.feedback.replace("[", "\\[") + f"[/{style}]")
-            if card.back:
-                console.print(card.back, markup=False)
+            if back:
+                console.print(back, markup=False)
             console.print(
                 f"[dim]Rated {RATINGS[result.rating]} ({'right' if result.correct else 'wrong'}, "
                 f"{seconds:.0f} s).[/dim]"
             )
         else:
-            typed = _ask("[dim]Enter shows the answer[/dim] ")
-            if typed is None or typed.strip().lower() == "q":
-                break
+            typed = ask("[dim]Enter shows the answer[/dim] ", item)
+            if typed is None:
+                continue
             seconds = time.monotonic() - start
-            console.print(
-                cloze_back(card) if card.kind == "cloze" else card.back, markup=False, style="bold"
-            )
+            console.print(back, markup=False, style="bold")
+            when = intervals(cur, ws.store, card.id)
+            options = " · ".join(f"{r} {RATINGS[r]} ({when[r]})" for r in RATINGS)
             rating = None
-            while rating is None:
-                typed = _ask("How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy: ")
-                if typed is None or typed.strip().lower() == "q":
+            while rating is None and not stop:
+                typed = ask(f"How well did you know it? {options}: ", item)
+                if typed is None:
                     break
                 if typed.strip() in ("1", "2", "3", "4"):
                     rating = int(typed.strip())
                 else:
-                    console.print("Type 1, 2, 3 or 4 (q stops).")
+                    console.print("Type 1, 2, 3 or 4 (q stops, u undoes, s suspends).")
             if rating is None:
-                break
+                continue
             answer_card(
                 cur, ws.store, card.id, item.reps, rating=rating, duration_ms=int(seconds * 1000)
             )
-        done += 1
+        answered.append(item)
+    counts = session_summary(ws.store, started)
+    total = sum(counts.values())
     left = memory.queue(now())
     new = sum(1 for d in left if d.is_new)
     console.print(
-        f"\nReviewed {done} card(s). Still waiting: {len(left) - new} due, {new} new for today."
+        f"\nReviewed {total} card(s)"
+        + (": " + " · ".join(f"{label} {n}" for label, n in counts.items()) if total else "")
+        + f". Still waiting: {len(left) - new} due, {new} new for today."
     )
 
 

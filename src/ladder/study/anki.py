@@ -1,7 +1,9 @@
 """``ladder export anki FILE``: the course's cards as an Anki deck (``genanki``).
 
 Ids are derived from the card ids, so re-exporting updates the same notes in Anki
-instead of duplicating them.
+instead of duplicating them. A multiple-choice card shows its options on the front;
+every note is tagged with its stage and its lesson; ``$…$`` and ``$$…$$`` math becomes
+MathJax's ``\(…\)`` and ``\[…\]``, which Anki renders.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from ladder.curriculum import Card, Curriculum
 
-__all__ = ["export_anki"]
+__all__ = ["export_anki", "text"]
 
 _CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: left; }"
 
@@ -23,14 +25,43 @@ def _id(text: str) -> int:
     return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16) | (1 << 30)
 
 
+_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
+_INLINE = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
+
+
+def text(source: str) -> str:
+    """Card text as Anki HTML: escaped, with math written for MathJax."""
+    parts: list[str] = []
+    last = 0
+    math = [*((m, "\\[", "\\]") for m in _DISPLAY.finditer(source))]
+    covered = [(m.start(), m.end()) for m, _, _ in math]
+    math += [
+        (m, "\\(", "\\)")
+        for m in _INLINE.finditer(source)
+        if not any(a <= m.start() < b for a, b in covered)
+    ]
+    for m, opening, closing in sorted(math, key=lambda t: t[0].start()):
+        parts.append(html.escape(source[last : m.start()]))
+        parts.append(opening + html.escape(m.group(1), quote=False) + closing)
+        last = m.end()
+    parts.append(html.escape(source[last:]))
+    return "".join(parts)
+
+
+def _front(card: Card) -> str:
+    if card.kind == "choice":
+        options = "<br>".join(f"{i + 1}. {text(c)}" for i, c in enumerate(card.choices))
+        return f"{text(card.front)}<br><br>{options}"
+    return text(card.front)
+
+
 def _back(card: Card) -> str:
     if card.kind == "choice":
-        options = "<br>".join(f"{i + 1}. {html.escape(c)}" for i, c in enumerate(card.choices))
-        right = html.escape(card.choices[int(card.answer)])  # type: ignore[arg-type]
-        return f"{options}<hr><b>{right}</b><br>{html.escape(card.back)}"
+        right = text(card.choices[int(card.answer)])  # type: ignore[arg-type]
+        return f"<b>{int(card.answer) + 1}. {right}</b><br>{text(card.back)}"  # type: ignore[arg-type]
     if card.kind == "numeric":
-        return f"<b>{card.answer:g}</b><br>{html.escape(card.back)}"
-    return html.escape(card.back)
+        return f"<b>{card.answer:g}</b><br>{text(card.back)}"
+    return text(card.back)
 
 
 def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) -> int:
@@ -75,9 +106,9 @@ def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) ->
             genanki.Deck(_id(f"ladder-deck-{stage.id}"), f"Ladder::{stage.number}. {stage.title}"),
         )
         for card in cur.cards_of(lesson.id):
-            tags = [lesson.id.replace(".", "::")]
+            tags = [f"ladder::stage::{stage.id}", f"ladder::lesson::{lesson.id}"]
             if card.kind == "cloze":
-                text = html.escape(card.front)
+                cloze_text = text(card.front)
                 n = 0
 
                 def number(m):
@@ -85,17 +116,17 @@ def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) ->
                     n += 1
                     return f"{{{{c{n}::{m.group(1)}}}}}"
 
-                text = re.sub(r"\{\{(.+?)\}\}", number, text)
+                cloze_text = re.sub(r"\{\{(.+?)\}\}", number, cloze_text)
                 note = genanki.Note(
                     model=cloze,
-                    fields=[text, html.escape(lesson.title)],
+                    fields=[cloze_text, html.escape(lesson.title)],
                     guid=genanki.guid_for(card.id),
                     tags=tags,
                 )
             else:
                 note = genanki.Note(
                     model=basic,
-                    fields=[html.escape(card.front), _back(card), html.escape(lesson.title)],
+                    fields=[_front(card), _back(card), html.escape(lesson.title)],
                     guid=genanki.guid_for(card.id),
                     tags=tags,
                 )

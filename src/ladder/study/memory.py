@@ -153,7 +153,8 @@ class DueCard:
         return self.reps == 0
 
 
-def _start_of_day(now: datetime) -> datetime:
+def start_of_day(now: datetime) -> datetime:
+    """Midnight of the learner's day (local time), in UTC."""
     local = now.astimezone()
     return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
 
@@ -180,13 +181,15 @@ class Memory:
         return int(self.store.get_setting("new_per_day", str(NEW_PER_DAY)) or NEW_PER_DAY)
 
     def unlocked(self) -> list[Card]:
-        """Cards of read lessons, in teaching order."""
+        """Cards of read lessons, in teaching order (without those the learner suspended)."""
         read = self.store.read_lessons()
+        suspended = self.store.suspended_cards()
         return [
             c
             for lesson in self.curriculum.ordered_lessons()
             if lesson.id in read
             for c in self.curriculum.cards_of(lesson.id)
+            if c.id not in suspended
         ]
 
     def queue(self, now: datetime) -> list[DueCard]:
@@ -205,7 +208,7 @@ class Memory:
         return due + new[: self.new_left_today(now)]
 
     def new_left_today(self, now: datetime) -> int:
-        seen = sum(1 for log in self.store.review_logs(since=_start_of_day(now)) if log["was_new"])
+        seen = sum(1 for log in self.store.review_logs(since=start_of_day(now)) if log["was_new"])
         return max(0, self.new_per_day - seen)
 
     def answer(
@@ -244,6 +247,19 @@ class Memory:
             correct,
         )
 
+    def preview(self, card_id: str, now: datetime) -> dict[int, datetime]:
+        """When the card would be due after each rating 1–4, answered now."""
+        from fsrs import Card as FsrsCard
+        from fsrs import Rating
+
+        row = self.store.card_rows().get(card_id)
+        out = {}
+        for rating in RATINGS:
+            state = FsrsCard.from_dict(row["state"]) if row else FsrsCard()
+            new_state, _ = self.scheduler.review_card(state, Rating(rating), review_datetime=now)
+            out[rating] = new_state.due
+        return out
+
     def stats(self, now: datetime) -> dict[str, object]:
         logs = self.store.review_logs()
         recent = [
@@ -260,7 +276,7 @@ class Memory:
         return {
             "reviews": len(logs),
             "reviews_today": sum(
-                1 for l in logs if datetime.fromisoformat(l["reviewed_at"]) >= _start_of_day(now)
+                1 for l in logs if datetime.fromisoformat(l["reviewed_at"]) >= start_of_day(now)
             ),
             "retention_30d": (sum(1 for l in old if l["rating"] > 1) / len(old)) if old else None,
             "cards_unlocked": len(self.unlocked()),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,13 @@ __all__ = [
     "CardAnswer",
     "answer_card",
     "start_review",
+    "card_sides",
+    "interval_text",
+    "intervals",
+    "undo_last_review",
+    "suspend_card",
+    "edit_card",
+    "session_summary",
     "Setting",
     "SETTINGS",
     "get_setting",
@@ -210,6 +217,83 @@ def answer_card(
         raise Invalid(f"Rate the card 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {rating!r}.")
     counted = memory.answer(item, rating, when, duration_ms=duration_ms)
     return CardAnswer(card, rating, counted)
+
+
+def card_sides(cur: Curriculum, store: Store, card: Card) -> tuple[str, str]:
+    """What the learner sees of a card: front and back, in their own wording where they
+    edited it (a cloze card's front hides its answer)."""
+    from ladder.study.memory import cloze_back, cloze_front
+
+    front, back = (
+        (cloze_front(card), cloze_back(card)) if card.kind == "cloze" else (card.front, card.back)
+    )
+    mine = store.card_texts().get(card.id)
+    if mine:
+        front, back = mine[0] or front, mine[1] or back
+    return front, back
+
+
+def interval_text(delta: timedelta) -> str:
+    """An interval as a person says it: "10 min", "3 h", "4 d", "2 mo", "1.5 y"."""
+    minutes = delta.total_seconds() / 60
+    if minutes < 1:
+        return "< 1 min"
+    if minutes < 60:
+        return f"{round(minutes)} min"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{round(hours)} h"
+    days = hours / 24
+    if days < 31:
+        return f"{round(days)} d"
+    if days < 365:
+        return f"{days / 30.44:.1f} mo".replace(".0 mo", " mo")
+    return f"{days / 365.25:.1f} y".replace(".0 y", " y")
+
+
+def intervals(cur: Curriculum, store: Store, card_id: str, at: datetime | None = None) -> dict:
+    """For each rating 1–4, how long until the card comes back (as text)."""
+    from ladder.study.memory import Memory
+
+    when = at or now()
+    return {
+        r: interval_text(due - when) for r, due in Memory(cur, store).preview(card_id, when).items()
+    }
+
+
+def undo_last_review(store: Store) -> str:
+    """Take back the newest answer; returns the card's id."""
+    card = store.undo_last_review()
+    if card is None:
+        raise Refused("There is no answer to take back.")
+    return card
+
+
+def suspend_card(cur: Curriculum, store: Store, card_id: str, suspended: bool = True) -> None:
+    """Keep a card out of reviews (or bring it back)."""
+    if card_id not in cur.cards:
+        raise Refused(f"There is no card {card_id!r}.")
+    store.set_suspended(card_id, suspended)
+
+
+def edit_card(cur: Curriculum, store: Store, card_id: str, front: str, back: str) -> None:
+    """Reword a card for yourself (empty text: the course's wording again). A card
+    checked automatically keeps its answer; only the wording changes."""
+    if card_id not in cur.cards:
+        raise Refused(f"There is no card {card_id!r}.")
+    if len(front) > 4000 or len(back) > 4000:
+        raise Invalid("A card's side holds at most 4,000 characters.")
+    store.set_card_text(card_id, front.strip() or None, back.strip() or None)
+
+
+def session_summary(store: Store, since: datetime) -> dict[str, int]:
+    """How many answers of each rating since ``since`` (a session's start)."""
+    from ladder.study.memory import RATINGS
+
+    counts = {label: 0 for label in RATINGS.values()}
+    for log in store.review_logs(since=since):
+        counts[RATINGS[log["rating"]]] += 1
+    return counts
 
 
 # -- settings ------------------------------------------------------------------------------

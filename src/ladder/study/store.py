@@ -100,6 +100,17 @@ MIGRATIONS: list[str] = [
         out_dir TEXT
     );
     """,
+    # version 2: undo (a review keeps the card's row from before it), suspended cards and
+    # the learner's own wording of a card
+    """
+    ALTER TABLE review_logs ADD COLUMN previous TEXT;
+    CREATE TABLE card_flags (
+        card_id TEXT PRIMARY KEY,
+        suspended INTEGER NOT NULL DEFAULT 0,
+        front TEXT,
+        back TEXT
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 BACKUPS_KEPT = 10
@@ -567,10 +578,17 @@ class Store:
         caller saw; if another review was saved meanwhile, nothing is written and False
         is returned (so a double submission counts once)."""
         with self.transaction() as c:
-            row = c.execute("SELECT reps FROM cards WHERE card_id = ?", (card_id,)).fetchone()
+            row = c.execute(
+                "SELECT reps, state, due, first_review FROM cards WHERE card_id = ?", (card_id,)
+            ).fetchone()
             reps = row[0] if row else 0
             if reps != expected_reps:
                 return False
+            previous = (
+                json.dumps({"reps": row[0], "state": row[1], "due": row[2], "first": row[3]})
+                if row
+                else None
+            )
             if row:
                 c.execute(
                     "UPDATE cards SET state = ?, due = ?, reps = ? WHERE card_id = ?",
@@ -583,8 +601,8 @@ class Store:
                 )
             c.execute(
                 "INSERT INTO review_logs "
-                "(card_id, rating, reviewed_at, duration_ms, answer, correct, was_new) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "(card_id, rating, reviewed_at, duration_ms, answer, correct, was_new, previous) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     card_id,
                     rating,
@@ -593,9 +611,63 @@ class Store:
                     answer,
                     None if correct is None else int(correct),
                     int(row is None),
+                    previous,
                 ),
             )
         return True
+
+    def undo_last_review(self) -> str | None:
+        """Take back the newest review: the card returns to its state before it. Returns
+        the card's id, or None when there is nothing to undo."""
+        with self.transaction() as c:
+            last = c.execute(
+                "SELECT id, card_id, previous, was_new FROM review_logs ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            if last is None:
+                return None
+            log_id, card_id, previous, was_new = last
+            if previous is None and not was_new:
+                return None  # written before undo existed: its earlier state is unknown
+            if previous is None:
+                c.execute("DELETE FROM cards WHERE card_id = ?", (card_id,))
+            else:
+                before = json.loads(previous)
+                c.execute(
+                    "UPDATE cards SET state = ?, due = ?, reps = ?, first_review = ? "
+                    "WHERE card_id = ?",
+                    (before["state"], before["due"], before["reps"], before["first"], card_id),
+                )
+            c.execute("DELETE FROM review_logs WHERE id = ?", (log_id,))
+        return card_id
+
+    def set_suspended(self, card_id: str, suspended: bool) -> None:
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO card_flags (card_id, suspended) VALUES (?, ?) "
+                "ON CONFLICT (card_id) DO UPDATE SET suspended = ?",
+                (card_id, int(suspended), int(suspended)),
+            )
+
+    def suspended_cards(self) -> set[str]:
+        return {
+            r[0] for r in self.conn.execute("SELECT card_id FROM card_flags WHERE suspended = 1")
+        }
+
+    def set_card_text(self, card_id: str, front: str | None, back: str | None) -> None:
+        """The learner's own wording of a card (None: the course's)."""
+        with self.transaction() as c:
+            c.execute(
+                "INSERT INTO card_flags (card_id, front, back) VALUES (?, ?, ?) "
+                "ON CONFLICT (card_id) DO UPDATE SET front = ?, back = ?",
+                (card_id, front, back, front, back),
+            )
+
+    def card_texts(self) -> dict[str, tuple[str | None, str | None]]:
+        rows = self.conn.execute(
+            "SELECT card_id, front, back FROM card_flags "
+            "WHERE front IS NOT NULL OR back IS NOT NULL"
+        )
+        return {cid: (front, back) for cid, front, back in rows}
 
     def review_logs(self, since: datetime | None = None) -> list[dict[str, Any]]:
         query = (

@@ -13,6 +13,7 @@ exactly as in the terminal.
 from __future__ import annotations
 
 import time
+from datetime import datetime
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
@@ -28,12 +29,17 @@ router = APIRouter()
 MAX_ANSWER_MS = 3_600_000  # an answer time beyond an hour is a page left open, not thinking
 
 
-def _sides(card) -> tuple[str, str]:
-    from ladder.study.memory import cloze_back, cloze_front
+def _sides(request: Request, store: Store, card) -> tuple[str, str]:
+    from ladder.study.session import card_sides
 
-    if card.kind == "cloze":
-        return cloze_front(card), cloze_back(card)
-    return card.front, card.back
+    return card_sides(get_ctx(request).curriculum, store, card)
+
+
+def _session_start(request: Request) -> datetime:
+    """Where today's review session began: the start of the learner's day."""
+    from ladder.study.memory import start_of_day
+
+    return start_of_day(get_ctx(request).now())
 
 
 @router.get("/review", response_class=HTMLResponse)
@@ -52,14 +58,20 @@ def review_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
     saved = None
     if q.get("card") in ctx.curriculum.cards and q.get("rating", "").isdigit():
         saved = {"rating": RATINGS.get(int(q["rating"]), "?"), "counted": q.get("counted") == "1"}
+    from ladder.study.session import intervals, session_summary
+
     item = queue[0] if queue else None
-    front, back = _sides(item.card) if item else ("", "")
+    front, back = _sides(request, store, item.card) if item else ("", "")
+    summary = session_summary(store, _session_start(request)) if not item else None
     return render(
         request,
         "review.html",
         item=item,
         front=front,
         back=back,
+        intervals=intervals(ctx.curriculum, store, item.card.id, now) if item else {},
+        summary=summary if summary and sum(summary.values()) else None,
+        can_undo=bool(store.review_logs(since=_session_start(request))),
         remaining=len(queue),
         unlocked=bool(queue) or bool(memory.unlocked()),
         saved=saved,
@@ -103,7 +115,7 @@ def submit(
     )
     card = result.card
     if card.auto_checked:
-        front, back = _sides(card)
+        front, back = _sides(request, store, card)
         return render(
             request,
             "review_answer.html",
@@ -121,3 +133,60 @@ def submit(
         )
     query = urlencode({"card": card.id, "rating": result.rating, "counted": int(result.counted)})
     return RedirectResponse(f"/review?{query}", status_code=303)
+
+
+@router.post("/review/undo", dependencies=[Depends(require_csrf)])
+def undo(request: Request, store: Store = StoreDep) -> RedirectResponse:
+    """Take back the last answer: its card is shown again."""
+    from ladder.study.session import undo_last_review
+
+    card = undo_last_review(store)  # 409 when there is nothing to take back
+    return RedirectResponse(f"/review?{urlencode({'undone': card})}", status_code=303)
+
+
+@router.post("/cards/{card_id}/suspend", dependencies=[Depends(require_csrf)])
+def suspend(
+    request: Request, card_id: str, on: str = Form("1"), store: Store = StoreDep
+) -> RedirectResponse:
+    from ladder.study.session import suspend_card
+
+    suspend_card(get_ctx(request).curriculum, store, card_id, on == "1")
+    back = "/review" if on == "1" else f"/cards/{card_id}"
+    return RedirectResponse(back, status_code=303)
+
+
+@router.get("/cards/{card_id}", response_class=HTMLResponse)
+def card_page(request: Request, card_id: str, store: Store = StoreDep) -> HTMLResponse:
+    """One card: its sides (in your wording, if you edited it), whether it is suspended,
+    and a form to reword it."""
+    ctx = get_ctx(request)
+    if card_id not in ctx.curriculum.cards:
+        raise HTTPException(404, f"There is no card {card_id!r}.")
+    card = ctx.curriculum.cards[card_id]
+    front, back = _sides(request, store, card)
+    mine = store.card_texts().get(card_id, (None, None))
+    return render(
+        request,
+        "card.html",
+        card=card,
+        front=front,
+        back=back,
+        mine=mine,
+        suspended=card_id in store.suspended_cards(),
+        nav=nav_counts(ctx, store),
+        page="review",
+    )
+
+
+@router.post("/cards/{card_id}/edit", dependencies=[Depends(require_csrf)])
+def edit(
+    request: Request,
+    card_id: str,
+    front: str = Form(""),
+    back: str = Form(""),
+    store: Store = StoreDep,
+) -> RedirectResponse:
+    from ladder.study.session import edit_card
+
+    edit_card(get_ctx(request).curriculum, store, card_id, front, back)
+    return RedirectResponse(f"/cards/{card_id}?saved=1", status_code=303)

@@ -31,6 +31,19 @@ function reviewKeys() {
       back.open = true;
       return;
     }
+    const undo = document.getElementById("undo");
+    if (undo && event.key === "u") {
+      event.preventDefault();
+      undo.closest("form").requestSubmit();
+      return;
+    }
+    const choice = form && /^[1-9]$/.test(event.key)
+      ? form.querySelector(`button.choice[value="${event.key}"]`) : null;
+    if (choice && !form.dataset.busy) {
+      event.preventDefault();
+      form.requestSubmit(choice);
+      return;
+    }
     if (back && back.open && form && /^[1-4]$/.test(event.key)) {
       event.preventDefault();
       const button = form.querySelector(`button.rate.r${event.key}`);
