@@ -37,6 +37,7 @@ from ladder.ml.base import (
 )
 from ladder.ml.logistic import sigmoid, softmax
 from ladder.ml.tree import DecisionTreeClassifier, DecisionTreeRegressor
+from ladder.ml.tree_levelwise import grow_levelwise, rank_features
 
 __all__ = ["RandomForestClassifier", "GradientBoostingClassifier"]
 
@@ -72,10 +73,11 @@ class RandomForestClassifier(BaseEstimator, ClassifierMixin):
         X, y = check_X_y(X, y, y_numeric=False)
         self.classes_ = check_classification_targets(y)
         rng = check_random_state(self.random_state)
-        n = X.shape[0]
+        n, d = X.shape
+        y_index = np.searchsorted(self.classes_, y)
+        ranks = rank_features(X)  # once for the forest; any bootstrap keeps the order
         self.estimators_ = []
         for _ in range(self.n_estimators):
-            rows = rng.integers(0, n, n) if self.bootstrap else np.arange(n)
             tree = DecisionTreeClassifier(
                 criterion=self.criterion,
                 max_depth=self.max_depth,
@@ -84,9 +86,29 @@ class RandomForestClassifier(BaseEstimator, ClassifierMixin):
                 max_features=self.max_features,
                 random_state=int(rng.integers(2**31 - 1)),
             )
-            tree.fit(X[rows], y[rows])
+            # Draw counts instead of repeated rows: the same tree (tree_levelwise).
+            weight = np.bincount(rng.integers(0, n, n), minlength=n) if self.bootstrap else None
+            k = tree._check_params(d)
+            arrays = grow_levelwise(
+                X,
+                y_index,
+                self.classes_.size,
+                weight,
+                criterion=self.criterion,
+                max_depth=np.inf if self.max_depth is None else self.max_depth,
+                min_samples_split=self.min_samples_split,
+                min_samples_leaf=self.min_samples_leaf,
+                n_split_features=k,
+                rng=check_random_state(tree.random_state),
+                ranks=ranks,
+            )
+            for name, value in arrays.items():
+                setattr(tree, name, value)
+            tree.classes_ = self.classes_
+            tree.node_count_ = len(tree.feature_)
+            tree.n_features_in_ = d
             self.estimators_.append(tree)
-        self.n_features_in_ = X.shape[1]
+        self.n_features_in_ = d
         return self
 
     def predict_proba(self, X: ArrayLike) -> np.ndarray:

@@ -45,13 +45,21 @@ FEATURE_THRESHOLD = 1e-7  # values closer than this are treated as equal (as skl
 
 
 def _impurity(counts: np.ndarray, n: np.ndarray, criterion: str) -> np.ndarray:
-    """Impurity from class counts (..., K) and totals (...)."""
+    """Impurity from class counts (..., K) and totals (...).
+
+    Gini is computed as :math:`1 - \\sum_k c_k^2 / n^2` (scikit-learn's formula): a sum
+    of squared integer counts, exact in any order. Entropy adds the classes one at a time, in order,
+    so the same counts give the same float whatever the array's layout — the level-wise
+    builder (:mod:`ladder.ml.tree_levelwise`) relies on it to grow the same trees.
+    """
     with np.errstate(divide="ignore", invalid="ignore"):
-        p = counts / n[..., None]
         if criterion == "gini":
-            return 1.0 - np.sum(p**2, axis=-1)
-        logp = np.where(p > 0, np.log2(np.where(p > 0, p, 1.0)), 0.0)
-        return -np.sum(p * logp, axis=-1)
+            return 1.0 - (counts**2).sum(axis=-1) / n**2
+        h = np.zeros(np.shape(n))
+        for k in range(counts.shape[-1]):
+            p = counts[..., k] / n
+            h -= np.where(p > 0, p * np.log2(np.where(p > 0, p, 1.0)), 0.0)
+        return h
 
 
 class _BaseTree(BaseEstimator):
