@@ -45,21 +45,25 @@ FEATURE_THRESHOLD = 1e-7  # values closer than this are treated as equal (as skl
 
 
 def _impurity(counts: np.ndarray, n: np.ndarray, criterion: str) -> np.ndarray:
-    """Impurity from class counts (..., K) and totals (...).
+    """Impurity from class counts (..., K) and totals (...), all totals positive.
 
-    Gini is computed as :math:`1 - \\sum_k c_k^2 / n^2` (scikit-learn's formula): a sum
-    of squared integer counts, exact in any order. Entropy adds the classes one at a time, in order,
-    so the same counts give the same float whatever the array's layout — the level-wise
-    builder (:mod:`ladder.ml.tree_levelwise`) relies on it to grow the same trees.
+    Gini is :func:`_gini` of the exact sum of squared integer counts. Entropy adds the
+    classes one at a time, in order, so the same counts give the same float whatever
+    the array's layout — the level-wise builder (:mod:`ladder.ml.tree_levelwise`)
+    relies on it to grow the same trees.
     """
-    with np.errstate(divide="ignore", invalid="ignore"):
-        if criterion == "gini":
-            return 1.0 - (counts**2).sum(axis=-1) / n**2
-        h = np.zeros(np.shape(n))
-        for k in range(counts.shape[-1]):
-            p = counts[..., k] / n
-            h -= np.where(p > 0, p * np.log2(np.where(p > 0, p, 1.0)), 0.0)
-        return h
+    if criterion == "gini":
+        return _gini((counts**2).sum(axis=-1), n)
+    h = np.zeros(np.shape(n))
+    for k in range(counts.shape[-1]):
+        p = counts[..., k] / n
+        h -= np.where(p > 0, p * np.log2(np.where(p > 0, p, 1.0)), 0.0)
+    return h
+
+
+def _gini(sq: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """:math:`1 - \\sum_k (c_k / n)^2` from :math:`\\sum_k c_k^2` (scikit-learn's formula)."""
+    return 1.0 - sq / n**2
 
 
 class _BaseTree(BaseEstimator):

@@ -31,9 +31,11 @@ through the random numbers.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
-from ladder.ml.tree import EPSILON, FEATURE_THRESHOLD, LEAF, _impurity
+from ladder.ml.tree import EPSILON, FEATURE_THRESHOLD, LEAF, _gini, _impurity
 
 __all__ = ["rank_features", "grow_levelwise"]
 
@@ -81,26 +83,23 @@ def grow_levelwise(
     k = d if n_split_features is None else int(n_split_features)
     w = np.ones(n) if weight is None else np.asarray(weight, np.float64)
     rank, separated = rank_features(X) if ranks is None else ranks
-    if (w == 0).any():  # rows a bootstrap never drew take no part
-        keep = np.flatnonzero(w)
-        X, y, w, rank = X[keep], y[keep], w[keep], rank[keep]
-        n = len(y)
-    R = int(rank.max()) + 1 if n else 1
+    R = max(n, 1)  # ranks are below n
     key_type = np.int32 if n * d * R < 2**31 else np.int64
     all_feats = np.arange(d)
     X_flat, rank_flat = X.ravel(), rank.ravel()
 
-    # Per level, the nodes being looked at: their samples grouped by node (`samp`, with
-    # `size` samples each) and their weighted class totals (L, K).
-    samp = np.arange(n)
-    size = np.array([n])
+    # Per level, the nodes being looked at: the samples still in play (`samp`; rows a
+    # bootstrap never drew take no part), the level index of each one's node
+    # (`node_of`), and the nodes' weighted class totals (L, K).
+    samp = w.nonzero()[0]
+    node_of = np.zeros(len(samp), np.int64)
     tot = np.bincount(y, weights=w, minlength=K)[None, :]
     # Breadth-first node arrays, one entry per level; `split` holds the level indices of
     # the nodes that split, whose children are the next level's nodes 2j and 2j + 1.
     levels: list[tuple[np.ndarray, ...]] = []
     depth = 0
-    while len(size):
-        L = len(size)
+    while len(tot):
+        L = len(tot)
         nw = tot.sum(axis=1)
         imp = _impurity(tot, nw, criterion)
         feature, threshold = np.full(L, LEAF), np.full(L, np.nan)
@@ -108,10 +107,8 @@ def grow_levelwise(
         can = (nw >= min_samples_split) & (nw >= 2 * min_samples_leaf) & (imp > EPSILON)
         if depth >= max_depth or not can.any():
             break
-        # Samples of the nodes that may split, grouped by node.
-        node_of = np.repeat(np.arange(L, dtype=np.int32), size)
         sel = can[node_of]
-        nodes = np.flatnonzero(can)  # level indices of the candidate nodes
+        nodes = can.nonzero()[0]  # level indices of the candidate nodes
         S = len(nodes)
         # Candidate features per node, in increasing order (the recursive tie rule).
         feats = np.broadcast_to(all_feats, (S, d)) if k == d else _draw_features(rng, S, d, k)
@@ -136,7 +133,7 @@ def grow_levelwise(
             seg = key // R
             x = X_flat[sample * d + feats_flat[seg]]
             new[1:] = (seg[1:] != seg[:-1]) | (x[1:] > x[:-1] + FEATURE_THRESHOLD)
-        run_first = np.flatnonzero(new)
+        run_first = new.nonzero()[0]
         n_runs = len(run_first)
         run_seg = key[run_first] // R
         run = np.cumsum(new, dtype=np.int32)  # run number + 1 of each entry
@@ -146,11 +143,14 @@ def grow_levelwise(
         # left child after run r holds the sums up to r minus those before r's segment.
         counts = np.bincount(y[sample] * n_runs + run, we, K * n_runs).reshape(K, n_runs)
         cum = np.cumsum(counts, axis=1)
-        cum_w = np.cumsum(we)[np.r_[run_first[1:], len(key)] - 1]  # sums to each run's end
+        run_last = np.empty(n_runs, np.int64)  # last entry of each run
+        run_last[:-1] = run_first[1:] - 1
+        run_last[-1] = len(key) - 1
+        cum_w = np.cumsum(we)[run_last]  # weight up to each run's end
         seg_new = np.empty(n_runs, bool)
         seg_new[0] = True
         np.not_equal(run_seg[1:], run_seg[:-1], out=seg_new[1:])
-        seg_run0 = np.flatnonzero(seg_new)
+        seg_run0 = seg_new.nonzero()[0]
         seg_of_run = np.cumsum(seg_new) - 1
         n_l = cum_w - np.where(seg_run0 > 0, cum_w[seg_run0 - 1], 0.0)[seg_of_run]
         v = run_seg // k  # candidate node of each run
@@ -159,21 +159,26 @@ def grow_levelwise(
         ok[-1] = False
         np.logical_not(seg_new[1:], out=ok[:-1])  # not the last run of its segment
         ok &= (n_l >= min_samples_leaf) & (n_r >= min_samples_leaf)
-        e = np.flatnonzero(ok)
+        e = ok.nonzero()[0]
         base = cum[:, seg_run0] - counts[:, seg_run0]  # (K, segments): before each segment
-        left = (cum[:, e] - base[:, seg_of_run[e]]).T  # sums of integers: exact
-        right = tot[nodes[v[e]]] - left
+        left = cum[:, e] - base[:, seg_of_run[e]]  # (K, |e|) sums of integers: exact
+        right = tot[nodes[v[e]]].T - left
+        nl, nr = n_l[e], n_r[e]
         cost = np.full(n_runs, np.inf)
-        cost[e] = n_l[e] * _impurity(left, n_l[e], criterion) + n_r[e] * _impurity(
-            right, n_r[e], criterion
-        )
+        if criterion == "gini":  # sums of squared integer counts: exact in any order
+            sq_l, sq_r = np.einsum("ke,ke->e", left, left), np.einsum("ke,ke->e", right, right)
+            cost[e] = nl * _gini(sq_l, nl) + nr * _gini(sq_r, nr)
+        else:
+            cost[e] = nl * _impurity(left.T, nl, criterion) + nr * _impurity(right.T, nr, criterion)
         # The first best run of each node (runs are in node, feature, value order; a
         # node's k segments each hold at least one run).
         best = np.minimum.reduceat(cost, seg_run0[::k])
-        hit = np.flatnonzero((cost == best[v]) & ok)
+        hit = ((cost == best[v]) & ok).nonzero()[0]
         if not len(hit):
             break
-        hit = hit[np.diff(v[hit], prepend=-1) != 0]
+        first = np.ones(len(hit), bool)
+        first[1:] = v[hit][1:] != v[hit][:-1]
+        hit = hit[first]
         at = nodes[v[hit]]
         feature[at] = f_hit = feats_flat[run_seg[hit]]
         below, above = run_first[hit + 1] - 1, run_first[hit + 1]
@@ -186,13 +191,11 @@ def grow_levelwise(
         child_of[at] = 2 * np.arange(len(at))
         parent = child_of[node_of]
         inside = parent >= 0
-        c_samp, c_parent = samp[inside], parent[inside]
-        child = c_parent + (X_flat[c_samp * d + f_hit[c_parent // 2]] > thr[c_parent // 2])
-        samp = c_samp[np.argsort(child, kind="stable")]
-        size = np.bincount(child, minlength=2 * len(at))
+        samp, parent = samp[inside], parent[inside]
+        node_of = parent + (X_flat[samp * d + f_hit[parent // 2]] > thr[parent // 2])
         left_hit = np.searchsorted(e, hit)
         tot = np.empty((2 * len(at), K))
-        tot[0::2], tot[1::2] = left[left_hit], right[left_hit]
+        tot[0::2], tot[1::2] = left[:, left_hit].T, right[:, left_hit].T
         depth += 1
     return _depth_first(levels)
 
@@ -204,11 +207,12 @@ def _draw_features(rng: np.random.Generator, S: int, d: int, k: int) -> np.ndarr
         return np.nonzero(r <= np.partition(r, k - 1, axis=1)[:, k - 1 : k])[1].reshape(S, k)
     # Few repeats: rows of k draws with replacement, keeping the first S rows without a
     # repeat (rejection sampling: each k-subset stays equally likely).
-    accept = float(np.prod(1.0 - np.arange(k) / d))
+    accept = math.prod(1.0 - i / d for i in range(k))
     feats = np.empty((0, k), np.int64)
     while len(feats) < S:
         rows = np.sort(rng.integers(0, d, (int(1.25 * S / accept) + 8, k)), axis=1)
-        feats = np.vstack([feats, rows[(rows[:, 1:] != rows[:, :-1]).all(axis=1)]])
+        rows = rows[(rows[:, 1:] != rows[:, :-1]).all(axis=1)]
+        feats = rows if not len(feats) else np.concatenate([feats, rows])
     return feats[:S]
 
 
