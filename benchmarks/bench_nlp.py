@@ -131,7 +131,7 @@ def _kneser_ney_rows(text: str, quick: bool) -> list[dict]:
     from nltk import lm as nltk_lm
     from nltk.lm.preprocessing import padded_everygram_pipeline
 
-    from ladder.nlp.ngram import KneserNeyInterpolated
+    from ladder.nlp.ngram_trie import KneserNeyInterpolated
     from ladder.nlp.tokenize import simple_tokenize
 
     lines = [simple_tokenize(l) for l in text.splitlines() if l.strip()]

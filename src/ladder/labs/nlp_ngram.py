@@ -21,7 +21,7 @@ SMOOTHINGS = ("Laplace", "add-0.01", "Kneser-Ney")
 
 
 def _model(kind: str, order: int, cutoff: int):
-    from ladder.nlp.ngram import KneserNeyInterpolated, Laplace, Lidstone
+    from ladder.nlp.ngram_trie import KneserNeyInterpolated, Laplace, Lidstone
 
     if kind == "Laplace":
         return Laplace(order, unk_cutoff=cutoff)

@@ -1,33 +1,12 @@
-r"""N-gram language models: counts, MLE, add-k smoothing, interpolated Kneser–Ney.
+r"""The n-gram models of :mod:`ladder.nlp.ngram`, counted in sorted integer arrays.
 
-A sentence is padded with :math:`n-1` ``<s>`` on the left and ``</s>`` on the right, and
-every n-gram of every order :math:`1..n` is counted. With :math:`c(\cdot)` the counts,
-context :math:`h` (the previous :math:`n-1` words) and vocabulary size :math:`|V|`:
+Same classes, same API, same floats as the lesson's dictionary version
+(``tests/nlp/test_ngram.py`` holds them together and against ``nltk.lm``); this one fits
+Tiny Shakespeare trigrams in a few hundredths of a second (``nltk.lm``: about four
+seconds) and scores many n-grams at once with arrays.
 
-* **MLE**: :math:`P(w\mid h) = c(h,w)/c(h)` (zero for unseen pairs);
-* **Lidstone** (add-:math:`k`): :math:`P(w\mid h) = (c(h,w)+k)/(c(h)+k|V|)`;
-  **Laplace** is :math:`k=1`;
-* **interpolated Kneser–Ney** with discount :math:`d`:
-
-  .. math:: P(w\mid h) = \frac{\max(c^*(h,w)-d, 0)}{c^*(h)} +
-            \frac{d\,N_{1+}(h\,\bullet)}{c^*(h)}\,P(w\mid h')
-
-  where :math:`h'` drops the oldest word, :math:`c^*` is the raw count at the highest
-  order and the **continuation count** :math:`N_{1+}(\bullet\,h\,w)` (how many distinct
-  words precede :math:`h\,w`) below it, and the unigram level is
-  :math:`N_{1+}(\bullet w)/N_{1+}(\bullet\bullet)`. An unseen context passes its whole
-  mass down (:math:`\alpha=0, \gamma=1`).
-
-**Perplexity** is :math:`2^{H}` with :math:`H = -\frac1N\sum \log_2 P(w_i\mid h_i)`.
-
-The vocabulary keeps words seen at least ``unk_cutoff`` times; others are looked up as
-``<UNK>``; :math:`|V|` counts ``<UNK>``. These are the definitions of ``nltk.lm``
-(``MLE``, ``Laplace``, ``Lidstone``, ``KneserNeyInterpolated``), and scores agree to
-1e-12 (``tests/nlp/test_ngram.py``).
-
-**How counting is made fast** (Tiny Shakespeare trigrams: a few hundredths of a second to
-fit, ``nltk.lm`` about four seconds): words become integer ids and the padded sentences
-one int32 array. The distinct k-grams are a *trie in sorted arrays*: a k-gram's key is
+**How counting is made fast**: words become integer ids and the padded sentences one
+int32 array. The distinct k-grams are a *trie in sorted arrays*: a k-gram's key is
 ``id of its last word * number of (k-1)-grams + index of its first k-1 words``. The
 positions are sorted once by their first word; at each order one stable counting sort
 on the next word (:func:`_radix`) keeps ties in the previous order, so the positions come
@@ -38,7 +17,7 @@ looking an n-gram up is one ``np.searchsorted`` per word. Context totals, follow
 with arrays for many n-grams at once (perplexity, sampling) and in plain Python for one
 ``score`` call, both with the same float operations, in the same order, as ``nltk.lm``.
 The dictionaries ``counts_``, ``totals_``, ``types_`` (and Kneser–Ney's ``continuation_``)
-are built from the arrays on first access, to inspect a model or to write a model on top of them.
+are built from the arrays on first access, to inspect a model.
 
 >>> lm = KneserNeyInterpolated(2).fit([["a", "b", "c"], ["a", "c"]])
 >>> lm.score("c", ["a"])  # (1 - 0.1)/2 + (0.1 * 2/2) * P_cont(c), P_cont(c) = 2/5
@@ -55,63 +34,15 @@ from itertools import chain, count
 
 import numpy as np
 
+from ladder.nlp.ngram import BOS, EOS, UNK, Vocabulary, check_sentences, pad_sentence
+
 __all__ = [
-    "BOS",
-    "EOS",
-    "UNK",
-    "pad_sentence",
-    "padded_everygrams",
-    "Vocabulary",
-    "NgramLanguageModel",
+    "TrieNgramModel",
     "MLE",
     "Lidstone",
     "Laplace",
     "KneserNeyInterpolated",
 ]
-
-BOS, EOS, UNK = "<s>", "</s>", "<UNK>"
-
-
-def pad_sentence(sentence: Sequence[str], n: int) -> list[str]:
-    """``n-1`` ``<s>`` before and ``n-1`` ``</s>`` after.
-
-    Same as ``nltk.lm.preprocessing.pad_both_ends``.
-    """
-    return [BOS] * (n - 1) + list(sentence) + [EOS] * (n - 1)
-
-
-def padded_everygrams(sentence: Sequence[str], n: int) -> list[tuple[str, ...]]:
-    """All n-grams of orders ``1..n`` of the padded sentence."""
-    padded = pad_sentence(sentence, n)
-    return [tuple(padded[i : i + k]) for k in range(1, n + 1) for i in range(len(padded) - k + 1)]
-
-
-class Vocabulary:
-    """Words seen at least ``unk_cutoff`` times, plus ``<UNK>`` for everything else."""
-
-    def __init__(self, words: Iterable[str] = (), unk_cutoff: int = 1) -> None:
-        if unk_cutoff < 1:
-            raise ValueError(f"unk_cutoff must be at least 1, got {unk_cutoff}.")
-        self.unk_cutoff = unk_cutoff
-        self.counts = words if isinstance(words, Counter) else Counter(words)
-        self.words = sorted(w for w, c in self.counts.items() if c >= unk_cutoff)
-        self._set = frozenset(self.words)
-
-    @classmethod
-    def from_counts(cls, counts: Counter[str], unk_cutoff: int = 1) -> Vocabulary:
-        """A vocabulary from word counts already made (``Counter``), without recounting."""
-        return cls(counts, unk_cutoff)
-
-    def __contains__(self, word: str) -> bool:
-        return word in self._set
-
-    def __len__(self) -> int:
-        return len(self.words) + 1 if self.counts else 0
-
-    def lookup(self, word: str) -> str:
-        """The word itself if in the vocabulary, else ``<UNK>``."""
-        return word if word in self._set else UNK
-
 
 def _radix(
     values: np.ndarray, bits: int, order: np.ndarray | None = None
@@ -230,8 +161,9 @@ class _Trie:
 _INSPECTION = {"_grams", "counts_", "totals_", "types_", "continuation_", "continuation_total_"}
 
 
-class NgramLanguageModel:
-    """Shared counting, scoring API, perplexity and sampling; subclasses define the score.
+class TrieNgramModel:
+    """Counting in sorted arrays, the scoring API, perplexity and sampling; subclasses
+    define ``_scores`` (arrays of n-grams) and ``_score1`` (one n-gram).
 
     ``fit(sentences)`` takes tokenised sentences (lists of words).
     """
@@ -244,29 +176,10 @@ class NgramLanguageModel:
         self.order = order
         self.unk_cutoff = unk_cutoff
 
-    def fit(self, sentences: Iterable[Sequence[str]]) -> NgramLanguageModel:
-        sents = list(sentences)
-        kinds = set(map(type, sents))
-        if any(issubclass(kind, str) for kind in kinds):
-            s = next(s for s in sents if isinstance(s, str))
-            raise TypeError(
-                "fit expects tokenised sentences (lists of words), got a str "
-                f"({s!r:.40}); split it first, e.g. simple_tokenize(text)."
-            )
-        if not kinds <= {list, tuple}:  # other iterables of words
-            sents = [s if isinstance(s, (list, tuple)) else list(s) for s in sents]
+    def fit(self, sentences: Iterable[Sequence[str]]) -> TrieNgramModel:
         n, m = self.order, self.order - 1
-        if self._continuation and n < 2:
-            raise ValueError(
-                f"Kneser–Ney needs order >= 2 (continuation counts come from bigrams), got "
-                f"{n}; use KneserNeyInterpolated(2) or a Lidstone unigram model."
-            )
+        sents = check_sentences(sentences, n, self._continuation)
         lens = np.array(list(map(len, sents)), np.int64)
-        if lens.sum() + 2 * m * len(sents) == 0:
-            raise ValueError(
-                f"fit got {len(sents)} sentences and no words to count; pass tokenised "
-                'sentences such as [["to", "be"], ["or", "not"]].'
-            )
         for key in self.__dict__.keys() & _INSPECTION:
             del self.__dict__[key]  # inspection dictionaries of a previous fit
         # Number the distinct words in order of appearance (a missing key gets the next
@@ -322,7 +235,7 @@ class NgramLanguageModel:
         The models below compute it with array operations. A subclass may instead define
         only :meth:`score` (as the exercises do): then it is called once per n-gram.
         """
-        if type(self).score is NgramLanguageModel.score:
+        if type(self).score is TrieNgramModel.score:
             raise NotImplementedError(
                 f"{type(self).__name__} defines neither score(word, context) nor _scores; "
                 "subclass MLE, Lidstone or KneserNeyInterpolated, or define score."
@@ -439,7 +352,7 @@ class NgramLanguageModel:
         return self._trie.decode([*self.vocab_.words, UNK])
 
 
-class MLE(NgramLanguageModel):
+class MLE(TrieNgramModel):
     """Maximum likelihood: :math:`c(h,w)/c(h)` (``nltk.lm.MLE``)."""
 
     def _scores(self, words: np.ndarray, contexts: np.ndarray) -> np.ndarray:
@@ -451,7 +364,7 @@ class MLE(NgramLanguageModel):
         return 0.0 if total == 0 else c / total
 
 
-class Lidstone(NgramLanguageModel):
+class Lidstone(TrieNgramModel):
     """Add-:math:`k`: :math:`(c(h,w)+k)/(c(h)+k|V|)` (``nltk.lm.Lidstone``)."""
 
     def __init__(self, gamma: float, order: int, unk_cutoff: int = 1) -> None:
@@ -491,7 +404,7 @@ def _raw_count(t: _Trie, word: int, context: tuple[int, ...]) -> tuple[int, int]
     return (int(t.count[L + 1][g]) if g >= 0 else 0), int(t.total[L][h])
 
 
-class KneserNeyInterpolated(NgramLanguageModel):
+class KneserNeyInterpolated(TrieNgramModel):
     """Interpolated Kneser–Ney with absolute discount (``nltk.lm.KneserNeyInterpolated``)."""
 
     _continuation = True
