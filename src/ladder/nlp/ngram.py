@@ -84,7 +84,10 @@ class Vocabulary:
             raise ValueError(f"unk_cutoff must be at least 1, got {unk_cutoff}.")
         self.unk_cutoff = unk_cutoff
         self.counts = words if isinstance(words, Counter) else Counter(words)
-        self.words = sorted(w for w, c in self.counts.items() if c >= unk_cutoff)
+        if unk_cutoff == 1 and min(self.counts.values(), default=1) >= 1:
+            self.words = sorted(self.counts)  # every word counts (the common case, faster)
+        else:
+            self.words = sorted(w for w, c in self.counts.items() if c >= unk_cutoff)
         self._set = frozenset(self.words)
 
     @classmethod

@@ -30,7 +30,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from itertools import chain, count
+from itertools import chain, count, repeat
 
 import numpy as np
 
@@ -54,7 +54,8 @@ def _radix(
     sort, linear in the number of keys, so one digit costs about as much as a gather.
     """
     for shift in range(0, max(bits, 1), 16):
-        idx = (values >> shift if shift else values).astype(np.uint16).argsort(kind="stable")
+        digit = values >> shift if shift else values
+        idx = (digit if digit.dtype == np.uint16 else digit.astype(np.uint16)).argsort(kind="stable")
         order = idx.astype(np.int32) if order is None else order[idx]
         values = values[idx]
     return order, values
@@ -80,6 +81,8 @@ class _Trie:
         self.cont = [np.zeros(1, np.int64)]
         rank = (np.cumsum(counts1 > 0, dtype=np.int32) - 1)[stream]  # each position's 1-gram
         bits = (B - 1).bit_length()
+        if bits <= 16:  # ids fit 16 bits: gather and sort them as such (half the bytes)
+            stream = stream.astype(np.uint16)
         order, _ = _radix(stream, bits)
         fits = np.ones(len(stream), bool)  # whether a k-gram starts at the position
         for k in range(2, n + 1):
@@ -89,8 +92,9 @@ class _Trie:
             order = order[fits[order]]
             order, last = _radix(stream[k - 1 :][order], bits, order)
             size = len(self.keys[k - 1])
-            wide = np.int64 if B * size >= 2**31 else np.int32
-            keys = last.astype(wide) * size + rank[order]
+            keys = last.astype(np.int64 if B * size >= 2**31 else np.int32)
+            keys *= size
+            keys += rank[order]
             new = np.empty(len(keys), bool)
             new[:1] = True
             np.not_equal(keys[1:], keys[:-1], out=new[1:])
@@ -99,8 +103,10 @@ class _Trie:
                 suffix = rank[order[starts] + 1]
                 self.cont.append(np.bincount(suffix, minlength=size))
             if k < n:  # index of each position's k-gram, for order k + 1
+                index = np.cumsum(new, dtype=np.int32)
+                index -= 1
                 rank = np.empty(len(stream), np.int32)  # read only where a k-gram starts
-                rank[order] = np.cumsum(new, dtype=np.int32) - 1
+                rank[order] = index
             self.keys.append(keys[starts].astype(np.int64))
             self.count.append(np.diff(starts, append=len(keys)))
         self.cont.append(np.zeros(len(self.keys[n]), np.int64))
@@ -198,7 +204,7 @@ class TrieNgramModel:
         self.vocab_ = Vocabulary.from_counts(counts, self.unk_cutoff)
         self._ids = {w: i for i, w in enumerate(self.vocab_.words)}
         self._unk = self._ids[UNK] = len(self.vocab_) - 1
-        to_id = np.array([self._ids.get(w, self._unk) for w in distinct], np.int32)
+        to_id = np.fromiter(map(self._ids.get, distinct, repeat(self._unk)), np.int32, len(distinct))
         tokens = to_id[first_seen]
         # One padded stream: sentence i occupies [ends[i] - P[i], ends[i]).
         P = lens + 2 * m
