@@ -100,13 +100,19 @@ def bpe_corpus(quick: bool) -> Curve:
     from ladder.nlp.bpe import GPT2_SPLIT_PATTERN, GPT2BPETokenizer
 
     text = tiny_shakespeare()
-    sizes = [25_000, 50_000, 100_000, 200_000] if quick else [69_712, 139_424, 278_848, 557_697, 1_115_394]
+    sizes = (
+        [25_000, 50_000, 100_000, 200_000]
+        if quick
+        else [69_712, 139_424, 278_848, 557_697, 1_115_394]
+    )
     vocab = 300 if quick else 512
     series = _side_by_side(
         sizes,
         {
             "ours (ladder.nlp.bpe)": lambda n: lambda: GPT2BPETokenizer().train(text[:n], vocab),
-            "HF tokenizers (Rust)": lambda n: lambda: _hf_bpe_train(text[:n], vocab, GPT2_SPLIT_PATTERN),
+            "HF tokenizers (Rust)": lambda n: (
+                lambda: _hf_bpe_train(text[:n], vocab, GPT2_SPLIT_PATTERN)
+            ),
         },
         1 if quick else 3,
     )
@@ -172,9 +178,13 @@ def kneser_ney(quick: bool) -> Curve:
         return fit
 
     makers = {
-        "ours (ladder.nlp.ngram_trie)": lambda n: lambda: ngram_trie.KneserNeyInterpolated(3).fit(lines[:n]),
+        "ours (ladder.nlp.ngram_trie)": lambda n: (
+            lambda: ngram_trie.KneserNeyInterpolated(3).fit(lines[:n])
+        ),
         "nltk.lm": nltk_fit,
-        "ours, dictionaries (ladder.nlp.ngram)": lambda n: lambda: ngram.KneserNeyInterpolated(3).fit(lines[:n]),
+        "ours, dictionaries (ladder.nlp.ngram)": lambda n: (
+            lambda: ngram.KneserNeyInterpolated(3).fit(lines[:n])
+        ),
     }
     names = list(makers)
     series = _side_by_side(n_lines, makers, {names[0]: 5, names[1]: 1, names[2]: 1})
@@ -208,7 +218,9 @@ def tree_fit(quick: bool) -> Curve:
         series = _side_by_side(
             sizes,
             {
-                "ours (ladder.ml.tree)": lambda n: lambda: DecisionTreeClassifier().fit(X[:n], y[:n]),
+                "ours (ladder.ml.tree)": lambda n: (
+                    lambda: DecisionTreeClassifier().fit(X[:n], y[:n])
+                ),
                 "scikit-learn": lambda n: lambda: SkTree(random_state=0).fit(X[:n], y[:n]),
             },
             3,
@@ -241,8 +253,14 @@ def kmeans(quick: bool) -> Curve:
         for n, k in pairs:
             X = X_all[:n]
             for name, make in (
-                ("ours (ladder.ml.cluster)", lambda: KMeans(k, max_iter=20, tol=0.0, random_state=0)),
-                ("scikit-learn", lambda: SkKMeans(k, n_init=1, max_iter=20, tol=0.0, random_state=0)),
+                (
+                    "ours (ladder.ml.cluster)",
+                    lambda k=k: KMeans(k, max_iter=20, tol=0.0, random_state=0),
+                ),
+                (
+                    "scikit-learn",
+                    lambda k=k: SkKMeans(k, n_init=1, max_iter=20, tol=0.0, random_state=0),
+                ),
             ):
                 per_iter = []
                 for _ in range(3):
@@ -387,7 +405,10 @@ def retrieval(quick: bool) -> Curve:
         "ours (ladder.nlp.vectorize)": lambda n: search(TfidfVectorizer, n),
         "scikit-learn": lambda n: search(SkTfidf, n),
     }
-    top_ours, top_ref = makers["ours (ladder.nlp.vectorize)"](sizes[0])(), makers["scikit-learn"](sizes[0])()
+    top_ours, top_ref = (
+        makers["ours (ladder.nlp.vectorize)"](sizes[0])(),
+        makers["scikit-learn"](sizes[0])(),
+    )
     series = _side_by_side(sizes, makers, 3)
     memory = {name: [_peak_mib(make(n)) for n in sizes] for name, make in makers.items()}
     return Curve(
@@ -399,7 +420,8 @@ def retrieval(quick: bool) -> Curve:
         "O(total tokens) to index, O(nnz) per query: linear in the documents (not in the "
         "lesson; no retrieval module yet)",
         memory,
-        note=f"fit + 20 queries + top 5; same top 5 as scikit-learn: {bool((top_ours == top_ref).all())}",
+        note="fit + 20 queries + top 5; same top 5 as scikit-learn: "
+        f"{bool((top_ours == top_ref).all())}",
     )
 
 
@@ -432,11 +454,13 @@ def table(curves: list[Curve]) -> str:
         names = list(c.series)
         ours, ref = names[0], names[1]
 
-        def cell(name: str) -> str:
+        def cell(name: str, c: Curve = c) -> str:
             times = c.series[name]
             return f"{_fmt_s(times[0])} → {_fmt_s(times[-1])}, **{c.slope(name):.2f}** ({name})"
 
-        extra = "; ".join(f"{n}: {_fmt_s(c.series[n][-1])}, slope {c.slope(n):.2f}" for n in names[2:])
+        extra = "; ".join(
+            f"{n}: {_fmt_s(c.series[n][-1])}, slope {c.slope(n):.2f}" for n in names[2:]
+        )
         mem = "—"
         if c.memory:
             mem = ", ".join(

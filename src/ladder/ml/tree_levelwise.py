@@ -219,7 +219,8 @@ def _draw_features(rng: np.random.Generator, S: int, d: int, k: int) -> np.ndarr
 def _depth_first(levels: list[tuple[np.ndarray, ...]]) -> dict[str, np.ndarray]:
     """Renumber the breadth-first levels depth-first, left child first (the recursive
     builder's order), and name the arrays as the fitted tree's attributes."""
-    tot, nw, imp, feature, threshold = (np.concatenate(a) for a in list(zip(*levels))[:5])
+    columns = list(zip(*levels, strict=True))  # per level: tot, nw, imp, feature, threshold, at
+    tot, nw, imp, feature, threshold = (np.concatenate(a) for a in columns[:5])
     offsets = np.cumsum([0] + [len(lv[1]) for lv in levels])
     left = np.full(len(nw), LEAF)
     for i, lv in enumerate(levels[:-1]):

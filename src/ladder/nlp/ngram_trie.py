@@ -44,6 +44,7 @@ __all__ = [
     "KneserNeyInterpolated",
 ]
 
+
 def _radix(
     values: np.ndarray, bits: int, order: np.ndarray | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -55,7 +56,9 @@ def _radix(
     """
     for shift in range(0, max(bits, 1), 16):
         digit = values >> shift if shift else values
-        idx = (digit if digit.dtype == np.uint16 else digit.astype(np.uint16)).argsort(kind="stable")
+        idx = (digit if digit.dtype == np.uint16 else digit.astype(np.uint16)).argsort(
+            kind="stable"
+        )
         order = idx.astype(np.int32) if order is None else order[idx]
         values = values[idx]
     return order, values
@@ -204,7 +207,9 @@ class TrieNgramModel:
         self.vocab_ = Vocabulary.from_counts(counts, self.unk_cutoff)
         self._ids = {w: i for i, w in enumerate(self.vocab_.words)}
         self._unk = self._ids[UNK] = len(self.vocab_) - 1
-        to_id = np.fromiter(map(self._ids.get, distinct, repeat(self._unk)), np.int32, len(distinct))
+        to_id = np.fromiter(
+            map(self._ids.get, distinct, repeat(self._unk)), np.int32, len(distinct)
+        )
         tokens = to_id[first_seen]
         # One padded stream: sentence i occupies [ends[i] - P[i], ends[i]).
         P = lens + 2 * m

@@ -22,9 +22,9 @@ whose gradients are :math:`\partial\ell/\partial u_t = (\sigma(u_t^\top h) - y_t
 Unlike the C code's one-pair-at-a-time loop, pairs are processed in shuffled
 mini-batches (same objective, vectorised): the vectors of a batch are gathered, their
 scores and gradients computed as arrays, and the updates of repeated words summed by one
-sparse-times-dense product; negatives are drawn from word2vec.c's unigram table. Compared with ``gensim.models.Word2Vec`` on
-the same corpus and settings in ``tests/nlp/test_word2vec.py`` (WordSim-353 Spearman
-and analogy accuracy side by side).
+sparse-times-dense product; negatives are drawn from word2vec.c's unigram table.
+Compared with ``gensim.models.Word2Vec`` on the same corpus and settings in
+``tests/nlp/test_word2vec.py`` (WordSim-353 Spearman and analogy accuracy side by side).
 """
 
 from __future__ import annotations
