@@ -7,7 +7,9 @@ the lesson states.
     python -m benchmarks.scaling bpe_corpus kv    # chosen curves
 
 Each curve times ours and the reference at every size, alternately (so machine noise hits
-both alike), as the median of a few repeats. The slope is the least-squares fit of
+both alike), as the median of a few repeats of the process's CPU time, every library on
+one thread (BLAS, torch and the Rust tokenizers alike): on a shared machine wall time
+mostly measures the waits for a core. The slope is the least-squares fit of
 log(time) on log(size): 1 is linear, 2 quadratic; constant overheads pull it below the
 asymptotic exponent at small sizes. Peak memory is the tracemalloc peak (NumPy, SciPy and
 Python objects are traced) or, for torch, the peak RSS of one call above the RSS before it.
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")  # the Rust trainer on one thread too
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "scaling"
 
@@ -52,11 +55,13 @@ class Curve:
 
 
 def _median(fn: Callable[[], object], repeats: int) -> float:
+    """Median CPU time of the process (single-threaded work: every library here runs on one
+    thread), which, unlike wall time, does not count the waits of a shared machine."""
     times = []
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return statistics.median(times)
 
 
@@ -264,9 +269,9 @@ def kmeans(quick: bool) -> Curve:
             ):
                 per_iter = []
                 for _ in range(3):
-                    t0 = time.perf_counter()
+                    t0 = time.process_time()
                     m = make().fit(X)
-                    per_iter.append((time.perf_counter() - t0) / m.n_iter_)
+                    per_iter.append((time.process_time() - t0) / m.n_iter_)
                 out[name].append(statistics.median(per_iter))
     return Curve(
         "kmeans",
@@ -303,7 +308,7 @@ with torch.no_grad():
         f()
         ts = []
         for _ in range(5):
-            t0 = time.perf_counter(); f(); ts.append(time.perf_counter() - t0)
+            t0 = time.process_time(); f(); ts.append(time.process_time() - t0)
         out["seconds"].append(statistics.median(ts))
     # Then memory: large blocks straight from the OS (a fixed mmap threshold, so a freed
     # block leaves the RSS), and the peak RSS of one call above the RSS before it.

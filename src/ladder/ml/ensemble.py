@@ -83,6 +83,8 @@ class RandomForestClassifier(BaseEstimator, ClassifierMixin):
         ranks = rank_features(X)  # once for the forest; any bootstrap keeps the order
         self.estimators_ = []
         for _ in range(self.n_estimators):
+            # The bootstrap as draw counts instead of repeated rows: the same tree.
+            draws = rng.integers(0, n, n) if self.bootstrap else None
             tree = DecisionTreeClassifier(
                 criterion=self.criterion,
                 max_depth=self.max_depth,
@@ -91,8 +93,7 @@ class RandomForestClassifier(BaseEstimator, ClassifierMixin):
                 max_features=self.max_features,
                 random_state=int(rng.integers(2**31 - 1)),
             )
-            # Draw counts instead of repeated rows: the same tree (tree_levelwise).
-            weight = np.bincount(rng.integers(0, n, n), minlength=n) if self.bootstrap else None
+            weight = None if draws is None else np.bincount(draws, minlength=n)
             k = tree._check_params(d)
             arrays = grow_levelwise(
                 X,
