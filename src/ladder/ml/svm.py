@@ -308,7 +308,8 @@ class SVC(BaseEstimator, ClassifierMixin):
 
     def _smo(self, Kmat: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, int]:
         n, C = y.size, float(self.C)
-        alpha = np.zeros(n)
+        alpha = [0.0] * n  # Python floats: the step is scalar work on two entries
+        signs = y.tolist()
         score = y.copy()  # -y_t G_t, with G = Q alpha - e the gradient of the dual
         diag = np.diag(Kmat).copy()
         # I_up = {t: alpha_t can move so that y_t alpha_t grows}, I_low the reverse. As
@@ -319,8 +320,8 @@ class SVC(BaseEstimator, ClassifierMixin):
         for it in range(1, self.max_iter + 1):  # noqa: B007 (it is reported after)
             in_up = score + up_mask
             i = int(in_up.argmax())
-            m_up = in_up[i]
-            if m_up - (score + low_mask).min() < self.tol:  # KKT gap below tol: optimal
+            m_up = float(in_up[i])
+            if m_up - float((score + low_mask).min()) < self.tol:  # KKT gap below tol
                 break
             # Second-order choice of j in I_low with score_j < m_up: the largest guaranteed
             # decrease b^2 / a (a = K_ii + K_jj - 2 K_ij; libsvm's tau if a <= 0).
@@ -335,8 +336,8 @@ class SVC(BaseEstimator, ClassifierMixin):
             gain -= low_mask  # -inf outside I_low
             j = int(gain.argmax())
             # Move alpha_i by +y_i t and alpha_j by -y_j t (keeps y^T alpha = 0).
-            yi, yj, ai, aj = y[i], y[j], alpha[i], alpha[j]
-            t = min(b[j] / a[j], C - ai if yi > 0 else ai, aj if yj > 0 else C - aj)
+            yi, yj, ai, aj = signs[i], signs[j], alpha[i], alpha[j]
+            t = min(float(b[j] / a[j]), C - ai if yi > 0 else ai, aj if yj > 0 else C - aj)
             alpha[i] = new_i = min(max(ai + yi * t, 0.0), C)  # clip: rounding stays in box
             alpha[j] = new_j = min(max(aj - yj * t, 0.0), C)
             # G += y (y_i K_i d_i + y_j K_j d_j), so score -= y_i K_i d_i + y_j K_j d_j.
@@ -344,11 +345,11 @@ class SVC(BaseEstimator, ClassifierMixin):
             delta += Kmat[j] * (yj * (new_j - aj))
             score -= delta
             for t_, a_ in ((i, new_i), (j, new_j)):
-                grow = (a_ < C) if y[t_] > 0 else (a_ > 0)  # y_t alpha_t can still grow
-                shrink = (a_ > 0) if y[t_] > 0 else (a_ < C)
-                up_mask[t_] = 0.0 if grow else -np.inf
-                low_mask[t_] = 0.0 if shrink else np.inf
-        return alpha, self._rho(alpha, y, -y * score, C), it
+                pos = signs[t_] > 0
+                up_mask[t_] = 0.0 if (a_ < C if pos else a_ > 0) else -np.inf  # y a can grow
+                low_mask[t_] = 0.0 if (a_ > 0 if pos else a_ < C) else np.inf  # y a can shrink
+        alpha_arr = np.array(alpha)
+        return alpha_arr, self._rho(alpha_arr, y, -y * score, C), it
 
     @staticmethod
     def _rho(alpha: np.ndarray, y: np.ndarray, G: np.ndarray, C: float) -> float:
