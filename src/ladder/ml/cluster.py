@@ -11,6 +11,11 @@ next one is drawn with probability :math:`\propto D(x)^2`, the squared distance 
 nearest centre so far. Like scikit-learn we draw ``2 + log k`` candidates and keep the
 one that lowers the potential most ("greedy" k-means++).
 
+The assignment step is one matrix product: :math:`\|x - \mu\|^2 = \|x\|^2 - 2x\cdot\mu +
+\|\mu\|^2` and :math:`\|x\|^2` is the same for every centre, so the nearest centre is the
+argmin of :math:`\|\mu\|^2 - 2x\cdot\mu` (scikit-learn's shortcut; BLAS does the work).
+The update sums each cluster's points with one product of the one-hot assignments.
+
 Parity with ``sklearn.cluster.KMeans`` (``tests/ml/test_cluster.py``): the same
 partition and inertia on well-separated data; on digits an inertia within a stated margin.
 """

@@ -14,7 +14,8 @@ or ``max_depth`` deep. A leaf predicts its class shares (or its mean). Nodes are
 numbered depth-first, left child first, as ``sklearn.tree``'s ``tree_`` arrays, so the
 same data give the same ``feature_``/``threshold_`` arrays where no two splits tie
 (``tests/ml/test_tree.py``). The split search is vectorised: one sort per feature and
-cumulative class counts give every candidate's impurity at once.
+cumulative class counts give every candidate's impurity at once. A random forest grows
+the same trees a whole depth at a time (:mod:`ladder.ml.tree_levelwise`).
 """
 
 from __future__ import annotations
