@@ -139,9 +139,8 @@ class Word2Vec:
         # uniform index into it draws a negative (one gather instead of a search).
         p = self.counts_**self.ns_exponent
         size = int(min(max(10**6, 100 * len(kept)), 10**8))
-        self.noise_table_ = np.repeat(
-            np.arange(len(kept), dtype=np.int32), np.round(p / p.sum() * size).astype(np.int64)
-        )
+        ids = np.arange(len(kept), dtype=np.uint16 if len(kept) <= 2**16 else np.int32)
+        self.noise_table_ = np.repeat(ids, np.round(p / p.sum() * size).astype(np.int64))
         to_id = np.full(len(distinct), -1, np.int64)
         to_id[kept] = np.arange(len(kept))
         ids = to_id[seen]
@@ -153,7 +152,7 @@ class Word2Vec:
         import time
 
         sentences = list(sentences)
-        if any(isinstance(s, str) for s in sentences):
+        if any(issubclass(kind, str) for kind in set(map(type, sentences))):
             raise TypeError("fit expects tokenised sentences (lists of words), not strings.")
         ids, sent = self._build_vocab(sentences)
         rng = np.random.default_rng(self.random_state)
@@ -250,9 +249,15 @@ class Word2Vec:
             targets = np.empty((e - s, k + 1), np.int32)  # the true word, then k negatives
             targets[:, 0] = out[s:e]
             targets[:, 1:] = self.noise_table_[rng.integers(0, len(self.noise_table_), (e - s, k))]
-            u = U[targets]  # (B, k+1, D)
-            g = (labels - _sigmoid(np.einsum("bd,bkd->bk", h, u))) * lr  # -dL/dscore * lr
-            dh = np.einsum("bk,bkd->bd", g, u)
+            # Scores, gradients and dL/dh = sum_t g_t u_t in pieces of 256 pairs, so that
+            # the gathered output vectors (256, k+1, D) are used while still in the cache.
+            g = np.empty(targets.shape, W.dtype)
+            dh = np.empty_like(h)
+            for a in range(0, e - s, 256):
+                u = U[targets[a : a + 256]]
+                score = np.einsum("bd,bkd->bk", h[a : a + 256], u)
+                g[a : a + 256] = (labels - _sigmoid(score)) * lr  # -dL/dscore * lr
+                np.einsum("bk,bkd->bd", g[a : a + 256], u, out=dh[a : a + 256])
             _scatter_add(U, targets, g, h)
             # word2vec.c and gensim add the whole h-gradient to every context word.
             _scatter_add(W, c, m * 1.0, dh)
@@ -269,13 +274,15 @@ def _scatter_add(M: np.ndarray, rows: np.ndarray, weights: np.ndarray, X: np.nda
 
     B, J = rows.shape
     V = len(M)
-    data, indptr = weights.ravel().astype(M.dtype), np.arange(0, B * J + 1, J)
+    data = weights.ravel().astype(M.dtype)
+    indptr = np.arange(0, B * J + 1, J, dtype=np.int32)
+    if rows.size >= V:  # most rows move: one dense update is cheaper
+        M += sp.csc_matrix((data, rows.ravel().astype(np.int32), indptr), shape=(V, B)) @ X
+        return
     seen = np.zeros(V, bool)
     seen[rows] = True
     touched = seen.nonzero()[0]
-    if 2 * len(touched) > V:  # most rows move: one dense update is cheaper
-        M += sp.csc_matrix((data, rows.ravel(), indptr), shape=(V, B)) @ X
-        return
-    where = np.empty(V, np.int64)  # row -> its place among the touched rows
-    where[touched] = np.arange(len(touched))
-    M[touched] += sp.csc_matrix((data, where[rows.ravel()], indptr), shape=(len(touched), B)) @ X
+    where = np.empty(V, np.int32)  # row -> its place among the touched rows
+    where[touched] = np.arange(len(touched), dtype=np.int32)
+    S = sp.csc_matrix((data, where[rows.ravel()], indptr), shape=(len(touched), B))
+    M[touched] += S @ X
