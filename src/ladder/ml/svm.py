@@ -321,7 +321,7 @@ class SVC(BaseEstimator, ClassifierMixin):
             in_up = score + up_mask
             i = int(in_up.argmax())
             m_up = float(in_up[i])
-            if m_up - float((score + low_mask).min()) < self.tol:  # KKT gap below tol
+            if m_up - float(np.minimum.reduce(score + low_mask)) < self.tol:  # KKT gap < tol
                 break
             # Second-order choice of j in I_low with score_j < m_up: the largest guaranteed
             # decrease b^2 / a (a = K_ii + K_jj - 2 K_ij; libsvm's tau if a <= 0).
@@ -344,10 +344,13 @@ class SVC(BaseEstimator, ClassifierMixin):
             delta = Ki * (yi * (new_i - ai))
             delta += Kmat[j] * (yj * (new_j - aj))
             score -= delta
-            for t_, a_ in ((i, new_i), (j, new_j)):
-                pos = signs[t_] > 0
-                up_mask[t_] = 0.0 if (a_ < C if pos else a_ > 0) else -np.inf  # y a can grow
-                low_mask[t_] = 0.0 if (a_ > 0 if pos else a_ < C) else np.inf  # y a can shrink
+            # Membership of the two moved alphas: in I_up if y_t alpha_t can still grow,
+            # in I_low if it can still shrink.
+            lo_i, hi_i, lo_j, hi_j = new_i > 0, new_i < C, new_j > 0, new_j < C
+            up_mask[i] = 0.0 if (hi_i if yi > 0 else lo_i) else -np.inf
+            low_mask[i] = 0.0 if (lo_i if yi > 0 else hi_i) else np.inf
+            up_mask[j] = 0.0 if (hi_j if yj > 0 else lo_j) else -np.inf
+            low_mask[j] = 0.0 if (lo_j if yj > 0 else hi_j) else np.inf
         alpha_arr = np.array(alpha)
         return alpha_arr, self._rho(alpha_arr, y, -y * score, C), it
 
