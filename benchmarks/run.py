@@ -3,6 +3,7 @@
     python -m benchmarks.run                 # every bench_*.py, full size
     python -m benchmarks.run --quick cli ml  # chosen ones, small sizes
     python -m benchmarks.run --readme        # also replace the table in README.md
+    python -m benchmarks.run --scaling       # how cost grows: plots and table (scaling.py)
 
 Each ``benchmarks/bench_<area>.py`` has ``run(quick: bool) -> list[dict]``; a row holds
 ``benchmark``, ``ours``, ``reference``, ``reference_name``, ``unit``, ``better``
@@ -68,12 +69,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small sizes (smoke test)")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     parser.add_argument("--json", type=Path, help="also write the rows as JSON")
+    parser.add_argument(
+        "--scaling",
+        action="store_true",
+        help="time against input size instead (benchmarks/scaling.py; areas = curve names)",
+    )
     args = parser.parse_args(argv)
     # Benchmarks read the real datasets from the shared copies, never the network.
     if SHARED_DATA.is_dir():
         os.environ.setdefault("LADDER_DATA_PATH", str(SHARED_DATA))
     os.environ.setdefault("LADDER_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if args.scaling:
+        from benchmarks import scaling
+
+        scaling.run(args.areas or None, quick=args.quick)
+        return 0
     areas = args.areas or sorted(p.stem.removeprefix("bench_") for p in HERE.glob("bench_*.py"))
     rows: list[dict] = []
     for area in areas:

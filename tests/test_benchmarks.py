@@ -36,3 +36,25 @@ def test_every_area_has_a_run_function():
     for path in sorted(BENCH.glob("bench_*.py")):
         module = importlib.import_module(f"benchmarks.{path.stem}")
         assert callable(getattr(module, "run", None)), path.name
+
+
+def test_scaling_slope_table_and_plot(tmp_path):
+    # A synthetic curve: times exactly n^1 and n^2, so the fitted slopes are 1 and 2.
+    from benchmarks.scaling import CURVES, Curve, plot, table
+
+    sizes = [100, 200, 400, 800]
+    c = Curve(
+        "toy",
+        "Toy (size)",
+        "items",
+        sizes,
+        {"ours": [n * 1e-6 for n in sizes], "ref": [n**2 * 1e-9 for n in sizes]},
+        "O(n) (stated)",
+        {"ours": [n / 100 for n in sizes], "ref": [1.0, 2.0]},
+    )
+    assert abs(c.slope("ours") - 1) < 1e-9 and abs(c.slope("ref") - 2) < 1e-9
+    text = table([c])
+    assert "**1.00** (ours)" in text and "**2.00** (ref)" in text and "O(n) (stated)" in text
+    assert "ours 8.0 MiB (slope 1.00)" in text and "ref 2.0 MiB at 200" in text
+    assert plot(c, tmp_path).stat().st_size > 1000
+    assert all(callable(f) for f in CURVES.values()) and len(CURVES) >= 7

@@ -23,7 +23,7 @@ from ladder.data import text as corpora
 from ladder.nlp.bpe import GPT2_SPLIT_PATTERN, GPT2BPETokenizer
 from ladder.nlp.glove import cooccurrence_matrix
 from ladder.nlp.lemmatize import MorphyLemmatizer
-from ladder.nlp.ngram import (
+from ladder.nlp.ngram_trie import (
     MLE,
     JelinekMercerInterpolated,
     KneserNeyInterpolated,

@@ -1,4 +1,6 @@
-"""N-gram LMs: identical scores (1e-12) to nltk.lm on the same vocabulary and n-grams.
+"""N-gram LMs: identical scores (1e-12) to nltk.lm on the same vocabulary and n-grams, for
+both implementations — the lesson's dictionaries (``ladder.nlp.ngram``) and the sorted-array
+trie (``ladder.nlp.ngram_trie``) — and the same floats, counts and samples from the two.
 
 nltk.lm is fitted on our padding (n - 1 ``<s>``, one ``</s>``, SLP3's convention) through
 its general interface, ``fit(everygrams per sentence, vocabulary text)``; its own
@@ -18,8 +20,10 @@ from nltk import lm as nltk_lm
 from nltk.lm.models import InterpolatedLanguageModel
 from nltk.lm.smoothing import Smoothing
 
-from ladder.nlp import ngram
+from ladder.nlp import ngram, ngram_trie
 from ladder.nlp.tokenize import simple_tokenize
+
+IMPLS = {"dict": ngram, "trie": ngram_trie}
 
 
 @pytest.fixture(scope="module")
@@ -55,22 +59,22 @@ class _JelinekMercer(Smoothing):
         return self.lam * self.counts.unigrams.freq(word) + (1 - self.lam) / len(self.vocab)
 
 
-def _fit_both(kind: str, order: int, cutoff: int, extra: float | None, train):
-    """The same model, fitted on the same sentences, in ladder and in nltk.lm."""
+def _fit_both(kind: str, order: int, cutoff: int, extra: float | None, train, impl=ngram_trie):
+    """The same model, fitted on the same sentences, in ladder (``impl``) and in nltk.lm."""
     ref_vocab = nltk_lm.Vocabulary(unk_cutoff=cutoff)
     if kind == "Lidstone":
-        ours = ngram.Lidstone(extra, order, unk_cutoff=cutoff)
+        ours = impl.Lidstone(extra, order, unk_cutoff=cutoff)
         ref = nltk_lm.Lidstone(extra, order, vocabulary=ref_vocab)
     elif kind == "JelinekMercerInterpolated":
-        ours = ngram.JelinekMercerInterpolated(extra, order, unk_cutoff=cutoff)
+        ours = impl.JelinekMercerInterpolated(extra, order, unk_cutoff=cutoff)
         ref = InterpolatedLanguageModel(
             _JelinekMercer, order, vocabulary=ref_vocab, params={"lam": extra}
         )
     elif kind == "KneserNeyInterpolated" and extra is not None:
-        ours = ngram.KneserNeyInterpolated(order, discount=extra, unk_cutoff=cutoff)
+        ours = impl.KneserNeyInterpolated(order, discount=extra, unk_cutoff=cutoff)
         ref = nltk_lm.KneserNeyInterpolated(order, discount=extra, vocabulary=ref_vocab)
     else:
-        ours = getattr(ngram, kind)(order, unk_cutoff=cutoff)
+        ours = getattr(impl, kind)(order, unk_cutoff=cutoff)
         ref = getattr(nltk_lm, kind)(order, vocabulary=ref_vocab)
     ours.fit(train)
     ref.fit(
@@ -90,16 +94,18 @@ def _assert_same_scores(ours, ref, grams, every_context: bool = False) -> None:
             assert abs(ours.score(g[-1], ctx) - ref.score(g[-1], ctx)) <= 1e-12, (g, ctx)
     if not grams:  # an empty held-out sentence under a unigram model
         return
-    # One score at a time (plain Python) and all at once (arrays): the same floats.
-    assert ours._score_grams(grams) == [ours.score(g[-1], g[:-1]) for g in grams]
+    if isinstance(ours, ngram_trie.TrieNgramModel):
+        # One score at a time (plain Python) and all at once (arrays): the same floats.
+        assert ours._score_grams(grams) == [ours.score(g[-1], g[:-1]) for g in grams]
     po, pr = ours.perplexity(grams), ref.perplexity(grams)
     assert po == pr or abs(po - pr) <= 1e-12 * pr
 
 
+@pytest.mark.parametrize("impl", list(IMPLS))
 @pytest.mark.parametrize("case", list(CASES))
-def test_scores_and_perplexity_match_nltk(case: str, split) -> None:
+def test_scores_and_perplexity_match_nltk(case: str, impl: str, split) -> None:
     train, test = split
-    ours, ref = _fit_both(*CASES[case], train)
+    ours, ref = _fit_both(*CASES[case], train, IMPLS[impl])
     grams = ours.ngrams_of(test)[:150]
     _assert_same_scores(ours, ref, grams)
     g = grams[-1]
@@ -121,12 +127,40 @@ _words = st.lists(st.sampled_from("a b c d e".split()), max_size=6)
 )
 def test_random_small_corpora_match_nltk(train, test, kind, order, cutoff) -> None:
     # Tiny vocabularies, empty sentences, rare words turned into <UNK>, unseen words and
-    # contexts: every path of the sorted-array counting against nltk's dictionaries.
+    # contexts: every path of both countings against nltk's dictionaries, and the two
+    # implementations against each other, float for float.
     if kind == "KneserNeyInterpolated":
         order = max(order, 2)
     extra = {"Lidstone": 0.3, "JelinekMercerInterpolated": 0.6}.get(kind)
+    models = [_fit_both(kind, order, cutoff, extra, train, impl)[0] for impl in IMPLS.values()]
     ours, ref = _fit_both(kind, order, cutoff, extra, train)
     _assert_same_scores(ours, ref, ours.ngrams_of(test), every_context=True)
+    _assert_same_models(*models, ours.ngrams_of(test))
+
+
+def _assert_same_models(a, b, grams) -> None:
+    """The dictionary model ``a`` and the trie model ``b``: the same counts, the same
+    floats for every context length, the same perplexity and the same samples."""
+    assert a.vocab_.words == b.vocab_.words and len(a.vocab_) == len(b.vocab_)
+    assert a.counts_ == b.counts_ and a.totals_ == b.totals_ and a.types_ == b.types_
+    if isinstance(a, ngram.KneserNeyInterpolated):
+        assert +a.continuation_ == +b.continuation_
+        assert +a.continuation_total_ == +b.continuation_total_
+    for g in grams:
+        for i in range(len(g)):
+            assert a.score(g[-1], g[i:-1]) == b.score(g[-1], g[i:-1]), (g, i)
+    if grams:
+        assert a.perplexity(grams) == b.perplexity(grams)
+    assert a.generate(6, random_state=2) == b.generate(6, random_state=2)
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_dictionary_and_trie_models_agree(case: str, split) -> None:
+    # The lesson's counting and the fast one on 600 lines of Shakespeare: the same model.
+    train, test = split[0][:600], split[1][:40]
+    a, _ = _fit_both(*CASES[case], train, ngram)
+    b, _ = _fit_both(*CASES[case], train, ngram_trie)
+    _assert_same_models(a, b, a.ngrams_of(test))
 
 
 @settings(max_examples=50, deadline=None)
@@ -135,7 +169,7 @@ def test_radix_sort_equals_stable_argsort(values) -> None:
     # The counting core: values of up to three 16-bit digits, with repeats; the order must
     # be NumPy's stable one (ties keep their order), and the values come back sorted.
     v = np.array(values, np.int64)
-    order, sorted_values = ngram._radix(v, 40)
+    order, sorted_values = ngram_trie._radix(v, 40)
     np.testing.assert_array_equal(order, np.argsort(v, kind="stable"))
     np.testing.assert_array_equal(sorted_values, np.sort(v))
 
@@ -153,15 +187,17 @@ def test_large_vocabulary_matches_nltk() -> None:
     _assert_same_scores(ours, ref, ours.ngrams_of(test), every_context=True)
 
 
-def test_five_grams_match_nltk(split) -> None:
+@pytest.mark.parametrize("impl", list(IMPLS))
+def test_five_grams_match_nltk(impl: str, split) -> None:
     # Order 5: keys of the sorted-array trie stay within int64 however long the n-gram.
     train, test = split
-    ours, ref = _fit_both("KneserNeyInterpolated", 5, 2, 0.75, train[:1200])
+    ours, ref = _fit_both("KneserNeyInterpolated", 5, 2, 0.75, train[:1200], IMPLS[impl])
     _assert_same_scores(ours, ref, ours.ngrams_of(test)[:25])
 
 
-def test_inspection_dictionaries_match_nltk_counts(split) -> None:
-    ours, ref = _fit_both("KneserNeyInterpolated", 3, 1, None, split[0][:600])
+@pytest.mark.parametrize("impl", list(IMPLS))
+def test_inspection_dictionaries_match_nltk_counts(impl: str, split) -> None:
+    ours, ref = _fit_both("KneserNeyInterpolated", 3, 1, None, split[0][:600], IMPLS[impl])
 
     def ref_followers(h: tuple[str, ...]):
         return ref.counts.unigrams if not h else ref.counts[len(h) + 1][h]
@@ -186,8 +222,9 @@ def test_inspection_dictionaries_match_nltk_counts(split) -> None:
     assert dict(ours.continuation_total_) == dict(middle)
 
 
-def test_kneser_ney_counts_and_sampling(split) -> None:
-    lm = ngram.KneserNeyInterpolated(3).fit(split[0])
+@pytest.mark.parametrize("impl", list(IMPLS))
+def test_kneser_ney_counts_and_sampling(impl: str, split) -> None:
+    lm = IMPLS[impl].KneserNeyInterpolated(3).fit(split[0][:1000])
     # Continuation probabilities sum to one over the vocabulary.
     assert abs(sum(lm.score(w) for w in [*lm.vocab_.words, "<UNK>"]) - 1) < 1e-12
     a = lm.generate(12, context=["the"], random_state=3)
@@ -195,8 +232,9 @@ def test_kneser_ney_counts_and_sampling(split) -> None:
     assert all(w in lm.vocab_ for w in a)
 
 
-def test_refit_and_other_iterables(split) -> None:
-    lm = ngram.MLE(2).fit(split[0][:100])
+@pytest.mark.parametrize("impl", list(IMPLS))
+def test_refit_and_other_iterables(impl: str, split) -> None:
+    lm = IMPLS[impl].MLE(2).fit(split[0][:100])
     small = lm.counts_
     lm.fit(iter(tuple(s) for s in split[0][:200]))  # tuples from a generator are fine
     assert lm.counts_ is not small  # the inspection dictionaries follow the new fit
@@ -213,33 +251,36 @@ class _DictLaplace(ngram.NgramLanguageModel):
         return (c + 1) / (self.totals_.get(h, 0) + len(self.vocab_))
 
 
-def test_a_subclass_defining_only_score_gets_perplexity_and_sampling(split) -> None:
+@pytest.mark.parametrize("impl", list(IMPLS))
+def test_a_subclass_defining_only_score_gets_perplexity_and_sampling(impl: str, split) -> None:
     train, test = split[0][:300], split[1][:20]
-    ours, lib = _DictLaplace(2).fit(train), ngram.Laplace(2).fit(train)
+    ours, lib = _DictLaplace(2).fit(train), IMPLS[impl].Laplace(2).fit(train)
     grams = lib.ngrams_of(test)
     assert ours.perplexity(grams) == lib.perplexity(grams)  # same formula, same floats
     assert ours.generate(8, random_state=1) == lib.generate(8, random_state=1)
-    with pytest.raises(NotImplementedError, match="neither score"):
+    with pytest.raises(NotImplementedError, match="no score"):
         ngram.NgramLanguageModel(2).fit(train).perplexity(grams)
 
 
-def test_oov_and_bad_input(split) -> None:
-    lm = ngram.Laplace(2).fit(split[0])
+@pytest.mark.parametrize("impl", list(IMPLS))
+def test_oov_and_bad_input(impl: str, split) -> None:
+    lib = IMPLS[impl]
+    lm = lib.Laplace(2).fit(split[0][:1000])
     assert lm.score("zyzzyva", ["the"]) == lm.score("<UNK>", ["the"]) > 0
     with pytest.raises(TypeError, match="tokenised sentences"):
-        ngram.MLE(2).fit(["a whole string"])
+        lib.MLE(2).fit(["a whole string"])
     with pytest.raises(ValueError, match="no words"):
-        ngram.MLE(1).fit([])
+        lib.MLE(1).fit([])
     with pytest.raises(ValueError, match="order >= 2"):
-        ngram.KneserNeyInterpolated(1).fit(split[0])
+        lib.KneserNeyInterpolated(1).fit(split[0])
     with pytest.raises(RuntimeError, match="not fitted"):
-        ngram.MLE(2).score("a")
+        lib.MLE(2).score("a")
     with pytest.raises(TypeError, match="must be a str"):
         lm.score(3)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="empty"):
         lm.perplexity([])
     with pytest.raises(ValueError):
-        ngram.MLE(0)
+        lib.MLE(0)
 
 
 def test_one_end_symbol_so_every_order_scores_the_same_events(split) -> None:

@@ -25,7 +25,7 @@ NLTK_HAS = ("Laplace", "add-0.01", "Kneser-Ney")  # nltk.lm has no Jelinek-Merce
 
 
 def _model(kind: str, order: int, cutoff: int):
-    from ladder.nlp.ngram import (
+    from ladder.nlp.ngram_trie import (
         JelinekMercerInterpolated,
         KneserNeyInterpolated,
         Laplace,

@@ -11,6 +11,11 @@ next one is drawn with probability :math:`\propto D(x)^2`, the squared distance 
 nearest centre so far. Like scikit-learn we draw ``2 + log k`` candidates and keep the
 one that lowers the potential most ("greedy" k-means++).
 
+The assignment step is one matrix product: :math:`\|x - \mu\|^2 = \|x\|^2 - 2x\cdot\mu +
+\|\mu\|^2` and :math:`\|x\|^2` is the same for every centre, so the nearest centre is the
+argmin of :math:`\|\mu\|^2 - 2x\cdot\mu` (scikit-learn's shortcut; BLAS does the work).
+The update sums each cluster's points with one product of the one-hot assignments.
+
 Parity with ``sklearn.cluster.KMeans`` (``tests/ml/test_cluster.py``): the same
 partition and inertia on well-separated data; on digits an inertia within a stated margin.
 """
@@ -34,18 +39,25 @@ from ladder.ml.base import (
 __all__ = ["KMeans", "kmeans_plusplus"]
 
 
-def _sq_dist(X: np.ndarray, C: np.ndarray) -> np.ndarray:
-    """(n, k) squared Euclidean distances."""
-    d = (X**2).sum(1)[:, None] - 2 * X @ C.T + (C**2).sum(1)[None, :]
-    return np.maximum(d, 0.0)
+def _sq_dist(X: np.ndarray, C: np.ndarray, x_sq: np.ndarray | None = None) -> np.ndarray:
+    """(n, k) squared Euclidean distances :math:`\\|x\\|^2 - 2x\\cdot c + \\|c\\|^2` (one
+    matrix product; ``x_sq`` = the rows' squared norms, if already known)."""
+    d = X @ C.T
+    d *= -2.0
+    d += (X**2).sum(1)[:, None] if x_sq is None else x_sq[:, None]
+    d += (C**2).sum(1)[None, :]
+    return np.maximum(d, 0.0, out=d)
 
 
-def kmeans_plusplus(X: np.ndarray, n_clusters: int, rng: np.random.Generator) -> np.ndarray:
+def kmeans_plusplus(
+    X: np.ndarray, n_clusters: int, rng: np.random.Generator, x_sq: np.ndarray | None = None
+) -> np.ndarray:
     """Greedy k-means++ initial centres (n_clusters, d)."""
     n = X.shape[0]
+    x_sq = (X**2).sum(1) if x_sq is None else x_sq
     n_trials = 2 + int(np.log(n_clusters))
     centers = [X[rng.integers(n)]]
-    closest = _sq_dist(X, centers[0][None])[:, 0]
+    closest = _sq_dist(X, centers[0][None], x_sq)[:, 0]
     for _ in range(1, n_clusters):
         total = closest.sum()
         if total == 0:  # fewer distinct points than clusters: any point will do
@@ -53,10 +65,10 @@ def kmeans_plusplus(X: np.ndarray, n_clusters: int, rng: np.random.Generator) ->
         else:
             cand = np.searchsorted(np.cumsum(closest), rng.random(n_trials) * total)
             cand = np.minimum(cand, n - 1)
-        d_cand = np.minimum(closest[None, :], _sq_dist(X, X[cand]).T)  # (trials, n)
-        best = int(np.argmin(d_cand.sum(axis=1)))
+        d_cand = np.minimum(closest[:, None], _sq_dist(X, X[cand], x_sq))  # (n, trials)
+        best = int(np.argmin(d_cand.sum(axis=0)))
         centers.append(X[cand[best]])
-        closest = d_cand[best]
+        closest = d_cand[:, best]
     return np.array(centers)
 
 
@@ -96,35 +108,46 @@ class KMeans(BaseEstimator):
             )
         rng = check_random_state(self.random_state)
         tol = self.tol * float(np.mean(np.var(X, axis=0)))
+        x_sq = (X**2).sum(1)
         best = None
         for _ in range(self.n_init):
             if self.init == "k-means++":
-                C = kmeans_plusplus(X, self.n_clusters, rng)
+                C = kmeans_plusplus(X, self.n_clusters, rng, x_sq)
             else:
                 C = X[rng.choice(X.shape[0], self.n_clusters, replace=False)]
-            run = self._lloyd(X, C, tol)
+            run = self._lloyd(X, C, tol, x_sq)
             if best is None or run[2] < best[2]:
                 best = run
         self.cluster_centers_, self.labels_, self.inertia_, self.n_iter_ = best
         self.n_features_in_ = X.shape[1]
         return self
 
-    def _lloyd(self, X: np.ndarray, C: np.ndarray, tol: float):
+    def _lloyd(self, X: np.ndarray, C: np.ndarray, tol: float, x_sq: np.ndarray):
+        n, k = X.shape[0], C.shape[0]
+        rows = np.arange(n)
+        member = np.zeros((n, k))  # one-hot assignment: the centre sums are member.T @ X
         it = 0
         for it in range(1, self.max_iter + 1):  # noqa: B007 (it is reported after)
-            labels = np.argmin(_sq_dist(X, C), axis=1)
-            new = C.copy()
-            for k in range(C.shape[0]):
-                members = labels == k
-                if members.any():  # an empty cluster keeps its centre
-                    new[k] = X[members].mean(axis=0)
+            # Nearest centre: ||x||^2 is the same for every centre of a row, so the
+            # argmin of ||c||^2 - 2 x.c is enough (scikit-learn's shortcut).
+            scores = X @ C.T
+            scores *= -2.0
+            scores += (C**2).sum(1)
+            labels = scores.argmin(axis=1)
+            member[rows, labels] = 1.0
+            counts = member.sum(axis=0)
+            new = member.T @ X
+            member[rows, labels] = 0.0
+            empty = counts == 0  # an empty cluster keeps its centre
+            new[~empty] /= counts[~empty, None]
+            new[empty] = C[empty]
             shift = float(((new - C) ** 2).sum())
             C = new
             if shift <= tol:
                 break
-        D = _sq_dist(X, C)
+        D = _sq_dist(X, C, x_sq)
         labels = np.argmin(D, axis=1)
-        return C, labels, float(D[np.arange(X.shape[0]), labels].sum()), it
+        return C, labels, float(D[rows, labels].sum()), it
 
     def predict(self, X: ArrayLike) -> np.ndarray:
         """Index of the nearest centre."""

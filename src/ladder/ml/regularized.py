@@ -188,16 +188,18 @@ def _sweep_covariance(
     """One cyclic pass, :math:`x_j^\\top r_j = (X^\\top y)_j - G_j^\\top w + G_{jj}w_j`;
     updates ``w`` in place, returns (largest change, largest weight)."""
     d_max = w_max = 0.0
-    for j, sq in enumerate(col_sq):
+    dot = np.dot
+    for j, (sq, old) in enumerate(zip(col_sq, w.tolist(), strict=True)):  # floats: fast
         if sq == 0.0:  # a constant feature: its weight stays 0
             continue
-        old = w[j]
-        rho = xty[j] - gram_rows[j].dot(w) + sq * old
+        rho = xty[j] - float(dot(gram_rows[j], w)) + sq * old
         # soft_threshold(rho, l1) / (sq + l2), inlined: this line runs p times a sweep.
         shrunk = abs(rho) - l1
-        w[j] = new = math.copysign(shrunk, rho) / (sq + l2) if shrunk > 0.0 else 0.0
-        if abs(new - old) > d_max:
-            d_max = abs(new - old)
+        new = math.copysign(shrunk, rho) / (sq + l2) if shrunk > 0.0 else 0.0
+        if new != old:
+            w[j] = new
+            if abs(new - old) > d_max:
+                d_max = abs(new - old)
         if abs(new) > w_max:
             w_max = abs(new)
     return d_max, w_max

@@ -228,8 +228,15 @@ def kernel_matrix(
     if kernel == "linear":
         return A @ B.T
     if kernel == "rbf":
-        sq = (A**2).sum(1)[:, None] - 2 * A @ B.T + (B**2).sum(1)[None, :]
-        return np.exp(-gamma * np.maximum(sq, 0.0))
+        # ||a - b||^2 = ||a||^2 - 2 a.b + ||b||^2, built in place: one (n, m) array and
+        # no temporaries (a fresh large array per step costs more than the arithmetic).
+        K = A @ B.T
+        K *= -2.0
+        K += (A**2).sum(1)[:, None]
+        K += (B**2).sum(1)[None, :]
+        np.maximum(K, 0.0, out=K)
+        K *= -gamma
+        return np.exp(K, out=K)
     if kernel == "poly":
         return (gamma * A @ B.T + coef0) ** degree
     return np.tanh(gamma * A @ B.T + coef0)
@@ -285,7 +292,8 @@ class SVC(BaseEstimator, ClassifierMixin):
             for b in range(a + 1, K):
                 rows = np.flatnonzero((y == self.classes_[a]) | (y == self.classes_[b]))
                 yy = np.where(y[rows] == self.classes_[b], 1.0, -1.0)  # +1: later class
-                alpha, rho, it = self._smo(K_full[np.ix_(rows, rows)], yy)
+                Kmat = K_full if len(rows) == len(y) else K_full[np.ix_(rows, rows)]
+                alpha, rho, it = self._smo(Kmat, yy)
                 sv = alpha > 0
                 self._pairs.append((a, b))
                 self._sv.append(rows[sv])
@@ -300,34 +308,51 @@ class SVC(BaseEstimator, ClassifierMixin):
 
     def _smo(self, Kmat: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, int]:
         n, C = y.size, float(self.C)
-        alpha = np.zeros(n)
-        G = -np.ones(n)  # gradient of the dual: Q alpha - e
+        alpha = [0.0] * n  # Python floats: the step is scalar work on two entries
+        signs = y.tolist()
+        score = y.copy()  # -y_t G_t, with G = Q alpha - e the gradient of the dual
         diag = np.diag(Kmat).copy()
+        # I_up = {t: alpha_t can move so that y_t alpha_t grows}, I_low the reverse. As
+        # additive masks (0 inside, -inf/+inf outside), updated for the two moved alphas.
+        up_mask = np.where(y > 0, 0.0, -np.inf)  # alpha = 0: I_up = {y = +1}
+        low_mask = np.where(y < 0, 0.0, np.inf)  # I_low = {y = -1}
         it = 0
         for it in range(1, self.max_iter + 1):  # noqa: B007 (it is reported after)
-            up = ((y > 0) & (alpha < C)) | ((y < 0) & (alpha > 0))
-            low = ((y > 0) & (alpha > 0)) | ((y < 0) & (alpha < C))
-            score = -y * G
-            i = int(np.argmax(np.where(up, score, -np.inf)))
-            m_up = score[i]
-            if m_up - np.min(np.where(low, score, np.inf)) < self.tol:
+            in_up = score + up_mask
+            i = int(in_up.argmax())
+            m_up = float(in_up[i])
+            if m_up - float(np.minimum.reduce(score + low_mask)) < self.tol:  # KKT gap < tol
                 break
-            # Second-order choice of j: the largest guaranteed decrease b^2 / a.
+            # Second-order choice of j in I_low with score_j < m_up: the largest guaranteed
+            # decrease b^2 / a (a = K_ii + K_jj - 2 K_ij; libsvm's tau if a <= 0).
+            Ki = Kmat[i]
             b = m_up - score
-            a = diag[i] + diag - 2.0 * Kmat[i]
-            a = np.where(a > 0, a, 1e-12)
-            cand = low & (b > 0)
-            j = int(np.argmax(np.where(cand, b * b / a, -np.inf)))
+            np.maximum(b, 0.0, out=b)
+            a = diag + diag[i]
+            a -= 2.0 * Ki
+            a[a <= 0] = 1e-12
+            gain = b * b
+            gain /= a
+            gain -= low_mask  # -inf outside I_low
+            j = int(gain.argmax())
             # Move alpha_i by +y_i t and alpha_j by -y_j t (keeps y^T alpha = 0).
-            t = b[j] / a[j]
-            t = min(t, C - alpha[i] if y[i] > 0 else alpha[i])
-            t = min(t, alpha[j] if y[j] > 0 else C - alpha[j])
-            old_i, old_j = alpha[i], alpha[j]
-            alpha[i] = min(max(old_i + y[i] * t, 0.0), C)  # clip: rounding stays in the box
-            alpha[j] = min(max(old_j - y[j] * t, 0.0), C)
-            d_i, d_j = alpha[i] - old_i, alpha[j] - old_j
-            G += y * (y[i] * Kmat[i] * d_i + y[j] * Kmat[j] * d_j)
-        return alpha, self._rho(alpha, y, G, C), it
+            yi, yj, ai, aj = signs[i], signs[j], alpha[i], alpha[j]
+            t = min(float(b[j] / a[j]), C - ai if yi > 0 else ai, aj if yj > 0 else C - aj)
+            alpha[i] = new_i = min(max(ai + yi * t, 0.0), C)  # clip: rounding stays in box
+            alpha[j] = new_j = min(max(aj - yj * t, 0.0), C)
+            # G += y (y_i K_i d_i + y_j K_j d_j), so score -= y_i K_i d_i + y_j K_j d_j.
+            delta = Ki * (yi * (new_i - ai))
+            delta += Kmat[j] * (yj * (new_j - aj))
+            score -= delta
+            # Membership of the two moved alphas: in I_up if y_t alpha_t can still grow,
+            # in I_low if it can still shrink.
+            lo_i, hi_i, lo_j, hi_j = new_i > 0, new_i < C, new_j > 0, new_j < C
+            up_mask[i] = 0.0 if (hi_i if yi > 0 else lo_i) else -np.inf
+            low_mask[i] = 0.0 if (lo_i if yi > 0 else hi_i) else np.inf
+            up_mask[j] = 0.0 if (hi_j if yj > 0 else lo_j) else -np.inf
+            low_mask[j] = 0.0 if (lo_j if yj > 0 else hi_j) else np.inf
+        alpha_arr = np.array(alpha)
+        return alpha_arr, self._rho(alpha_arr, y, -y * score, C), it
 
     @staticmethod
     def _rho(alpha: np.ndarray, y: np.ndarray, G: np.ndarray, C: float) -> float:

@@ -14,7 +14,8 @@ or ``max_depth`` deep. A leaf predicts its class shares (or its mean). Nodes are
 numbered depth-first, left child first, as ``sklearn.tree``'s ``tree_`` arrays, so the
 same data give the same ``feature_``/``threshold_`` arrays where no two splits tie
 (``tests/ml/test_tree.py``). The split search is vectorised: one sort per feature and
-cumulative class counts give every candidate's impurity at once.
+cumulative class counts give every candidate's impurity at once. A random forest grows
+the same trees a whole depth at a time (:mod:`ladder.ml.tree_levelwise`).
 """
 
 from __future__ import annotations
@@ -45,13 +46,25 @@ FEATURE_THRESHOLD = 1e-7  # values closer than this are treated as equal (as skl
 
 
 def _impurity(counts: np.ndarray, n: np.ndarray, criterion: str) -> np.ndarray:
-    """Impurity from class counts (..., K) and totals (...)."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p = counts / n[..., None]
-        if criterion == "gini":
-            return 1.0 - np.sum(p**2, axis=-1)
-        logp = np.where(p > 0, np.log2(np.where(p > 0, p, 1.0)), 0.0)
-        return -np.sum(p * logp, axis=-1)
+    """Impurity from class counts (..., K) and totals (...), all totals positive.
+
+    Gini is :func:`_gini` of the exact sum of squared integer counts. Entropy adds the
+    classes one at a time, in order, so the same counts give the same float whatever
+    the array's layout — the level-wise builder (:mod:`ladder.ml.tree_levelwise`)
+    relies on it to grow the same trees.
+    """
+    if criterion == "gini":
+        return _gini((counts**2).sum(axis=-1), n)
+    h = np.zeros(np.shape(n))
+    for k in range(counts.shape[-1]):
+        p = counts[..., k] / n
+        h -= np.where(p > 0, p * np.log2(np.where(p > 0, p, 1.0)), 0.0)
+    return h
+
+
+def _gini(sq: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """:math:`1 - \\sum_k (c_k / n)^2` from :math:`\\sum_k c_k^2` (scikit-learn's formula)."""
+    return 1.0 - sq / n**2
 
 
 class _BaseTree(BaseEstimator):

@@ -19,16 +19,19 @@ whose gradients are :math:`\partial\ell/\partial u_t = (\sigma(u_t^\top h) - y_t
 * the window is shrunk uniformly at random per centre word (nearer words count more);
 * the learning rate decays linearly from ``alpha`` to ``min_alpha`` over training.
 
-Unlike the C code's one-pair-at-a-time loop, pairs are processed in mini-batches with
-``np.add.at`` (same objective, vectorised). Compared with ``gensim.models.Word2Vec`` on
-the same corpus and settings in ``tests/nlp/test_word2vec.py`` (WordSim-353 Spearman
-and analogy accuracy side by side).
+Unlike the C code's one-pair-at-a-time loop, pairs are processed in shuffled
+mini-batches (same objective, vectorised): the vectors of a batch are gathered, their
+scores and gradients computed as arrays, and the updates of repeated words summed by one
+sparse-times-dense product; negatives are drawn from word2vec.c's unigram table.
+Compared with ``gensim.models.Word2Vec`` on the same corpus and settings in
+``tests/nlp/test_word2vec.py`` (WordSim-353 Spearman and analogy accuracy side by side).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from itertools import chain, count
 
 import numpy as np
 
@@ -105,80 +108,94 @@ class Word2Vec:
         self.random_state = random_state
 
     # -- vocabulary -----------------------------------------------------------
-    def _build_vocab(self, sentences: list[Sequence[str]]) -> list[np.ndarray]:
-        counts = Counter(w for s in sentences for w in s)
-        kept = sorted(
-            (w for w, c in counts.items() if c >= self.min_count), key=lambda w: (-counts[w], w)
+    def _build_vocab(self, sentences: list[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """Vocabulary, sub-sampling and noise tables; returns the corpus as word ids (words
+        below ``min_count`` dropped) and the sentence number of each."""
+        # Number the distinct words in order of appearance (one dictionary look-up per
+        # token), count them with bincount.
+        number = defaultdict(count().__next__)
+        lens = np.fromiter(map(len, sentences), np.int64, len(sentences))
+        seen = np.fromiter(
+            map(number.__getitem__, chain.from_iterable(sentences)), np.int64, int(lens.sum())
         )
+        distinct = list(number)
+        counts = np.bincount(seen, minlength=len(distinct))
+        frequent = np.flatnonzero(counts >= self.min_count)
+        kept = sorted(frequent.tolist(), key=lambda i: (-counts[i], distinct[i]))
         if not kept:
             raise ValueError(
                 f"no word occurs min_count={self.min_count} times; the corpus has "
-                f"{len(counts)} distinct words. Lower min_count or give more text."
+                f"{len(distinct)} distinct words. Lower min_count or give more text."
             )
-        self.index_ = {w: i for i, w in enumerate(kept)}
-        self.counts_ = np.array([counts[w] for w in kept], dtype=np.float64)
+        self.index_ = {distinct[i]: v for v, i in enumerate(kept)}
+        self.counts_ = counts[kept].astype(np.float64)
         total = self.counts_.sum()
         if self.sample > 0:
             t = self.sample * total
             self.keep_prob_ = np.minimum((np.sqrt(self.counts_ / t) + 1) * t / self.counts_, 1.0)
         else:
             self.keep_prob_ = np.ones_like(self.counts_)
+        # word2vec.c's unigram table: word w fills a share P(w) of a long array, so one
+        # uniform index into it draws a negative (one gather instead of a search).
         p = self.counts_**self.ns_exponent
-        self.noise_cdf_ = np.cumsum(p / p.sum())
-        index = self.index_
-        return [np.array([index[w] for w in s if w in index], dtype=np.int64) for s in sentences]
+        size = int(min(max(10**6, 100 * len(kept)), 10**8))
+        ids = np.arange(len(kept), dtype=np.uint16 if len(kept) <= 2**16 else np.int32)
+        self.noise_table_ = np.repeat(ids, np.round(p / p.sum() * size).astype(np.int64))
+        to_id = np.full(len(distinct), -1, np.int64)
+        to_id[kept] = np.arange(len(kept))
+        ids = to_id[seen]
+        sent = np.repeat(np.arange(len(sentences)), lens)
+        return ids[ids >= 0], sent[ids >= 0]
 
     # -- training -------------------------------------------------------------
     def fit(self, sentences: Iterable[Sequence[str]]) -> Word2Vec:
         import time
 
         sentences = list(sentences)
-        if any(isinstance(s, str) for s in sentences):
+        if any(issubclass(kind, str) for kind in set(map(type, sentences))):
             raise TypeError("fit expects tokenised sentences (lists of words), not strings.")
-        encoded = self._build_vocab(sentences)
+        ids, sent = self._build_vocab(sentences)
         rng = np.random.default_rng(self.random_state)
         V, D = len(self.index_), self.vector_size
         # float32 like gensim and word2vec.c: half the memory traffic of float64.
         self.syn0_ = ((rng.random((V, D)) - 0.5) / D).astype(np.float32)
         self.syn1neg_ = np.zeros((V, D), dtype=np.float32)
-        raw_total = sum(len(s) for s in encoded) * self.epochs
+        raw_total = len(ids) * self.epochs
+        # Chunks of whole sentences of at least 20,000 words; the learning rate decays
+        # linearly over the words seen.
+        ends = np.flatnonzero(np.diff(sent, append=-1))  # last word of each sentence
+        cuts = [0]
+        for end in ends.tolist():
+            if end + 1 - cuts[-1] >= 20000:
+                cuts.append(end + 1)
+        if cuts[-1] < len(ids):
+            cuts.append(len(ids))
         done = 0
         start = time.perf_counter()
         for _ in range(self.epochs):
-            for chunk in self._chunks(encoded):
-                n_raw = sum(len(s) for s in chunk)
+            for a, b in zip(cuts[:-1], cuts[1:], strict=True):
                 lr_start = self.alpha - (self.alpha - self.min_alpha) * done / raw_total
-                done += n_raw
+                done += b - a
                 lr_end = self.alpha - (self.alpha - self.min_alpha) * done / raw_total
-                self._train_chunk(chunk, rng, lr_start, max(lr_end, self.min_alpha))
+                self._train_chunk(ids[a:b], sent[a:b], rng, lr_start, max(lr_end, self.min_alpha))
         self.words_per_second_ = raw_total / max(time.perf_counter() - start, 1e-9)
         words = sorted(self.index_, key=self.index_.__getitem__)
         self.wv = WordVectors(words, self.syn0_)
         return self
 
-    @staticmethod
-    def _chunks(encoded: list[np.ndarray], size: int = 20000) -> Iterable[list[np.ndarray]]:
-        chunk: list[np.ndarray] = []
-        n = 0
-        for s in encoded:
-            chunk.append(s)
-            n += len(s)
-            if n >= size:
-                yield chunk
-                chunk, n = [], 0
-        if chunk:
-            yield chunk
-
     def _train_chunk(
-        self, chunk: list[np.ndarray], rng: np.random.Generator, lr_start: float, lr_end: float
+        self,
+        ids: np.ndarray,
+        sent: np.ndarray,
+        rng: np.random.Generator,
+        lr_start: float,
+        lr_end: float,
     ) -> None:
-        kept = [s[rng.random(len(s)) < self.keep_prob_[s]] for s in chunk]
-        kept = [s for s in kept if len(s) > 1]
-        if not kept:
-            return
-        tokens = np.concatenate(kept)
-        sent = np.repeat(np.arange(len(kept)), [len(s) for s in kept])
+        keep = rng.random(len(ids)) < self.keep_prob_[ids]  # sub-sampling
+        tokens, sent = ids[keep], sent[keep]
         n = len(tokens)
+        if n < 2:
+            return
         reach = self.window - rng.integers(0, self.window, size=n)  # shrunk window 1..window
         pos = np.arange(n)
         if self.sg:
@@ -229,11 +246,18 @@ class Word2Vec:
                 h = W[c[:, 0]]  # (B, D)
             else:
                 h = np.einsum("bj,bjd->bd", m, W[c]) / count[s:e]
-            neg = np.searchsorted(self.noise_cdf_, rng.random((e - s, k)))
-            targets = np.concatenate([out[s:e, None], neg], axis=1)  # (B, k+1)
-            u = U[targets]  # (B, k+1, D)
-            g = (labels - _sigmoid(np.einsum("bd,bkd->bk", h, u))) * lr  # -dL/dscore * lr
-            dh = np.einsum("bk,bkd->bd", g, u)
+            targets = np.empty((e - s, k + 1), np.int32)  # the true word, then k negatives
+            targets[:, 0] = out[s:e]
+            targets[:, 1:] = self.noise_table_[rng.integers(0, len(self.noise_table_), (e - s, k))]
+            # Scores, gradients and dL/dh = sum_t g_t u_t in pieces of 256 pairs, so that
+            # the gathered output vectors (256, k+1, D) are used while still in the cache.
+            g = np.empty(targets.shape, W.dtype)
+            dh = np.empty_like(h)
+            for a in range(0, e - s, 256):
+                u = U[targets[a : a + 256]]
+                score = np.einsum("bd,bkd->bk", h[a : a + 256], u)
+                g[a : a + 256] = (labels - _sigmoid(score)) * lr  # -dL/dscore * lr
+                np.einsum("bk,bkd->bd", g[a : a + 256], u, out=dh[a : a + 256])
             _scatter_add(U, targets, g, h)
             # word2vec.c and gensim add the whole h-gradient to every context word.
             _scatter_add(W, c, m * 1.0, dh)
@@ -243,14 +267,22 @@ def _scatter_add(M: np.ndarray, rows: np.ndarray, weights: np.ndarray, X: np.nda
     """``M[rows[b, j]] += weights[b, j] * X[b]`` for all ``b, j``, repeated rows summed.
 
     Same as ``np.add.at`` on the outer products, done as one sparse-times-dense product
-    over the distinct rows (several times faster).
+    over the distinct rows: the (distinct rows, B) matrix with ``weights[b, j]`` in
+    column ``b`` is already in compressed-column form (J entries per column).
     """
     import scipy.sparse as sp
 
     B, J = rows.shape
-    uniq, inv = np.unique(rows.ravel(), return_inverse=True)
-    S = sp.csr_matrix(
-        (weights.ravel().astype(M.dtype), (inv.ravel(), np.repeat(np.arange(B), J))),
-        shape=(len(uniq), B),
-    )
-    M[uniq] += S @ X
+    V = len(M)
+    data = weights.ravel().astype(M.dtype)
+    indptr = np.arange(0, B * J + 1, J, dtype=np.int32)
+    if rows.size >= V:  # most rows move: one dense update is cheaper
+        M += sp.csc_matrix((data, rows.ravel().astype(np.int32), indptr), shape=(V, B)) @ X
+        return
+    seen = np.zeros(V, bool)
+    seen[rows] = True
+    touched = seen.nonzero()[0]
+    where = np.empty(V, np.int32)  # row -> its place among the touched rows
+    where[touched] = np.arange(len(touched), dtype=np.int32)
+    S = sp.csc_matrix((data, where[rows.ravel()], indptr), shape=(len(touched), B))
+    M[touched] += S @ X
