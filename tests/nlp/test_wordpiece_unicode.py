@@ -18,7 +18,7 @@ import pytest
 
 pytest.importorskip("tokenizers")
 
-from bert_unicode_probe import SEP, all_code_points, probe  # noqa: E402
+from tests.nlp.bert_unicode_probe import SEP, all_code_points, probe  # noqa: E402
 
 from ladder.nlp import _bert_unicode as bu  # noqa: E402
 from ladder.nlp.wordpiece import WordPieceTokenizer, basic_tokenize  # noqa: E402
