@@ -18,10 +18,9 @@ import pytest
 
 pytest.importorskip("tokenizers")
 
-from tests.nlp.bert_unicode_probe import SEP, all_code_points, probe  # noqa: E402
-
 from ladder.nlp import _bert_unicode as bu  # noqa: E402
 from ladder.nlp.wordpiece import WordPieceTokenizer, basic_tokenize  # noqa: E402
+from tests.nlp.bert_unicode_probe import SEP, all_code_points, probe  # noqa: E402
 
 _UNIFORM = [(0xAC00, 0xD7A3), (0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xE000, 0xF8FF)]
 _UNIFORM += [(0x17000, 0x18CFF)]

@@ -7,7 +7,6 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from torch import nn  # noqa: E402
-from torch_twins import copy_decoder_layer, copy_encoder_layer  # noqa: E402
 
 from ladder.transformer.attention import causal_mask, padding_mask  # noqa: E402
 from ladder.transformer.block import (  # noqa: E402
@@ -17,6 +16,7 @@ from ladder.transformer.block import (  # noqa: E402
     PreNormDecoderLayer,
     PreNormEncoderLayer,
 )
+from tests.transformer.torch_twins import copy_decoder_layer, copy_encoder_layer  # noqa: E402
 
 # float64 on both sides: same operations, only summation order differs (~1e-15 per op);
 # 1e-10 leaves room for a few layers of accumulation and is far below any real bug.

@@ -7,7 +7,6 @@ import pytest
 torch = pytest.importorskip("torch")
 
 from torch import nn  # noqa: E402
-from torch_twins import copy_transformer  # noqa: E402
 
 from ladder.transformer.attention import causal_mask, padding_mask  # noqa: E402
 from ladder.transformer.seq2seq import (  # noqa: E402
@@ -15,6 +14,7 @@ from ladder.transformer.seq2seq import (  # noqa: E402
     Seq2SeqConfig,
     Seq2SeqTransformer,
 )
+from tests.transformer.torch_twins import copy_transformer  # noqa: E402
 
 # float64, same operations in the same order up to summation: 1e-10 is rounding only.
 ATOL = 1e-10
