@@ -59,6 +59,7 @@ def test_person_names_with_the_tagger(tagger):
     assert names == ["Maria Gonzalez", "John Smith"]
 
 
+@pytest.mark.slow
 def test_precision_and_recall_beside_presidio(tagger):
     pytest.importorskip("presidio_analyzer", reason="could not import presidio_analyzer")
     from ladder.ethics.pii_eval import presidio_detector
