@@ -55,7 +55,7 @@ def test_sampled_p_value_estimates_the_exact_one():
     assert sampled == pytest.approx(exact, abs=0.03)
 
 
-def test_weat_on_words_drops_missing_pairs():
+def test_weat_on_words_drops_missing_words():
     from ladder.nlp.embeddings import WordVectors
 
     vocab = ["he", "she", "man", "woman", "career", "family", "job", "home"]

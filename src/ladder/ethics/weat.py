@@ -175,19 +175,24 @@ def weat(
 ) -> WeatResult:
     """WEAT on words: effect size, p-value and statistic, with the words actually used.
 
-    Target words missing from the embedding are dropped in pairs (the i-th of X with the
-    i-th of Y) so the two target sets stay the same size for the permutation test.
+    Words without a vector are dropped (and listed in ``missing``); the longer target set
+    is then cut to the shorter one's length, keeping list order, so both have the same size
+    for the permutation test.
     """
     for name, words in (("X", X), ("Y", Y), ("A", A), ("B", B)):
         if len(words) == 0:
             raise ValueError(f"the word set {name} is empty; WEAT needs at least one word in each.")
     if len(X) != len(Y):
         raise ValueError(f"X has {len(X)} words and Y has {len(Y)}; pass target sets of equal size.")
-    pairs = [(x, y) for x, y in zip(X, Y, strict=True)
-             if lookup(x) is not None and lookup(y) is not None]
-    if not pairs:
-        raise ValueError("no pair of target words (X[i], Y[i]) has vectors for both words.")
-    Xk, Yk = [p[0] for p in pairs], [p[1] for p in pairs]
+    known_x = [w for w in X if lookup(w) is not None]
+    known_y = [w for w in Y if lookup(w) is not None]
+    k = min(len(known_x), len(known_y))
+    if k == 0:
+        raise ValueError(
+            f"no word of {'X' if not known_x else 'Y'} has a vector; choose target words in "
+            "the embedding's vocabulary."
+        )
+    Xk, Yk = known_x[:k], known_y[:k]
     vecs, used, missing = weat_words(lookup, {"X": Xk, "Y": Yk, "A": A, "B": B})
     missing["X"] = [w for w in X if w not in Xk]
     missing["Y"] = [w for w in Y if w not in Yk]
