@@ -33,6 +33,7 @@ from ladder.ethics._validation import as_1d, binary_labels, group_values, plain,
 
 __all__ = [
     "selection_rate",
+    "selection_rate_by_group",
     "true_positive_rate",
     "false_positive_rate",
     "false_negative_rate",
@@ -68,6 +69,20 @@ def selection_rate(y_true: ArrayLike, y_pred: ArrayLike, *, pos_label: Any = 1) 
     """
     _, p = _pair(y_true, y_pred)
     return float(np.mean(p == pos_label))
+
+
+def selection_rate_by_group(
+    y_pred: ArrayLike, sensitive_features: ArrayLike, *, pos_label: Any = 1
+) -> dict[Any, float]:
+    """``{group: P(ŷ = pos_label | A = group)}`` for each group, in sorted group order.
+
+    >>> selection_rate_by_group([1, 0, 1, 1, 0], ["b", "b", "a", "a", "a"])
+    {'a': 0.6666666666666666, 'b': 0.5}
+    """
+    p = as_1d(y_pred, "y_pred")
+    g = as_1d(sensitive_features, "sensitive_features")
+    same_length(y_pred=p, sensitive_features=g)
+    return {plain(a): float(np.mean(p[g == a] == pos_label)) for a in group_values(g)}
 
 
 def _rate(y_true: ArrayLike, y_pred: ArrayLike, pos_label: Any, actual: bool, predicted: bool,
