@@ -14,7 +14,8 @@ def test_medical_examination_counts(shared_data):
     # 70,000 rows less the 11 with the undocumented gender code 3 (shared/data README)
     assert len(raw) == 69_989 and raw.X.shape == (69_989, 10)
     assert dict(zip(*np.unique(raw.group, return_counts=True), strict=True)) == {
-        "men": 24_467, "women": 45_522,
+        "men": 24_467,
+        "women": 45_522,
     }
     # code 2 is the taller group: the men of the source's documentation
     assert raw.X[raw.group == "men", 1].mean() > raw.X[raw.group == "women", 1].mean() + 8
@@ -29,7 +30,8 @@ def test_social_network_ads(shared_data):
     d = load_social_network_ads()
     assert len(d) == 400 and d.X.shape == (400, 2)
     assert dict(zip(*np.unique(d.group, return_counts=True), strict=True)) == {
-        "female": 204, "male": 196,
+        "female": 204,
+        "male": 196,
     }
 
 

@@ -21,8 +21,13 @@ from opacus.accountants.utils import get_noise_multiplier  # noqa: E402
 
 @pytest.mark.parametrize(
     "sigma, q, steps, delta",
-    [(1.1, 256 / 60_000, 14_040, 1e-5), (0.7, 0.01, 500, 1e-6), (4.0, 0.2, 30, 1e-3),
-     (1.0, 1.0, 10, 1e-5), (2.5, 0.05, 2_000, 1e-5)],
+    [
+        (1.1, 256 / 60_000, 14_040, 1e-5),
+        (0.7, 0.01, 500, 1e-6),
+        (4.0, 0.2, 30, 1e-3),
+        (1.0, 1.0, 10, 1e-5),
+        (2.5, 0.05, 2_000, 1e-5),
+    ],
 )
 def test_epsilon_equals_opacus(sigma, q, steps, delta):
     acc = ours.RDPAccountant()
@@ -64,8 +69,9 @@ def test_gaussian_rdp_and_full_batch_closed_form():
 
 def test_noise_multiplier_search_equals_opacus():
     got = ours.noise_multiplier_for_epsilon(2.0, 1e-5, 0.01, 1000)
-    assert got == get_noise_multiplier(target_epsilon=2.0, target_delta=1e-5, sample_rate=0.01,
-                                       steps=1000, accountant="rdp")
+    assert got == get_noise_multiplier(
+        target_epsilon=2.0, target_delta=1e-5, sample_rate=0.01, steps=1000, accountant="rdp"
+    )
 
 
 def test_more_noise_or_fewer_steps_spend_less():

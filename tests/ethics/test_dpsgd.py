@@ -39,15 +39,19 @@ def test_per_sample_gradients_equal_opacus_grad_sample():
     ours = dpsgd.per_sample_gradients(model, F.cross_entropy, x, y)
     gsm = GradSampleModule(copy.deepcopy(model), loss_reduction="sum")
     F.cross_entropy(gsm(x), y, reduction="sum").backward()
-    for (name, p) in gsm._module.named_parameters():
+    for name, p in gsm._module.named_parameters():
         assert ours[name].shape == (11, *p.shape)
         torch.testing.assert_close(ours[name], p.grad_sample, rtol=1e-5, atol=1e-6)
 
 
 def test_per_sample_gradients_of_a_conv_net():
     torch.manual_seed(3)
-    model = torch.nn.Sequential(torch.nn.Conv2d(1, 4, 3), torch.nn.ReLU(), torch.nn.Flatten(),
-                                torch.nn.Linear(4 * 6 * 5, 10))
+    model = torch.nn.Sequential(
+        torch.nn.Conv2d(1, 4, 3),
+        torch.nn.ReLU(),
+        torch.nn.Flatten(),
+        torch.nn.Linear(4 * 6 * 5, 10),
+    )
     x, y = torch.randn(6, 1, 8, 7), torch.randint(0, 10, (6,))
     ours = dpsgd.per_sample_gradients(model, F.cross_entropy, x, y)
     gsm = GradSampleModule(copy.deepcopy(model), loss_reduction="sum")
@@ -60,12 +64,22 @@ def test_per_sample_gradients_of_a_conv_net():
 def test_a_noisy_step_equals_opacus_dp_optimizer(noise):
     x, y = batch(2, n=9)
     ours_model, ref_model = mlp(4), GradSampleModule(mlp(4))
-    ours = dpsgd.DPSGD(ours_model, torch.optim.SGD(ours_model.parameters(), lr=0.5),
-                       noise_multiplier=noise, max_grad_norm=0.7, expected_batch_size=8,
-                       generator=torch.Generator().manual_seed(7))
-    ref = DPOptimizer(torch.optim.SGD(ref_model.parameters(), lr=0.5), noise_multiplier=noise,
-                      max_grad_norm=0.7, expected_batch_size=8, loss_reduction="mean",
-                      generator=torch.Generator().manual_seed(7))
+    ours = dpsgd.DPSGD(
+        ours_model,
+        torch.optim.SGD(ours_model.parameters(), lr=0.5),
+        noise_multiplier=noise,
+        max_grad_norm=0.7,
+        expected_batch_size=8,
+        generator=torch.Generator().manual_seed(7),
+    )
+    ref = DPOptimizer(
+        torch.optim.SGD(ref_model.parameters(), lr=0.5),
+        noise_multiplier=noise,
+        max_grad_norm=0.7,
+        expected_batch_size=8,
+        loss_reduction="mean",
+        generator=torch.Generator().manual_seed(7),
+    )
     for _ in range(3):
         ours.step(F.cross_entropy, x, y)
         F.cross_entropy(ref_model(x), y).backward()
@@ -88,8 +102,11 @@ def test_clipping_bounds_every_example():
 
 def test_poisson_batches_equal_opacus_sampler():
     ours = list(dpsgd.poisson_batches(50, 0.1, torch.Generator().manual_seed(3)))
-    ref = list(UniformWithReplacementSampler(num_samples=50, sample_rate=0.1,
-                                             generator=torch.Generator().manual_seed(3)))
+    ref = list(
+        UniformWithReplacementSampler(
+            num_samples=50, sample_rate=0.1, generator=torch.Generator().manual_seed(3)
+        )
+    )
     assert len(ours) == 10 and [b.tolist() for b in ours] == ref
 
 
@@ -108,8 +125,13 @@ def test_bad_input():
         dpsgd.gaussian_mechanism_sigma(0.0, 0.5, 1e-5)
     model = mlp()
     with pytest.raises(ValueError, match="noise_multiplier must be ≥ 0"):
-        dpsgd.DPSGD(model, torch.optim.SGD(model.parameters(), lr=0.1), noise_multiplier=-1,
-                    max_grad_norm=1.0, expected_batch_size=4)
+        dpsgd.DPSGD(
+            model,
+            torch.optim.SGD(model.parameters(), lr=0.1),
+            noise_multiplier=-1,
+            max_grad_norm=1.0,
+            expected_batch_size=4,
+        )
     with pytest.raises(ValueError, match="max_norm must be positive"):
         dpsgd.clip_per_sample({"w": torch.ones(2, 3)}, 0.0)
     with pytest.raises(ValueError, match="x has 3 examples but y has 2"):

@@ -18,7 +18,9 @@ TOL = 1e-12
 
 def data(seed=0, n=900, groups=("f", "m", "x")):
     rng = np.random.default_rng(seed)
-    g = rng.choice(groups, size=n, p=np.linspace(1, 2, len(groups)) / np.linspace(1, 2, len(groups)).sum())
+    g = rng.choice(
+        groups, size=n, p=np.linspace(1, 2, len(groups)) / np.linspace(1, 2, len(groups)).sum()
+    )
     y = (rng.random(n) < np.where(g == groups[0], 0.3, 0.55)).astype(int)
     score = np.clip(0.35 * y + rng.normal(0.3, 0.2, n) + 0.1 * (g == groups[-1]), 0, 1)
     return y, (score > 0.45).astype(int), g, score
@@ -165,16 +167,26 @@ def test_non_binary_labels():
 
 def test_bad_probabilities_and_bins():
     with pytest.raises(ValueError, match=r"y_prob must hold probabilities in \[0, 1\]"):
-        ours.calibration_by_group([0, 1, 0, 1], [0.2, 1.5, 0.1, 0.3], sensitive_features=[1, 1, 2, 2])
+        ours.calibration_by_group(
+            [0, 1, 0, 1], [0.2, 1.5, 0.1, 0.3], sensitive_features=[1, 1, 2, 2]
+        )
     with pytest.raises(ValueError, match="n_bins must be a positive integer"):
         ours.calibration_by_group([0, 1], [0.2, 0.5], sensitive_features=[1, 1], n_bins=0)
 
 
 def test_unknown_method_and_metrics_type():
-    mf = ours.MetricFrame(metrics=ours.selection_rate, y_true=[0, 1, 0, 1], y_pred=[1, 1, 0, 1],
-                          sensitive_features=["a", "a", "b", "b"])
+    mf = ours.MetricFrame(
+        metrics=ours.selection_rate,
+        y_true=[0, 1, 0, 1],
+        y_pred=[1, 1, 0, 1],
+        sensitive_features=["a", "a", "b", "b"],
+    )
     with pytest.raises(ValueError, match="method must be 'between_groups' or 'to_overall'"):
         mf.difference("worst")
     with pytest.raises(TypeError, match="metrics must be a callable"):
-        ours.MetricFrame(metrics=[ours.selection_rate], y_true=[0, 1], y_pred=[0, 1],
-                         sensitive_features=["a", "b"])
+        ours.MetricFrame(
+            metrics=[ours.selection_rate],
+            y_true=[0, 1],
+            y_pred=[0, 1],
+            sensitive_features=["a", "b"],
+        )

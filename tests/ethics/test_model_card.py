@@ -19,12 +19,20 @@ from ladder.ethics.model_card import (
 
 def fake_run(tmp_path, **extra):
     run = {
-        "format": 1, "lab": "ethics.fairness-audit", "status": "done", "error": None,
-        "started": "2026-12-05T08:00:00+00:00", "seconds": 1.5, "quick": True,
+        "format": 1,
+        "lab": "ethics.fairness-audit",
+        "status": "done",
+        "error": None,
+        "started": "2026-12-05T08:00:00+00:00",
+        "seconds": 1.5,
+        "quick": True,
         "metrics": {"accuracy": 0.73, "dp_difference": 0.04, "note": "x", "curve": [1, 2]},
         "tables": [
-            {"title": "Baseline by gender", "columns": ["group", "accuracy", "FPR"],
-             "rows": [["women", 0.72, 0.20], ["men", 0.75, 0.31], ["overall", 0.73, 0.24]]},
+            {
+                "title": "Baseline by gender",
+                "columns": ["group", "accuracy", "FPR"],
+                "rows": [["women", 0.72, 0.20], ["men", 0.75, 0.31], ["overall", 0.73, 0.24]],
+            },
             {"title": "Other", "columns": ["model", "seconds"], "rows": [["ours", 1.0]]},
         ],
         "figures": [],
@@ -43,7 +51,11 @@ def test_card_from_a_run_has_every_section_and_the_group_table(tmp_path):
     assert d["metrics"] == {"accuracy": 0.73, "dp_difference": 0.04, "note": "x"}
     worst = d["quantitative_analyses"]["worst_group"]
     assert worst["Baseline by gender: accuracy"] == {
-        "worst_group": "women", "value": 0.72, "best_group": "men", "gap": 0.03}
+        "worst_group": "women",
+        "value": 0.72,
+        "best_group": "men",
+        "gap": 0.03,
+    }
     # a false positive rate is worse when higher
     assert worst["Baseline by gender: FPR"]["worst_group"] == "men"
     md = card.to_markdown()
@@ -92,7 +104,11 @@ def test_bad_run_folders(tmp_path):
 
 def test_worst_group_gap():
     assert worst_group_gap({"a": 0.2, "b": 0.5, "c": 0.3}, higher_is_better=False) == {
-        "worst_group": "b", "value": 0.5, "best_group": "a", "gap": 0.3}
+        "worst_group": "b",
+        "value": 0.5,
+        "best_group": "a",
+        "gap": 0.3,
+    }
     with pytest.raises(ValueError, match="non-empty dict"):
         worst_group_gap({})
     with pytest.raises(ValueError, match="the value of group 'b' is None"):

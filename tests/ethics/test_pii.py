@@ -16,10 +16,16 @@ def tagger():
 
 @pytest.mark.parametrize(
     "number, ok",
-    [("4111 1111 1111 1111", True), ("4111-1111-1111-1112", False),
-     ("378282246310005", True),  # the American Express test number
-     ("6011111111111117", True), ("79927398713", True),  # the textbook Luhn example
-     ("79927398710", False), ("abcd", False), ("", False)],
+    [
+        ("4111 1111 1111 1111", True),
+        ("4111-1111-1111-1112", False),
+        ("378282246310005", True),  # the American Express test number
+        ("6011111111111117", True),
+        ("79927398713", True),  # the textbook Luhn example
+        ("79927398710", False),
+        ("abcd", False),
+        ("", False),
+    ],
 )
 def test_luhn(number, ok):
     assert pii.luhn_valid(number) is ok
@@ -27,18 +33,25 @@ def test_luhn(number, ok):
 
 @pytest.mark.parametrize(
     "iban, ok",
-    [("GB82 WEST 1234 5698 7654 32", True), ("DE89370400440532013000", True),
-     ("fr14 2004 1010 0505 0001 3m02 606", True), ("GB82 WEST 1234 5698 7654 33", False),
-     ("GB82", False), ("1234567890123456", False)],
+    [
+        ("GB82 WEST 1234 5698 7654 32", True),
+        ("DE89370400440532013000", True),
+        ("fr14 2004 1010 0505 0001 3m02 606", True),
+        ("GB82 WEST 1234 5698 7654 33", False),
+        ("GB82", False),
+        ("1234567890123456", False),
+    ],
 )
 def test_iban(iban, ok):
     assert pii.iban_valid(iban) is ok
 
 
 def test_each_pattern_and_redaction():
-    text = ("Mail ann.lee@example.co.uk, call +44 20 7946 0958 or (212) 555-0199 x12; card "
-            "4111 1111 1111 1111 (not 4111 1111 1111 1112), IBAN DE89 3704 0044 0532 0130 00, "
-            "from 192.168.1.20 and 2001:db8::1 on 2021-03-04 and March 5, 2021. Version 1.2.3.")
+    text = (
+        "Mail ann.lee@example.co.uk, call +44 20 7946 0958 or (212) 555-0199 x12; card "
+        "4111 1111 1111 1111 (not 4111 1111 1111 1112), IBAN DE89 3704 0044 0532 0130 00, "
+        "from 192.168.1.20 and 2001:db8::1 on 2021-03-04 and March 5, 2021. Version 1.2.3."
+    )
     found = pii.detect_pii(text)
     by_type = {t: [e.text for e in found if e.type == t] for t in pii.ENTITY_TYPES}
     assert by_type["EMAIL"] == ["ann.lee@example.co.uk"]
@@ -84,7 +97,7 @@ def test_generated_documents_are_reproducible_and_spans_are_right():
     assert [d.text for d in a] == [d.text for d in b]
     for d in a:
         for e in d.entities:
-            assert d.text[e.start:e.end] == e.text
+            assert d.text[e.start : e.end] == e.text
 
 
 def test_bad_input():

@@ -41,7 +41,9 @@ def expected_metrics(p, y, g):
 
 def run_both(X, y, g, kind):
     mine, theirs = PAIRS[kind]
-    o = ours.ExponentiatedGradient(sklm.LogisticRegression(), mine()).fit(X, y, sensitive_features=g)
+    o = ours.ExponentiatedGradient(sklm.LogisticRegression(), mine()).fit(
+        X, y, sensitive_features=g
+    )
     f = reductions.ExponentiatedGradient(sklm.LogisticRegression(), theirs()).fit(
         X, y, sensitive_features=g
     )
@@ -89,8 +91,9 @@ def test_our_own_logistic_regression_as_the_base_learner():
     )
     base = LogisticRegression().fit(X, d.y).predict(X)
     pred = eg.predict(X, random_state=0)
-    assert equalized_odds_difference(d.y, pred, sensitive_features=d.group) < \
-        equalized_odds_difference(d.y, base, sensitive_features=d.group)
+    assert equalized_odds_difference(
+        d.y, pred, sensitive_features=d.group
+    ) < equalized_odds_difference(d.y, base, sensitive_features=d.group)
     np.testing.assert_allclose(eg.predict_proba(X).sum(1), 1.0)
 
 
@@ -100,14 +103,18 @@ def test_bad_input():
     with pytest.raises(TypeError, match="constraints must be DemographicParity"):
         ours.ExponentiatedGradient(lr, "demographic_parity").fit(X, y, sensitive_features=g)
     with pytest.raises(ValueError, match="eps must be positive"):
-        ours.ExponentiatedGradient(lr, ours.DemographicParity(), eps=0).fit(X, y, sensitive_features=g)
+        ours.ExponentiatedGradient(lr, ours.DemographicParity(), eps=0).fit(
+            X, y, sensitive_features=g
+        )
     with pytest.raises(ValueError, match="X has 4 samples but y has 3"):
         ours.ExponentiatedGradient(lr, ours.DemographicParity()).fit(X, y[:3], sensitive_features=g)
     with pytest.raises(ValueError, match="y has 3 distinct labels"):
-        ours.ExponentiatedGradient(lr, ours.DemographicParity()).fit(X, [0, 1, 2, 1],
-                                                                     sensitive_features=g)
+        ours.ExponentiatedGradient(lr, ours.DemographicParity()).fit(
+            X, [0, 1, 2, 1], sensitive_features=g
+        )
     with pytest.raises(ValueError, match="difference_bound must be in"):
         ours.ExponentiatedGradient(lr, ours.DemographicParity(difference_bound=2)).fit(
-            X, y, sensitive_features=g)
+            X, y, sensitive_features=g
+        )
     with pytest.raises(ValueError, match="not fitted yet"):
         ours.ExponentiatedGradient(lr, ours.DemographicParity()).predict(X)

@@ -23,8 +23,11 @@ def aif360_weights(y, group, privileged, instance_weights=None):
 
     frame = pd.DataFrame({"label": y.astype(float), "group": (group == privileged).astype(float)})
     ds = ds_mod.BinaryLabelDataset(
-        df=frame, label_names=["label"], protected_attribute_names=["group"],
-        favorable_label=1.0, unfavorable_label=0.0,
+        df=frame,
+        label_names=["label"],
+        protected_attribute_names=["group"],
+        favorable_label=1.0,
+        unfavorable_label=0.0,
     )
     if instance_weights is not None:
         ds.instance_weights = np.asarray(instance_weights, dtype=np.float64).copy()

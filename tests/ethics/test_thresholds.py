@@ -13,7 +13,9 @@ import pytest
 
 from ladder.ethics.thresholds import ThresholdOptimizer, threshold_for_rate, tradeoff_curve
 
-postprocessing = pytest.importorskip("fairlearn.postprocessing", reason="could not import fairlearn")
+postprocessing = pytest.importorskip(
+    "fairlearn.postprocessing", reason="could not import fairlearn"
+)
 
 
 def _fixed_scores():
@@ -53,20 +55,27 @@ def compare(scores, y, g, constraints, objective="accuracy_score"):
         scores, y, sensitive_features=g
     )
     theirs = postprocessing.ThresholdOptimizer(
-        estimator=_fixed_scores(), constraints=constraints, objective=objective, prefit=True,
+        estimator=_fixed_scores(),
+        constraints=constraints,
+        objective=objective,
+        prefit=True,
         predict_method="predict_proba",
     ).fit(scores[:, None], y, sensitive_features=g)
     ref = theirs.interpolated_thresholder_.interpolation_dict
     assert set(ref) == set(ours.rules_)
     for group, rule in ours.rules_.items():
         r = ref[group]
-        assert rule.threshold0 == r.operation0.threshold and rule.threshold1 == r.operation1.threshold
+        assert (
+            rule.threshold0 == r.operation0.threshold and rule.threshold1 == r.operation1.threshold
+        )
         assert rule.p0 == pytest.approx(r.p0, abs=1e-9) and rule.p1 == pytest.approx(r.p1, abs=1e-9)
         if constraints == "equalized_odds":
             assert rule.p_ignore == pytest.approx(r.p_ignore, abs=1e-9)
             assert rule.constant == pytest.approx(r.prediction_constant, abs=1e-12)
     p_ours = ours.predict_proba(scores, sensitive_features=g)
-    p_ref = theirs.interpolated_thresholder_._pmf_predict(scores[:, None], sensitive_features=g)[:, 1]
+    p_ref = theirs.interpolated_thresholder_._pmf_predict(scores[:, None], sensitive_features=g)[
+        :, 1
+    ]
     np.testing.assert_allclose(p_ours, p_ref, rtol=0, atol=1e-9)
     return ours, p_ours
 
@@ -107,8 +116,12 @@ def test_tradeoff_curve_hand_example():
     # scores 0.9(+), 0.6(−), 0.4(+), 0.1(−): selection rate vs accuracy at each threshold:
     # +inf: (0, 0.5); 0.75: (0.25, 0.75); 0.5: (0.5, 0.5); 0.25: (0.75, 0.75); -inf: (1, 0.5)
     # the upper hull drops (0.5, 0.5), which lies under the chord from 0.25 to 0.75
-    x, y, t = tradeoff_curve(np.array([0.9, 0.6, 0.4, 0.1]), np.array([1, 0, 1, 0], bool),
-                             "selection_rate", "accuracy_score")
+    x, y, t = tradeoff_curve(
+        np.array([0.9, 0.6, 0.4, 0.1]),
+        np.array([1, 0, 1, 0], bool),
+        "selection_rate",
+        "accuracy_score",
+    )
     np.testing.assert_allclose(x, [0, 0.25, 0.75, 1])
     np.testing.assert_allclose(y, [0.5, 0.75, 0.75, 0.5])
     np.testing.assert_allclose(t, [np.inf, 0.75, 0.25, -np.inf])

@@ -32,7 +32,9 @@ def test_hand_computed_effect_size_statistic_and_p_value():
     # the observed split is the most extreme of the 6: no partition exceeds it
     assert weat.weat_p_value(X, Y, A, B) == 0.0
     # X = {0°, 60°}, Y = {30°, 90°}: only {0°, 30°} has a larger S → p = 1/6
-    assert weat.weat_p_value([unit(0), unit(60)], [unit(30), unit(90)], A, B) == pytest.approx(1 / 6)
+    assert weat.weat_p_value([unit(0), unit(60)], [unit(30), unit(90)], A, B) == pytest.approx(
+        1 / 6
+    )
 
 
 def test_effect_size_is_invariant_to_vector_lengths_and_flips_with_the_targets():
@@ -62,8 +64,13 @@ def test_weat_on_words_drops_missing_words():
     vecs = np.array([unit(d) for d in (10, 80, 20, 70, 0, 90, 5, 85)])
     wv = WordVectors(vocab, vecs)
     lookup = lambda w: wv[w] if w in wv else None  # noqa: E731
-    res = weat.weat(lookup, ["he", "man", "king"], ["she", "woman", "queen"],
-                    ["career", "job", "salary"], ["family", "home"])
+    res = weat.weat(
+        lookup,
+        ["he", "man", "king"],
+        ["she", "woman", "queen"],
+        ["career", "job", "salary"],
+        ["family", "home"],
+    )
     assert res.used["X"] == ["he", "man"] and res.missing["X"] == ["king"]
     assert res.missing["A"] == ["salary"]
     assert res.effect_size > 1.0  # the male words sit by the career words here
@@ -79,8 +86,13 @@ def test_weat_bad_input():
     with pytest.raises(ValueError, match="same dimension"):
         weat.weat_effect_size(X, Y, [[1, 0, 0]], B)
     with pytest.raises(ValueError, match="none of the words of A"):
-        weat.weat(lambda w: None if w == "zz" else np.array(unit(len(w) * 7)), ["a"], ["bb"],
-                  ["zz"], ["ccc"])
+        weat.weat(
+            lambda w: None if w == "zz" else np.array(unit(len(w) * 7)),
+            ["a"],
+            ["bb"],
+            ["zz"],
+            ["ccc"],
+        )
     with pytest.raises(ValueError, match="zero vector"):
         weat.association([[0, 0]], A, B)
 
@@ -94,12 +106,14 @@ def gendered_space(seed=0, dim=12):
     base = rng.normal(size=(8, dim))
     base[:, 0] = 0
     words, vecs = [], []
-    for k, (f, m) in enumerate([("she", "he"), ("woman", "man"), ("mother", "father"),
-                                ("girl", "boy")]):
+    for k, (f, m) in enumerate(
+        [("she", "he"), ("woman", "man"), ("mother", "father"), ("girl", "boy")]
+    ):
         words += [f, m]
         vecs += [base[k] + 0.6 * np.eye(dim)[0] * 3, base[k] - 0.6 * np.eye(dim)[0] * 3]
-    for k, (w, lean) in enumerate([("nurse", 0.8), ("engineer", -0.7), ("doctor", -0.2),
-                                   ("table", 0.0)]):
+    for k, (w, lean) in enumerate(
+        [("nurse", 0.8), ("engineer", -0.7), ("doctor", -0.2), ("table", 0.0)]
+    ):
         v = base[4 + k].copy()
         v[0] = lean * 3
         words.append(w)

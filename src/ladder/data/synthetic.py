@@ -46,7 +46,9 @@ def make_biased_classification(
     if not 0.0 <= bias <= 1.0:
         raise ValueError(f"bias must be a probability in [0, 1], got {bias!r}.")
     if not 0.0 < group_ratio < 1.0:
-        raise ValueError(f"group_ratio must be in (0, 1) so both groups exist, got {group_ratio!r}.")
+        raise ValueError(
+            f"group_ratio must be in (0, 1) so both groups exist, got {group_ratio!r}."
+        )
     if not isinstance(n_features, (int, np.integer)) or n_features < 1:
         raise ValueError(f"n_features must be a positive integer, got {n_features!r}.")
     rng = np.random.default_rng(random_state)

@@ -10,12 +10,13 @@ from numpy.typing import ArrayLike
 __all__ = ["as_1d", "same_length", "binary_labels", "group_values", "plain"]
 
 
-
 def as_1d(values: ArrayLike, name: str, *, dtype: Any = None) -> np.ndarray:
     """``values`` as a 1-D array, or a ValueError naming ``name``."""
     arr = np.asarray(values, dtype=dtype)
     if arr.ndim != 1:
-        raise ValueError(f"{name} must be one-dimensional (one value per sample); got shape {arr.shape}.")
+        raise ValueError(
+            f"{name} must be one-dimensional (one value per sample); got shape {arr.shape}."
+        )
     if arr.size == 0:
         raise ValueError(f"{name} is empty; pass at least one sample.")
     return arr

@@ -44,7 +44,9 @@ __all__ = [
 ]
 
 # Orders 1.1, 1.2, …, 10.9 and 12, …, 63 (Opacus' default alphas).
-DEFAULT_ORDERS: tuple[float, ...] = tuple([1 + x / 10.0 for x in range(1, 100)] + list(range(12, 64)))
+DEFAULT_ORDERS: tuple[float, ...] = tuple(
+    [1 + x / 10.0 for x in range(1, 100)] + list(range(12, 64))
+)
 
 
 def _check_sigma(noise_multiplier: float) -> None:
@@ -161,7 +163,9 @@ def sampled_gaussian_rdp(
     return np.array(out)
 
 
-def rdp_to_epsilon(rdp: Sequence[float], orders: Sequence[float], delta: float) -> tuple[float, float]:
+def rdp_to_epsilon(
+    rdp: Sequence[float], orders: Sequence[float], delta: float
+) -> tuple[float, float]:
     """The smallest :math:`\\varepsilon` over the orders, and the order that gives it."""
     _check_delta(delta)
     a, r = np.asarray(orders, dtype=np.float64), np.asarray(rdp, dtype=np.float64)
@@ -209,8 +213,12 @@ class RDPAccountant:
 
 
 def noise_multiplier_for_epsilon(
-    epsilon: float, delta: float, sample_rate: float, steps: int,
-    orders: Sequence[float] = DEFAULT_ORDERS, tolerance: float = 0.01,
+    epsilon: float,
+    delta: float,
+    sample_rate: float,
+    steps: int,
+    orders: Sequence[float] = DEFAULT_ORDERS,
+    tolerance: float = 0.01,
 ) -> float:
     """The smallest noise multiplier (to ``tolerance`` in ε) whose ε is at most ``epsilon``."""
     if not epsilon > 0:
@@ -218,8 +226,9 @@ def noise_multiplier_for_epsilon(
     _check_delta(delta)
 
     def eps_of(sigma: float) -> float:
-        return rdp_to_epsilon(sampled_gaussian_rdp(sample_rate, sigma, steps, orders), orders,
-                              delta)[0]
+        return rdp_to_epsilon(
+            sampled_gaussian_rdp(sample_rate, sigma, steps, orders), orders, delta
+        )[0]
 
     lo, hi = 0.0, 10.0
     while eps_of(hi) > epsilon:

@@ -37,22 +37,67 @@ __all__ = [
 
 # Definitional pairs (Bolukbasi et al.'s list, the ones common in English corpora).
 GENDER_DEFINITIONAL_PAIRS = (
-    ("she", "he"), ("her", "his"), ("woman", "man"), ("mary", "john"), ("herself", "himself"),
-    ("daughter", "son"), ("mother", "father"), ("gal", "guy"), ("girl", "boy"),
+    ("she", "he"),
+    ("her", "his"),
+    ("woman", "man"),
+    ("mary", "john"),
+    ("herself", "himself"),
+    ("daughter", "son"),
+    ("mother", "father"),
+    ("gal", "guy"),
+    ("girl", "boy"),
     ("female", "male"),
 )
 GENDER_EQUALIZE_PAIRS = (
-    ("woman", "man"), ("women", "men"), ("girl", "boy"), ("girls", "boys"),
-    ("mother", "father"), ("daughter", "son"), ("sister", "brother"), ("wife", "husband"),
-    ("queen", "king"), ("aunt", "uncle"), ("niece", "nephew"), ("she", "he"), ("her", "his"),
-    ("herself", "himself"), ("lady", "gentleman"), ("grandmother", "grandfather"),
+    ("woman", "man"),
+    ("women", "men"),
+    ("girl", "boy"),
+    ("girls", "boys"),
+    ("mother", "father"),
+    ("daughter", "son"),
+    ("sister", "brother"),
+    ("wife", "husband"),
+    ("queen", "king"),
+    ("aunt", "uncle"),
+    ("niece", "nephew"),
+    ("she", "he"),
+    ("her", "his"),
+    ("herself", "himself"),
+    ("lady", "gentleman"),
+    ("grandmother", "grandfather"),
 )
 # Words that are gendered by definition: left as they are (not neutralised).
 GENDER_SPECIFIC = frozenset(
     [w for pair in GENDER_DEFINITIONAL_PAIRS + GENDER_EQUALIZE_PAIRS for w in pair]
-    + ["him", "hers", "mr", "mrs", "ms", "sir", "madam", "actress", "actor", "mom", "dad",
-       "mothers", "fathers", "sons", "daughters", "sisters", "brothers", "wives", "husbands",
-       "kings", "queens", "ladies", "gentlemen", "females", "males", "princess", "prince"]
+    + [
+        "him",
+        "hers",
+        "mr",
+        "mrs",
+        "ms",
+        "sir",
+        "madam",
+        "actress",
+        "actor",
+        "mom",
+        "dad",
+        "mothers",
+        "fathers",
+        "sons",
+        "daughters",
+        "sisters",
+        "brothers",
+        "wives",
+        "husbands",
+        "kings",
+        "queens",
+        "ladies",
+        "gentlemen",
+        "females",
+        "males",
+        "princess",
+        "prince",
+    ]
 )
 
 
@@ -127,7 +172,9 @@ def equalize(a: ArrayLike, b: ArrayLike, direction: ArrayLike) -> tuple[np.ndarr
         dg = (w @ g) * g - mu_g
         norm = np.linalg.norm(dg)
         if norm < 1e-12:
-            raise ValueError("the two words do not differ along the direction; nothing to equalise.")
+            raise ValueError(
+                "the two words do not differ along the direction; nothing to equalise."
+            )
         out.append(nu + scale * dg / norm)
     return out[0], out[1]
 

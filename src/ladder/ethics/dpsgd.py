@@ -93,8 +93,14 @@ def gaussian_noise(
     std = noise_multiplier * max_norm
     if std == 0:
         return torch.zeros_like(like)
-    return torch.normal(mean=0.0, std=std, size=like.shape, generator=generator,
-                        dtype=like.dtype, device=like.device)
+    return torch.normal(
+        mean=0.0,
+        std=std,
+        size=like.shape,
+        generator=generator,
+        dtype=like.dtype,
+        device=like.device,
+    )
 
 
 def gaussian_mechanism_sigma(sensitivity: float, epsilon: float, delta: float) -> float:
@@ -163,19 +169,24 @@ class DPSGD:
     def step(self, loss_fn: Callable[[Tensor, Tensor], Tensor], x: Tensor, y: Tensor) -> None:
         named = dict(self.model.named_parameters())
         if len(x):
-            grads = clip_per_sample(per_sample_gradients(self.model, loss_fn, x, y),
-                                    self.max_grad_norm)
+            grads = clip_per_sample(
+                per_sample_gradients(self.model, loss_fn, x, y), self.max_grad_norm
+            )
         else:  # an empty Poisson batch still gets noise
-            grads = {k: torch.zeros((0, *p.shape), dtype=p.dtype) for k, p in named.items()
-                     if p.requires_grad}
+            grads = {
+                k: torch.zeros((0, *p.shape), dtype=p.dtype)
+                for k, p in named.items()
+                if p.requires_grad
+            }
         by_param = {id(named[k]): g.sum(dim=0) for k, g in grads.items()}
         for group in self.optimizer.param_groups:  # the optimizer's order, as Opacus draws noise
             for p in group["params"]:
                 if id(p) not in by_param:
                     continue
                 summed = by_param[id(p)]
-                noisy = summed + gaussian_noise(summed, self.noise_multiplier, self.max_grad_norm,
-                                                self.generator)
+                noisy = summed + gaussian_noise(
+                    summed, self.noise_multiplier, self.max_grad_norm, self.generator
+                )
                 p.grad = (noisy / self.expected_batch_size).view_as(p)
         self.optimizer.step()
         self.optimizer.zero_grad(set_to_none=True)

@@ -22,7 +22,11 @@ __all__ = ["simulate_patrols"]
 
 
 def simulate_patrols(
-    initial: ArrayLike, true_rates: ArrayLike, *, days: int, patrols_per_day: float,
+    initial: ArrayLike,
+    true_rates: ArrayLike,
+    *,
+    days: int,
+    patrols_per_day: float,
     rule: str = "greedy",
 ) -> np.ndarray:
     """Recorded incidents per district after each day, shape ``(days + 1, n_districts)``."""

@@ -53,7 +53,9 @@ class MembershipResult:
     nonmember_mean_loss: float
 
 
-def loss_threshold_attack(member_losses: ArrayLike, nonmember_losses: ArrayLike) -> MembershipResult:
+def loss_threshold_attack(
+    member_losses: ArrayLike, nonmember_losses: ArrayLike
+) -> MembershipResult:
     """Run the attack on held-out member and non-member losses: AUC and best advantage."""
     m = _losses(member_losses, "member_losses")
     o = _losses(nonmember_losses, "nonmember_losses")

@@ -85,8 +85,9 @@ def selection_rate_by_group(
     return {plain(a): float(np.mean(p[g == a] == pos_label)) for a in group_values(g)}
 
 
-def _rate(y_true: ArrayLike, y_pred: ArrayLike, pos_label: Any, actual: bool, predicted: bool,
-          name: str) -> float:
+def _rate(
+    y_true: ArrayLike, y_pred: ArrayLike, pos_label: Any, actual: bool, predicted: bool, name: str
+) -> float:
     t, p = _pair(y_true, y_pred)
     t_pos = binary_labels(t, "y_true", pos_label)
     p_pos = binary_labels(p, "y_pred", pos_label)
@@ -234,8 +235,9 @@ def _frame(metrics: Any, y_true: ArrayLike, y_pred: ArrayLike, groups: ArrayLike
     return mf
 
 
-def _binary_frame(metrics: Any, y_true: ArrayLike, y_pred: ArrayLike, groups: ArrayLike,
-                  pos_label: Any) -> MetricFrame:
+def _binary_frame(
+    metrics: Any, y_true: ArrayLike, y_pred: ArrayLike, groups: ArrayLike, pos_label: Any
+) -> MetricFrame:
     t, p = _pair(y_true, y_pred)
     binary_labels(t, "y_true", pos_label)
     binary_labels(p, "y_pred", pos_label)
@@ -243,8 +245,12 @@ def _binary_frame(metrics: Any, y_true: ArrayLike, y_pred: ArrayLike, groups: Ar
 
 
 def demographic_parity_difference(
-    y_true: ArrayLike, y_pred: ArrayLike, *, sensitive_features: ArrayLike,
-    method: str = "between_groups", pos_label: Any = 1,
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    method: str = "between_groups",
+    pos_label: Any = 1,
 ) -> float:
     """Largest gap in selection rate between groups (0 means demographic parity)."""
     fn = lambda t, p: selection_rate(t, p, pos_label=pos_label)  # noqa: E731
@@ -252,8 +258,12 @@ def demographic_parity_difference(
 
 
 def demographic_parity_ratio(
-    y_true: ArrayLike, y_pred: ArrayLike, *, sensitive_features: ArrayLike,
-    method: str = "between_groups", pos_label: Any = 1,
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    method: str = "between_groups",
+    pos_label: Any = 1,
 ) -> float:
     """Smallest selection rate over the largest (1 means parity; < 0.8 fails four-fifths)."""
     fn = lambda t, p: selection_rate(t, p, pos_label=pos_label)  # noqa: E731
@@ -268,8 +278,12 @@ def _two_rates(pos_label: Any) -> dict[str, Metric]:
 
 
 def equalized_odds_difference(
-    y_true: ArrayLike, y_pred: ArrayLike, *, sensitive_features: ArrayLike,
-    method: str = "between_groups", pos_label: Any = 1,
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    method: str = "between_groups",
+    pos_label: Any = 1,
 ) -> float:
     """The larger of the TPR gap and the FPR gap between groups (Hardt et al. 2016)."""
     mf = _binary_frame(_two_rates(pos_label), y_true, y_pred, sensitive_features, pos_label)
@@ -277,8 +291,12 @@ def equalized_odds_difference(
 
 
 def equalized_odds_ratio(
-    y_true: ArrayLike, y_pred: ArrayLike, *, sensitive_features: ArrayLike,
-    method: str = "between_groups", pos_label: Any = 1,
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    method: str = "between_groups",
+    pos_label: Any = 1,
 ) -> float:
     """The smaller of the TPR ratio and the FPR ratio between groups."""
     mf = _binary_frame(_two_rates(pos_label), y_true, y_pred, sensitive_features, pos_label)
@@ -286,8 +304,12 @@ def equalized_odds_ratio(
 
 
 def equal_opportunity_difference(
-    y_true: ArrayLike, y_pred: ArrayLike, *, sensitive_features: ArrayLike,
-    method: str = "between_groups", pos_label: Any = 1,
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    method: str = "between_groups",
+    pos_label: Any = 1,
 ) -> float:
     """Largest gap in true positive rate between groups (equal opportunity)."""
     fn = _two_rates(pos_label)["tpr"]
@@ -295,8 +317,12 @@ def equal_opportunity_difference(
 
 
 def equal_opportunity_ratio(
-    y_true: ArrayLike, y_pred: ArrayLike, *, sensitive_features: ArrayLike,
-    method: str = "between_groups", pos_label: Any = 1,
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    method: str = "between_groups",
+    pos_label: Any = 1,
 ) -> float:
     """Smallest true positive rate over the largest."""
     fn = _two_rates(pos_label)["tpr"]
@@ -304,8 +330,12 @@ def equal_opportunity_ratio(
 
 
 def false_positive_rate_difference(
-    y_true: ArrayLike, y_pred: ArrayLike, *, sensitive_features: ArrayLike,
-    method: str = "between_groups", pos_label: Any = 1,
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    method: str = "between_groups",
+    pos_label: Any = 1,
 ) -> float:
     """Largest gap in false positive rate between groups (FPR parity)."""
     fn = _two_rates(pos_label)["fpr"]
@@ -313,8 +343,12 @@ def false_positive_rate_difference(
 
 
 def false_negative_rate_difference(
-    y_true: ArrayLike, y_pred: ArrayLike, *, sensitive_features: ArrayLike,
-    method: str = "between_groups", pos_label: Any = 1,
+    y_true: ArrayLike,
+    y_pred: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    method: str = "between_groups",
+    pos_label: Any = 1,
 ) -> float:
     """Largest gap in false negative rate between groups (FNR parity = TPR parity)."""
     fn = lambda t, p: false_negative_rate(t, p, pos_label=pos_label)  # noqa: E731
@@ -322,7 +356,11 @@ def false_negative_rate_difference(
 
 
 def calibration_by_group(
-    y_true: ArrayLike, y_prob: ArrayLike, *, sensitive_features: ArrayLike, n_bins: int = 10,
+    y_true: ArrayLike,
+    y_prob: ArrayLike,
+    *,
+    sensitive_features: ArrayLike,
+    n_bins: int = 10,
     pos_label: Any = 1,
 ) -> dict[Any, tuple[np.ndarray, np.ndarray]]:
     """Reliability curve of each group: ``{group: (fraction_positive, mean_predicted)}``.

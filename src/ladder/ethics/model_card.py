@@ -78,8 +78,12 @@ def worst_group_gap(by_group: dict[str, float], higher_is_better: bool = True) -
     pick_worst, pick_best = (min, max) if higher_is_better else (max, min)
     worst = pick_worst(values, key=values.__getitem__)
     best = pick_best(values, key=values.__getitem__)
-    return {"worst_group": worst, "value": values[worst], "best_group": best,
-            "gap": round(abs(values[best] - values[worst]), 12)}
+    return {
+        "worst_group": worst,
+        "value": values[worst],
+        "best_group": best,
+        "gap": round(abs(values[best] - values[worst]), 12),
+    }
 
 
 @dataclass
@@ -149,8 +153,12 @@ def _fmt(v: Any) -> str:
 
 def _md_table(t: dict[str, Any]) -> list[str]:
     cols = t["columns"]
-    out = [f"**{t['title']}**", "", "| " + " | ".join(map(str, cols)) + " |",
-           "|" + "---|" * len(cols)]
+    out = [
+        f"**{t['title']}**",
+        "",
+        "| " + " | ".join(map(str, cols)) + " |",
+        "|" + "---|" * len(cols),
+    ]
     for row in t["rows"]:
         out.append("| " + " | ".join("–" if v is None else _fmt(v) for v in row) + " |")
     return out
@@ -186,19 +194,25 @@ def model_card_from_run(
         if key not in run:
             raise ValueError(f"{path} has no {key!r}; it was not written by a lab run.")
     if run.get("status") not in (None, "done"):
-        raise ValueError(f"the run in {run_dir} {run.get('status')}: {run.get('error')}; "
-                         "write a card for a finished run.")
+        raise ValueError(
+            f"the run in {run_dir} {run.get('status')}: {run.get('error')}; "
+            "write a card for a finished run."
+        )
     metrics = {k: v for k, v in run["metrics"].items() if isinstance(v, (int, float, str, bool))}
     group_tables = _group_tables(run["tables"])
     groups = sorted({str(r[0]) for t in group_tables for r in t["rows"]} - {"overall"})
     summaries = {}
     for t in group_tables:
         for j, col in enumerate(t["columns"][1:], start=1):
-            by_group = {str(r[0]): r[j] for r in t["rows"]
-                        if str(r[0]) != "overall" and isinstance(r[j], (int, float))}
+            by_group = {
+                str(r[0]): r[j]
+                for r in t["rows"]
+                if str(r[0]) != "overall" and isinstance(r[j], (int, float))
+            }
             if len(by_group) >= 2:
-                higher = not any(w in str(col).lower() for w in ("error", "loss", "fpr", "fnr",
-                                                               "false"))
+                higher = not any(
+                    w in str(col).lower() for w in ("error", "loss", "fpr", "fnr", "false")
+                )
                 summaries[f"{t['title']}: {col}"] = worst_group_gap(by_group, higher)
     return ModelCard(
         model_details={
@@ -209,7 +223,8 @@ def model_card_from_run(
             "quick_run": bool(run.get("quick", False)),
             "seconds": run.get("seconds"),
         },
-        intended_use=intended_use or {
+        intended_use=intended_use
+        or {
             "primary_uses": "Teaching: a course lab, not a deployed system.",
             "out_of_scope": "Any decision about a real person.",
         },
@@ -275,8 +290,10 @@ def datasheet_for(data: Any, *, motivation: str, license: str = "see the data so
     """A datasheet whose composition section is computed from a
     :class:`ladder.data.tabular.TabularData`: sizes, features, groups, label rates."""
     y, g = np.asarray(data.y), np.asarray(data.group)
-    groups = {str(a): {"rows": int((g == a).sum()), "positive_rate": float(y[g == a].mean())}
-              for a in np.unique(g)}
+    groups = {
+        str(a): {"rows": int((g == a).sum()), "positive_rate": float(y[g == a].mean())}
+        for a in np.unique(g)
+    }
     return Datasheet(
         motivation={"purpose": motivation},
         composition={

@@ -116,8 +116,11 @@ _DATE = re.compile(
 
 
 def _spans(pattern: re.Pattern[str], text: str, kind: str, keep=lambda s: True) -> list[Entity]:
-    return [Entity(m.start(), m.end(), kind, m.group()) for m in pattern.finditer(text)
-            if keep(m.group())]
+    return [
+        Entity(m.start(), m.end(), kind, m.group())
+        for m in pattern.finditer(text)
+        if keep(m.group())
+    ]
 
 
 def _check_text(text: Any) -> str:
@@ -183,14 +186,19 @@ def find_persons(text: str, tagger: Any) -> list[Entity]:
     """``PERSON`` entities of the spaCy tagger; a span with a digit in it is never a name
     (the small tagger sometimes tags "Reference 4774…" as one)."""
     doc = tagger(_check_text(text))
-    return [Entity(e.start_char, e.end_char, "PERSON", e.text) for e in doc.ents
-            if e.label_ == "PERSON" and not any(ch.isdigit() for ch in e.text)]
+    return [
+        Entity(e.start_char, e.end_char, "PERSON", e.text)
+        for e in doc.ents
+        if e.label_ == "PERSON" and not any(ch.isdigit() for ch in e.text)
+    ]
 
 
 def _resolve(found: list[Entity]) -> list[Entity]:
     """Drop overlaps: longer spans win, then the earlier type in a fixed priority order."""
-    priority = {t: i for i, t in enumerate(("EMAIL", "IBAN", "CREDIT_CARD", "IP", "DATE",
-                                             "PHONE", "PERSON"))}
+    priority = {
+        t: i
+        for i, t in enumerate(("EMAIL", "IBAN", "CREDIT_CARD", "IP", "DATE", "PHONE", "PERSON"))
+    }
     chosen: list[Entity] = []
     for e in sorted(found, key=lambda e: (-(e.end - e.start), priority[e.type], e.start)):
         if all(e.end <= c.start or e.start >= c.end for c in chosen):
@@ -198,8 +206,9 @@ def _resolve(found: list[Entity]) -> list[Entity]:
     return sorted(chosen)
 
 
-def detect_pii(text: str, tagger: Any | None = None, types: tuple[str, ...] = ENTITY_TYPES
-               ) -> list[Entity]:
+def detect_pii(
+    text: str, tagger: Any | None = None, types: tuple[str, ...] = ENTITY_TYPES
+) -> list[Entity]:
     """All PII spans of ``types`` in ``text``, sorted, without overlaps. Person names need
     ``tagger`` (:func:`load_tagger`); without one they are not searched."""
     text = _check_text(text)
@@ -207,8 +216,12 @@ def detect_pii(text: str, tagger: Any | None = None, types: tuple[str, ...] = EN
     if unknown:
         raise ValueError(f"unknown PII types {sorted(unknown)}; choose from {ENTITY_TYPES}.")
     finders = {
-        "EMAIL": find_emails, "PHONE": find_phones, "CREDIT_CARD": find_cards,
-        "IBAN": find_ibans, "IP": find_ips, "DATE": find_dates,
+        "EMAIL": find_emails,
+        "PHONE": find_phones,
+        "CREDIT_CARD": find_cards,
+        "IBAN": find_ibans,
+        "IP": find_ips,
+        "DATE": find_dates,
     }
     found = [e for t in types if t in finders for e in finders[t](text)]
     if "PERSON" in types and tagger is not None:

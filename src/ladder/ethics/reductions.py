@@ -55,13 +55,13 @@ class _UtilityParity:
 
     def load(self, y: np.ndarray, groups: np.ndarray) -> None:
         if not 0.0 <= self.difference_bound < 1.0:
-            raise ValueError(
-                f"difference_bound must be in [0, 1), got {self.difference_bound!r}."
-            )
+            raise ValueError(f"difference_bound must be in [0, 1), got {self.difference_bound!r}.")
         n = len(y)
         events = self._events(y)
         self.n = n
-        cells = sorted({(e, plain(a)) for e, a in zip(events, groups, strict=True) if e is not None})
+        cells = sorted(
+            {(e, plain(a)) for e, a in zip(events, groups, strict=True) if e is not None}
+        )
         self.event_names = sorted({e for e, _ in cells})
         self.index = [(s, e, a) for s in "+-" for e, a in cells]
         self.prob_event = {e: np.mean(events == e) for e in self.event_names}
@@ -272,8 +272,9 @@ class ExponentiatedGradient:
         return Q, gap
 
     # --- the λ-player ----------------------------------------------------------------------
-    def fit(self, X: ArrayLike, y: ArrayLike, *, sensitive_features: ArrayLike,
-            pos_label: Any = 1) -> ExponentiatedGradient:
+    def fit(
+        self, X: ArrayLike, y: ArrayLike, *, sensitive_features: ArrayLike, pos_label: Any = 1
+    ) -> ExponentiatedGradient:
         if not isinstance(self.constraints, _UtilityParity):
             raise TypeError(
                 "constraints must be DemographicParity(), EqualizedOdds() or "
@@ -317,7 +318,9 @@ class ExponentiatedGradient:
             lam_avg = lam_sum / (t_ + 1)
             h = self._best_h(lam)
             if t_ == 0 and nu is None:
-                nu = _ACCURACY_MUL * np.std(np.abs(self._preds[h] - y01), ddof=1) / np.sqrt(len(y01))
+                nu = (
+                    _ACCURACY_MUL * np.std(np.abs(self._preds[h] - y01), ddof=1) / np.sqrt(len(y01))
+                )
             counts[h] = counts.get(h, 0.0) + 1.0
             total = sum(counts.values())
             Q_eg = {i: c / total for i, c in counts.items()}

@@ -164,7 +164,9 @@ class ThresholdOptimizer:
         self, scores: ArrayLike, y: ArrayLike, *, sensitive_features: ArrayLike, pos_label: Any = 1
     ) -> ThresholdOptimizer:
         if self.constraints not in _CONSTRAINTS:
-            raise ValueError(f"constraints must be one of {_CONSTRAINTS}, got {self.constraints!r}.")
+            raise ValueError(
+                f"constraints must be one of {_CONSTRAINTS}, got {self.constraints!r}."
+            )
         if self.objective not in _OBJECTIVES:
             raise ValueError(f"objective must be one of {_OBJECTIVES}, got {self.objective!r}.")
         if not isinstance(self.grid_size, (int, np.integer)) or self.grid_size < 1:
@@ -190,8 +192,9 @@ class ThresholdOptimizer:
                     f"group {plain(a)!r} has only one class in y; its trade-off curve is "
                     "undefined (each group needs positives and negatives)."
                 )
-            curves[plain(a)] = _interpolate(*tradeoff_curve(s[m], labels[m], x_metric, y_metric),
-                                            grid)
+            curves[plain(a)] = _interpolate(
+                *tradeoff_curve(s[m], labels[m], x_metric, y_metric), grid
+            )
         n = len(s)
         self.rules_: dict[Any, GroupRule] = {}
         if self.constraints == "demographic_parity":
@@ -201,8 +204,9 @@ class ThresholdOptimizer:
             best = int(np.argmax(total))
             self.rate_, self.objective_ = float(grid[best]), float(total[best])
             for a, (_, p0, t0, p1, t1) in curves.items():
-                self.rules_[a] = GroupRule(float(t0[best]), float(p0[best]), float(t1[best]),
-                                           float(p1[best]))
+                self.rules_[a] = GroupRule(
+                    float(t0[best]), float(p0[best]), float(t1[best]), float(p1[best])
+                )
         else:
             y_min = np.min(np.stack([c[0] for c in curves.values()]), axis=0)
             n_pos = float(labels.sum())
@@ -216,8 +220,14 @@ class ThresholdOptimizer:
                 y_a = yv[best]
                 # how much of the diagonal coin brings this group's TPR down to the common one
                 p_ignore = 0.0 if y_a == x_best else (y_a - y_best) / (y_a - x_best)
-                self.rules_[a] = GroupRule(float(t0[best]), float(p0[best]), float(t1[best]),
-                                           float(p1[best]), float(p_ignore), float(x_best))
+                self.rules_[a] = GroupRule(
+                    float(t0[best]),
+                    float(p0[best]),
+                    float(t1[best]),
+                    float(p1[best]),
+                    float(p_ignore),
+                    float(x_best),
+                )
         return self
 
     def predict_proba(self, scores: ArrayLike, *, sensitive_features: ArrayLike) -> np.ndarray:

@@ -183,7 +183,9 @@ def weat(
         if len(words) == 0:
             raise ValueError(f"the word set {name} is empty; WEAT needs at least one word in each.")
     if len(X) != len(Y):
-        raise ValueError(f"X has {len(X)} words and Y has {len(Y)}; pass target sets of equal size.")
+        raise ValueError(
+            f"X has {len(X)} words and Y has {len(Y)}; pass target sets of equal size."
+        )
     known_x = [w for w in X if lookup(w) is not None]
     known_y = [w for w in Y if lookup(w) is not None]
     k = min(len(known_x), len(known_y))

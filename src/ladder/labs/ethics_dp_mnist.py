@@ -12,8 +12,8 @@ For each model: accuracy on the test images, and the loss-threshold membership a
 :math:`e^\\varepsilon - 1`. The plot is the privacy–utility curve. Per-sample gradients
 are checked against Opacus' ``GradSampleModule`` on one batch before training.
 
-``quick``: 600 members, 4 epochs, targets 8 and 1, accuracy on 2,000 test images. Full: 5,000 members, 30 epochs,
-targets 8, 2 and 0.5 (a few minutes on a laptop CPU).
+``quick``: 600 members, 4 epochs, targets 8 and 1, accuracy on 2,000 test images.
+Full: 5,000 members, 30 epochs, targets 8, 2 and 0.5 (a few minutes on a laptop CPU).
 """
 
 from __future__ import annotations
@@ -79,16 +79,19 @@ def run(ctx: LabContext) -> None:
     xm, ym = tensors(tr_x[member_idx], tr_y[member_idx])
     xo, yo = tensors(te_x[other_idx], te_y[other_idx])
     xt, yt = tensors(te_x[:2000], te_y[:2000]) if ctx.quick else tensors(te_x, te_y)
-    ctx.log(f"{n} members, {n} non-members, {epochs} epochs, sampling rate {q:g}, "
-            f"{steps} steps, delta {DELTA:g}")
+    ctx.log(
+        f"{n} members, {n} non-members, {epochs} epochs, sampling rate {q:g}, "
+        f"{steps} steps, delta {DELTA:g}"
+    )
 
     # per-sample gradients: ours against Opacus' hooks, on one batch of the real data
     probe = _model(ctx.seed)
     ours = per_sample_gradients(probe, F.cross_entropy, xm[:32], ym[:32])
     gsm = GradSampleModule(copy.deepcopy(probe), loss_reduction="sum")
     F.cross_entropy(gsm(xm[:32]), ym[:32], reduction="sum").backward()
-    gap = max(float((ours[k] - p.grad_sample).abs().max())
-              for k, p in gsm._module.named_parameters())
+    gap = max(
+        float((ours[k] - p.grad_sample).abs().max()) for k, p in gsm._module.named_parameters()
+    )
     ctx.metric("per_sample_grad_max_diff_vs_opacus", gap)
 
     rows, curve = [], []
@@ -108,8 +111,14 @@ def run(ctx: LabContext) -> None:
                     opt.step()
         else:
             sigma = noise_multiplier_for_epsilon(target, DELTA, q, steps)
-            dp = DPSGD(model, opt, noise_multiplier=sigma, max_grad_norm=clip,
-                       expected_batch_size=batch, generator=gen)
+            dp = DPSGD(
+                model,
+                opt,
+                noise_multiplier=sigma,
+                max_grad_norm=clip,
+                expected_batch_size=batch,
+                generator=gen,
+            )
             for _ in range(epochs):
                 for b in poisson_batches(n, q, gen):
                     dp.step(F.cross_entropy, xm[b], ym[b])
@@ -124,8 +133,9 @@ def run(ctx: LabContext) -> None:
         _, acc_t = _losses_and_accuracy(model, xt, yt)
         attack = loss_threshold_attack(loss_m, loss_o)
         bound = dp_advantage_bound(eps, DELTA) if math.isfinite(eps) else 1.0
-        rows.append([label, sigma, eps, eps_opacus, acc_m, acc_t, attack.auc, attack.advantage,
-                     bound])
+        rows.append(
+            [label, sigma, eps, eps_opacus, acc_m, acc_t, attack.auc, attack.advantage, bound]
+        )
         curve.append((eps, acc_t, attack.auc))
         key = "nonprivate" if target is None else f"eps{target:g}".replace(".", "_")
         ctx.metric(f"{key}_test_accuracy", acc_t)
@@ -138,8 +148,17 @@ def run(ctx: LabContext) -> None:
             ctx.metric(f"{key}_epsilon_opacus", eps_opacus)
     ctx.table(
         "Privacy and utility: DP-SGD at several budgets (δ = 1e-5), membership attack beside",
-        ["model", "noise σ", "ε (ours)", "ε (Opacus)", "train acc.", "test acc.", "attack AUC",
-         "attack advantage", "bound e^ε−1+δ"],
+        [
+            "model",
+            "noise σ",
+            "ε (ours)",
+            "ε (Opacus)",
+            "train acc.",
+            "test acc.",
+            "attack AUC",
+            "attack advantage",
+            "bound e^ε−1+δ",
+        ],
         rows,
     )
 

@@ -53,17 +53,25 @@ def run(ctx: LabContext) -> None:
     from ladder.data.synthetic import fairness_dataset, make_biased_classification
 
     fig, axes = plt.subplots(2, 2, figsize=(11, 8.4))
-    sets = [("medical", fairness_dataset("medical"), 6000),
-            ("synthetic", make_biased_classification(20_000, bias=0.3, random_state=ctx.seed),
-             3000)]
+    sets = [
+        ("medical", fairness_dataset("medical"), 6000),
+        ("synthetic", make_biased_classification(20_000, bias=0.3, random_state=ctx.seed), 3000),
+    ]
     for row_axes, (prefix, data, quick_rows) in zip(axes, sets, strict=True):
         results = _audit(ctx, prefix, data, quick_rows)
-        for ax, j, name in ((row_axes[0], 1, "demographic parity difference"),
-                            (row_axes[1], 2, "equalized odds difference")):
+        for ax, j, name in (
+            (row_axes[0], 1, "demographic parity difference"),
+            (row_axes[1], 2, "equalized odds difference"),
+        ):
             for method, _, vals, _, _ in results:
                 ax.scatter(vals[j], vals[0], s=40)
-                ax.annotate(method, (vals[j], vals[0]), fontsize=8, xytext=(4, 3),
-                            textcoords="offset points")
+                ax.annotate(
+                    method,
+                    (vals[j], vals[0]),
+                    fontsize=8,
+                    xytext=(4, 3),
+                    textcoords="offset points",
+                )
             ax.set_xlabel(name + " (lower is fairer)")
             ax.set_ylabel(f"{prefix}: test accuracy")
             ax.grid(alpha=0.3)
@@ -107,21 +115,30 @@ def _audit(ctx: LabContext, prefix: str, data, quick_rows: int):
     base = LogisticRegression().fit(Xtr, ytr)
     pred = base.predict(Xte)
     mf = fm.MetricFrame(
-        metrics={"selection rate": fm.selection_rate, "TPR": fm.true_positive_rate,
-                 "FPR": fm.false_positive_rate,
-                 "accuracy": lambda t, p: float(np.mean(t == p))},
-        y_true=yte, y_pred=pred, sensitive_features=gte,
+        metrics={
+            "selection rate": fm.selection_rate,
+            "TPR": fm.true_positive_rate,
+            "FPR": fm.false_positive_rate,
+            "accuracy": lambda t, p: float(np.mean(t == p)),
+        },
+        y_true=yte,
+        y_pred=pred,
+        sensitive_features=gte,
     )
     rows = []
     for row in mf.rows():
         m = gte == row[0] if row[0] != "overall" else np.ones(len(gte), bool)
         rows.append([row[0], int(m.sum()), float(yte[m].mean()), *row[1:]])
-    ctx.table(f"{prefix}: baseline logistic regression by {data.group_name} (test set)",
-              ["group", "n", "base rate", "selection rate", "TPR", "FPR", "accuracy"], rows)
+    ctx.table(
+        f"{prefix}: baseline logistic regression by {data.group_name} (test set)",
+        ["group", "n", "base rate", "selection rate", "TPR", "FPR", "accuracy"],
+        rows,
+    )
 
     results = []  # (method, stage, ours (acc, dp, eo), fairlearn (acc, dp, eo) or None, probs)
-    results.append(("baseline", "none", _expected(pred.astype(float), yte, gte), None,
-                    pred.astype(float)))
+    results.append(
+        ("baseline", "none", _expected(pred.astype(float), yte, gte), None, pred.astype(float))
+    )
 
     w = reweighing_weights(ytr, gtr)
     rw = LogisticRegression().fit(Xtr, ytr, sample_weight=w)
@@ -143,31 +160,53 @@ def _audit(ctx: LabContext, prefix: str, data, quick_rows: int):
 
     s_tr, s_te = base.predict_proba(Xtr)[:, 1], base.predict_proba(Xte)[:, 1]
     max_threshold_gap = 0.0
-    for constraint, label in (("demographic_parity", "thresholds (DP)"),
-                              ("equalized_odds", "thresholds (EO)")):
+    for constraint, label in (
+        ("demographic_parity", "thresholds (DP)"),
+        ("equalized_odds", "thresholds (EO)"),
+    ):
         ours = ThresholdOptimizer(constraints=constraint).fit(s_tr, ytr, sensitive_features=gtr)
         p_ours = ours.predict_proba(s_te, sensitive_features=gte)
-        ref = FLThresholds(estimator=Fixed(), constraints=constraint, prefit=True,
-                           predict_method="predict_proba").fit(s_tr[:, None], ytr,
-                                                               sensitive_features=gtr)
-        p_ref = ref.interpolated_thresholder_._pmf_predict(s_te[:, None],
-                                                           sensitive_features=gte)[:, 1]
+        ref = FLThresholds(
+            estimator=Fixed(), constraints=constraint, prefit=True, predict_method="predict_proba"
+        ).fit(s_tr[:, None], ytr, sensitive_features=gtr)
+        p_ref = ref.interpolated_thresholder_._pmf_predict(s_te[:, None], sensitive_features=gte)[
+            :, 1
+        ]
         max_threshold_gap = max(max_threshold_gap, float(np.abs(p_ours - p_ref).max()))
-        results.append((label, "after training", _expected(p_ours, yte, gte),
-                        _expected(p_ref, yte, gte), p_ours))
+        results.append(
+            (
+                label,
+                "after training",
+                _expected(p_ours, yte, gte),
+                _expected(p_ref, yte, gte),
+                p_ours,
+            )
+        )
     ctx.metric(f"{prefix}_threshold_max_probability_diff_vs_fairlearn", max_threshold_gap)
 
-    for ours_c, fl_c, label in ((DemographicParity, FLDP, "exp. gradient (DP)"),
-                                (EqualizedOdds, FLEO, "exp. gradient (EO)")):
+    for ours_c, fl_c, label in (
+        (DemographicParity, FLDP, "exp. gradient (DP)"),
+        (EqualizedOdds, FLEO, "exp. gradient (EO)"),
+    ):
         eg = ExponentiatedGradient(LogisticRegression(), ours_c()).fit(
-            Xtr, ytr, sensitive_features=gtr)
+            Xtr, ytr, sensitive_features=gtr
+        )
         p_ours = eg._pmf_predict(Xte)
         ref = FLEG(LogisticRegression(), fl_c()).fit(Xtr, ytr, sensitive_features=gtr)
         p_ref = ref._pmf_predict(Xte)[:, 1]
-        results.append((label, "during training", _expected(p_ours, yte, gte),
-                        _expected(p_ref, yte, gte), p_ours))
-        ctx.log(f"{label}: {len(eg.predictors_)} classifiers, {eg.n_oracle_calls_} fits, "
-                f"gap {eg.best_gap_:.2e}")
+        results.append(
+            (
+                label,
+                "during training",
+                _expected(p_ours, yte, gte),
+                _expected(p_ref, yte, gte),
+                p_ours,
+            )
+        )
+        ctx.log(
+            f"{label}: {len(eg.predictors_)} classifiers, {eg.n_oracle_calls_} fits, "
+            f"gap {eg.best_gap_:.2e}"
+        )
 
     table = []
     for method, stage, (acc, dp, eo), ref, _ in results:
@@ -177,14 +216,28 @@ def _audit(ctx: LabContext, prefix: str, data, quick_rows: int):
         ctx.metric(f"{prefix}_{key}_accuracy", float(acc))
         ctx.metric(f"{prefix}_{key}_dp_difference", float(dp))
         ctx.metric(f"{prefix}_{key}_eo_difference", float(eo))
-    ctx.table(f"{prefix}: mitigations on the test set (expected values), ours beside fairlearn",
-              ["method", "stage", "accuracy", "DP difference", "EO difference",
-               "fairlearn accuracy", "fairlearn DP diff.", "fairlearn EO diff."], table)
+    ctx.table(
+        f"{prefix}: mitigations on the test set (expected values), ours beside fairlearn",
+        [
+            "method",
+            "stage",
+            "accuracy",
+            "DP difference",
+            "EO difference",
+            "fairlearn accuracy",
+            "fairlearn DP diff.",
+            "fairlearn EO diff.",
+        ],
+        table,
+    )
     by_group = []
     for a in groups:
         m = gte == a
         by_group.append([a] + [float(p[m].mean()) for *_, p in results])
-    ctx.table(f"{prefix}: selection rate by group after each mitigation",
-              ["group"] + [r[0] for r in results], by_group)
+    ctx.table(
+        f"{prefix}: selection rate by group after each mitigation",
+        ["group"] + [r[0] for r in results],
+        by_group,
+    )
 
     return results

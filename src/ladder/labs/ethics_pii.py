@@ -49,24 +49,44 @@ def run(ctx: LabContext) -> None:
         ctx.metric(f"ours_{kind.lower()}_recall", a["recall"])
         ctx.metric(f"presidio_{kind.lower()}_precision", b["precision"])
         ctx.metric(f"presidio_{kind.lower()}_recall", b["recall"])
-    ctx.table("PII detection on generated documents: ours beside Presidio",
-              ["type", "true spans", "precision (ours)", "recall (ours)",
-               "precision (Presidio)", "recall (Presidio)"], rows)
+    ctx.table(
+        "PII detection on generated documents: ours beside Presidio",
+        [
+            "type",
+            "true spans",
+            "precision (ours)",
+            "recall (ours)",
+            "precision (Presidio)",
+            "recall (Presidio)",
+        ],
+        rows,
+    )
     ctx.metric("ours_ms_per_document", 1000 * t_ours / n)
     ctx.metric("presidio_ms_per_document", 1000 * t_theirs / n)
-    ctx.table("Time per document", ["detector", "ms per document"],
-              [["ladder.ethics.pii", 1000 * t_ours / n], ["Presidio analyzer", 1000 * t_theirs / n]])
+    ctx.table(
+        "Time per document",
+        ["detector", "ms per document"],
+        [["ladder.ethics.pii", 1000 * t_ours / n], ["Presidio analyzer", 1000 * t_theirs / n]],
+    )
 
     example = docs[0].text
     ours_red = redact(example, ours[0])
     back = {v: k for k, v in PRESIDIO_TYPES.items()}
     results = [RecognizerResult(back[e.type], e.start, e.end, 1.0) for e in theirs[0]]
-    presidio_red = AnonymizerEngine().anonymize(
-        text=example, analyzer_results=results,
-        operators={"DEFAULT": OperatorConfig("replace", {})},
-    ).text
-    ctx.table("One document, redacted", ["version", "text"],
-              [["original", example], ["ours", ours_red], ["Presidio", presidio_red]])
+    presidio_red = (
+        AnonymizerEngine()
+        .anonymize(
+            text=example,
+            analyzer_results=results,
+            operators={"DEFAULT": OperatorConfig("replace", {})},
+        )
+        .text
+    )
+    ctx.table(
+        "One document, redacted",
+        ["version", "text"],
+        [["original", example], ["ours", ours_red], ["Presidio", presidio_red]],
+    )
     leaked = [e.text for e in docs[0].entities if e.text in ours_red]
     ctx.metric("example_spans_left_by_ours", len(leaked))
 

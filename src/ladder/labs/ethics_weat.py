@@ -27,25 +27,87 @@ MALE = ["male", "man", "boy", "brother", "he", "him", "his", "son", "father", "h
 FEMALE = ["female", "woman", "girl", "sister", "she", "her", "hers", "daughter", "mother", "wife"]
 TESTS = {
     "instruments/weapons × pleasant/unpleasant": (
-        ["guitar", "piano", "violin", "drum", "flute", "trumpet", "harp", "cello", "banjo",
-         "saxophone"],
-        ["gun", "sword", "knife", "bomb", "rifle", "weapon", "arrow", "missile", "grenade",
-         "pistol"],
-        ["love", "peace", "pleasure", "gentle", "honest", "happy", "laughter", "heaven",
-         "friend", "miracle", "gift", "lucky"],
-        ["abuse", "murder", "death", "grief", "disaster", "tragedy", "ugly", "poverty", "kill",
-         "rotten", "prison", "assault"],
+        [
+            "guitar",
+            "piano",
+            "violin",
+            "drum",
+            "flute",
+            "trumpet",
+            "harp",
+            "cello",
+            "banjo",
+            "saxophone",
+        ],
+        [
+            "gun",
+            "sword",
+            "knife",
+            "bomb",
+            "rifle",
+            "weapon",
+            "arrow",
+            "missile",
+            "grenade",
+            "pistol",
+        ],
+        [
+            "love",
+            "peace",
+            "pleasure",
+            "gentle",
+            "honest",
+            "happy",
+            "laughter",
+            "heaven",
+            "friend",
+            "miracle",
+            "gift",
+            "lucky",
+        ],
+        [
+            "abuse",
+            "murder",
+            "death",
+            "grief",
+            "disaster",
+            "tragedy",
+            "ugly",
+            "poverty",
+            "kill",
+            "rotten",
+            "prison",
+            "assault",
+        ],
     ),
     "male/female × career/family": (
-        MALE, FEMALE,
-        ["executive", "management", "professional", "corporation", "salary", "office",
-         "business", "career"],
+        MALE,
+        FEMALE,
+        [
+            "executive",
+            "management",
+            "professional",
+            "corporation",
+            "salary",
+            "office",
+            "business",
+            "career",
+        ],
         ["home", "parents", "children", "family", "cousins", "marriage", "wedding", "relatives"],
     ),
     "male/female × science/arts": (
-        MALE, FEMALE,
-        ["science", "technology", "physics", "chemistry", "einstein", "nasa", "experiment",
-         "astronomy"],
+        MALE,
+        FEMALE,
+        [
+            "science",
+            "technology",
+            "physics",
+            "chemistry",
+            "einstein",
+            "nasa",
+            "experiment",
+            "astronomy",
+        ],
         ["poetry", "art", "shakespeare", "dance", "literature", "novel", "symphony", "drama"],
     ),
 }
@@ -88,10 +150,18 @@ def run(ctx: LabContext) -> None:
     tokens = [s.split() for s in sentences]
     epochs, glove_epochs, n_perm = (2, 25, 2_000) if ctx.quick else (5, 100, 10_000)
     ctx.log(f"SST-2 train: {len(tokens):,} sentences, {sum(map(len, tokens)):,} tokens")
-    w2v = Word2Vec(vector_size=100, window=5, min_count=3, sg=1, negative=5, epochs=epochs,
-                   random_state=ctx.seed).fit(tokens)
-    glove = FullBatchGloVe(vector_size=100, window=5, min_count=3, epochs=glove_epochs,
-                           random_state=ctx.seed).fit(tokens)
+    w2v = Word2Vec(
+        vector_size=100,
+        window=5,
+        min_count=3,
+        sg=1,
+        negative=5,
+        epochs=epochs,
+        random_state=ctx.seed,
+    ).fit(tokens)
+    glove = FullBatchGloVe(
+        vector_size=100, window=5, min_count=3, epochs=glove_epochs, random_state=ctx.seed
+    ).fit(tokens)
     encoder = SentenceEncoder.minilm()
 
     def lookup_wv(wv):
@@ -104,9 +174,11 @@ def run(ctx: LabContext) -> None:
             cache[w] = template_vectors(lambda s: encoder.encode(s).numpy(), w)
         return cache[w]
 
-    embeddings = [("ladder Word2Vec (SST-2)", lookup_wv(w2v.wv)),
-                  ("ladder GloVe (SST-2)", lookup_wv(glove.wv)),
-                  ("all-MiniLM-L6-v2 (SEAT templates)", lookup_minilm)]
+    embeddings = [
+        ("ladder Word2Vec (SST-2)", lookup_wv(w2v.wv)),
+        ("ladder GloVe (SST-2)", lookup_wv(glove.wv)),
+        ("all-MiniLM-L6-v2 (SEAT templates)", lookup_minilm),
+    ]
     rows, effects = [], {}
     for test, (X, Y, A, B) in ctx.progress(list(TESTS.items()), description="WEAT"):
         for name, lookup in embeddings:
@@ -117,8 +189,11 @@ def run(ctx: LabContext) -> None:
             key = f"weat_{list(TESTS).index(test) + 1}_{key.lower().replace('-', '')}"
             ctx.metric(f"{key}_effect_size", d)
             ctx.metric(f"{key}_p_value", p)
-    ctx.table("WEAT effect sizes (d) and permutation p-values", ["test", "embedding",
-              "effect size d", "p-value", "words used X/Y/A/B"], rows)
+    ctx.table(
+        "WEAT effect sizes (d) and permutation p-values",
+        ["test", "embedding", "effect size d", "p-value", "words used X/Y/A/B"],
+        rows,
+    )
 
     # hard debiasing of our Word2Vec
     wv = w2v.wv
@@ -136,9 +211,11 @@ def run(ctx: LabContext) -> None:
     ctx.table(
         "Hard debiasing of our Word2Vec (gender direction from definitional pairs)",
         ["measure", "before", "after"],
-        [["mean |cos(word, gender direction)| of career/family words", before_proj, after_proj],
-         ["WEAT male/female × career/family, d", d_before, d_after],
-         [f"Google analogy accuracy ({asked} questions in vocabulary)", acc_before, acc_after]],
+        [
+            ["mean |cos(word, gender direction)| of career/family words", before_proj, after_proj],
+            ["WEAT male/female × career/family, d", d_before, d_after],
+            [f"Google analogy accuracy ({asked} questions in vocabulary)", acc_before, acc_after],
+        ],
     )
     ctx.metric("debias_projection_before", before_proj)
     ctx.metric("debias_projection_after", after_proj)

@@ -12,7 +12,8 @@ def check_worked_example(submitted, reference):
     g = ["a"] * 4 + ["b"] * 4
     expected = reference(list(y), list(p), sensitive_features=list(g))
     expect_close(
-        submitted(list(y), list(p), sensitive_features=list(g)), expected,
+        submitted(list(y), list(p), sensitive_features=list(g)),
+        expected,
         inputs={"y_true": y, "y_pred": p, "sensitive_features": g},
         mistakes=[
             (0.75 / 0.5, "divide the smallest rate by the largest, not the other way round"),
@@ -29,11 +30,17 @@ def check_three_groups(submitted, reference):
     p = (rng.random(300) < np.select([g == "p", g == "q"], [0.2, 0.5], 0.7)).astype(int)
     y = rng.integers(0, 2, 300)
     expected = reference(y.copy(), p.copy(), sensitive_features=g.copy())
-    expect_close(submitted(y.copy(), p.copy(), sensitive_features=g.copy()), expected,
-                 inputs="300 people in groups p, q, r with selection rates near 0.2, 0.5, 0.7")
+    expect_close(
+        submitted(y.copy(), p.copy(), sensitive_features=g.copy()),
+        expected,
+        inputs="300 people in groups p, q, r with selection rates near 0.2, 0.5, 0.7",
+    )
 
 
 def check_nobody_selected(submitted, reference):
     """returns 1.0 when no group has anyone selected (0/0 counts as equal)"""
-    expect_close(submitted([0, 1, 0, 1], [0, 0, 0, 0], sensitive_features=["a", "a", "b", "b"]),
-                 1.0, inputs={"y_pred": [0, 0, 0, 0], "sensitive_features": ["a", "a", "b", "b"]})
+    expect_close(
+        submitted([0, 1, 0, 1], [0, 0, 0, 0], sensitive_features=["a", "a", "b", "b"]),
+        1.0,
+        inputs={"y_pred": [0, 0, 0, 0], "sensitive_features": ["a", "a", "b", "b"]},
+    )

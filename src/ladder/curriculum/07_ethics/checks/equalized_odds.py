@@ -19,9 +19,11 @@ def check_worked_example(submitted, reference):
     y = [1, 1, 0, 0, 1, 1, 0, 0]
     p = [1, 0, 1, 0, 1, 1, 1, 0]
     g = ["a"] * 4 + ["b"] * 4
-    expect_close(submitted(list(y), list(p), sensitive_features=list(g)),
-                 reference(list(y), list(p), sensitive_features=list(g)),
-                 inputs={"y_true": y, "y_pred": p, "sensitive_features": g})
+    expect_close(
+        submitted(list(y), list(p), sensitive_features=list(g)),
+        reference(list(y), list(p), sensitive_features=list(g)),
+        inputs={"y_true": y, "y_pred": p, "sensitive_features": g},
+    )
 
 
 def check_fpr_gap_larger(submitted, reference):
@@ -51,6 +53,8 @@ def check_random_three_groups(submitted, reference):
     g = rng.choice(["x", "y", "z"], 400)
     y = rng.integers(0, 2, 400)
     p = (rng.random(400) < 0.3 + 0.4 * y - 0.1 * (g == "z")).astype(int)
-    expect_close(submitted(y.copy(), p.copy(), sensitive_features=g.copy()),
-                 reference(y.copy(), p.copy(), sensitive_features=g.copy()),
-                 inputs="400 random people in groups x, y, z (seed 2)")
+    expect_close(
+        submitted(y.copy(), p.copy(), sensitive_features=g.copy()),
+        reference(y.copy(), p.copy(), sensitive_features=g.copy()),
+        inputs="400 random people in groups x, y, z (seed 2)",
+    )

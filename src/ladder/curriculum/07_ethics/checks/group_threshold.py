@@ -11,12 +11,17 @@ def check_midpoint(submitted, reference):
     """selecting 2 of 5 puts the threshold between the 2nd and 3rd highest scores"""
     desc = sorted(SCORES, reverse=True)
     expect_close(
-        submitted(list(SCORES), 0.4), reference(list(SCORES), 0.4),
+        submitted(list(SCORES), 0.4),
+        reference(list(SCORES), 0.4),
         inputs={"scores": SCORES, "rate": 0.4},
-        mistakes=[(desc[2], "return the midpoint of the k-th and (k+1)-th highest scores"),
-                  (desc[1], "return the midpoint of the k-th and (k+1)-th highest scores"),
-                  ((sorted(SCORES)[1] + sorted(SCORES)[2]) / 2,
-                   "sort from highest to lowest: the selected are the top scores")],
+        mistakes=[
+            (desc[2], "return the midpoint of the k-th and (k+1)-th highest scores"),
+            (desc[1], "return the midpoint of the k-th and (k+1)-th highest scores"),
+            (
+                (sorted(SCORES)[1] + sorted(SCORES)[2]) / 2,
+                "sort from highest to lowest: the selected are the top scores",
+            ),
+        ],
     )
 
 
@@ -25,8 +30,12 @@ def check_selects_the_rate(submitted, reference):
     s = np.random.default_rng(4).normal(size=1000)
     for rate in (0.123, 0.5, 0.8765):
         t = submitted(s.copy(), rate)
-        expect_close(np.sum(s > t), round(rate * 1000), inputs=f"1,000 normal scores, rate {rate}",
-                     what="the number of scores above your threshold")
+        expect_close(
+            np.sum(s > t),
+            round(rate * 1000),
+            inputs=f"1,000 normal scores, rate {rate}",
+            what="the number of scores above your threshold",
+        )
         expect_close(t, reference(s.copy(), rate), inputs=f"1,000 normal scores, rate {rate}")
 
 

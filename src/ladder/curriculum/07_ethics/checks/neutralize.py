@@ -17,7 +17,9 @@ def check_removes_the_direction(submitted, reference):
     wn = w / np.linalg.norm(w)
     rejection = wn - (wn @ (g / 2)) * (g / 2)
     expect_close(
-        got, expected, inputs={"w": w, "direction": g},
+        got,
+        expected,
+        inputs={"w": w, "direction": g},
         mistakes=[
             (rejection, "normalise the result: the neutralised vector has unit length"),
             (unit(wn - (wn @ g) * g), "normalise the direction before projecting on it"),
@@ -32,7 +34,11 @@ def check_random_high_dimension(submitted, reference):
     for trial in range(3):
         w, g = rng.normal(size=50) * 3, rng.normal(size=50) * 0.2
         got = np.asarray(submitted(w.copy(), g.copy()), dtype=float)
-        expect_close(got, reference(w.copy(), g.copy()),
-                     inputs=f"random 50-D w and direction (seed 7, trial {trial})")
-        expect_close(got @ g, 0.0, atol=1e-10, inputs=f"trial {trial}",
-                     what="the cosine with the direction")
+        expect_close(
+            got,
+            reference(w.copy(), g.copy()),
+            inputs=f"random 50-D w and direction (seed 7, trial {trial})",
+        )
+        expect_close(
+            got @ g, 0.0, atol=1e-10, inputs=f"trial {trial}", what="the cosine with the direction"
+        )

@@ -20,8 +20,10 @@ def _expected_variants(grads, c):
         "weight": w * (c / ((w**2).sum((1, 2)).sqrt() + 1e-6)).clamp(max=1)[:, None, None],
         "bias": b * (c / (b.norm(dim=1) + 1e-6)).clamp(max=1)[:, None],
     }
-    no_clamp = {"weight": w * (c / (total + 1e-6))[:, None, None],
-                "bias": b * (c / (total + 1e-6))[:, None]}
+    no_clamp = {
+        "weight": w * (c / (total + 1e-6))[:, None, None],
+        "bias": b * (c / (total + 1e-6))[:, None],
+    }
     return per_param, no_clamp
 
 
@@ -30,17 +32,26 @@ def check_clips_each_example(submitted, reference):
     c = 1.0
     expected = reference(_grads(), c)
     got = submitted(_grads(), c)
-    expect_true(isinstance(got, dict) and set(got) == {"weight", "bias"},
-                "return a dict with the same keys as grads")
+    expect_true(
+        isinstance(got, dict) and set(got) == {"weight", "bias"},
+        "return a dict with the same keys as grads",
+    )
     per_param, no_clamp = _expected_variants(_grads(), c)
     for name in ("weight", "bias"):
         expect_close(
-            got[name], expected[name], rtol=1e-6, atol=1e-9,
+            got[name],
+            expected[name],
+            rtol=1e-6,
+            atol=1e-9,
             inputs="5 examples with gradient scales 0.05, 3, 0.2, 10, 1; max_norm 1",
             what=f"the clipped '{name}'",
-            mistakes=[(per_param[name], "the norm is over all parameters of an example "
-                                        "together, not per parameter"),
-                      (no_clamp[name], "cap the factor at 1: short gradients must not grow")],
+            mistakes=[
+                (
+                    per_param[name],
+                    "the norm is over all parameters of an example together, not per parameter",
+                ),
+                (no_clamp[name], "cap the factor at 1: short gradients must not grow"),
+            ],
         )
 
 
@@ -48,9 +59,11 @@ def check_norms_bounded(submitted, reference):
     """after clipping at 0.5, no example is longer than 0.5"""
     got = submitted(_grads(), 0.5)
     norms = torch.sqrt((got["weight"] ** 2).sum((1, 2)) + (got["bias"] ** 2).sum(1))
-    expect_true(bool((norms <= 0.5 + 1e-6).all()),
-                f"some examples are still longer than 0.5: norms {norms.tolist()}",
-                inputs="5 examples, max_norm 0.5")
+    expect_true(
+        bool((norms <= 0.5 + 1e-6).all()),
+        f"some examples are still longer than 0.5: norms {norms.tolist()}",
+        inputs="5 examples, max_norm 0.5",
+    )
 
 
 def check_input_untouched(submitted, reference):
@@ -59,5 +72,7 @@ def check_input_untouched(submitted, reference):
     before = {k: v.clone() for k, v in grads.items()}
     submitted(grads, 0.3)
     for k in grads:
-        expect_true(torch.equal(grads[k], before[k]), f"the input '{k}' was changed in place; "
-                    "multiply into new tensors")
+        expect_true(
+            torch.equal(grads[k], before[k]),
+            f"the input '{k}' was changed in place; multiply into new tensors",
+        )

@@ -10,10 +10,17 @@ def check_worked_example(submitted, reference):
     y, g = [1, 1, 0, 1, 0, 0], ["a", "a", "a", "b", "b", "b"]
     expected = reference(list(y), list(g))
     expect_close(
-        submitted(list(y), list(g)), expected, inputs={"y": y, "sensitive_features": g},
-        mistakes=[(1 / expected, "you inverted the ratio: it is P(a)P(y) / P(a, y)"),
-                  (expected / 6, "the weights should sum to n, not 1: use counts, not "
-                   "probabilities, for P(a)P(y)/P(a,y) = n_a n_y / (n n_ay)")],
+        submitted(list(y), list(g)),
+        expected,
+        inputs={"y": y, "sensitive_features": g},
+        mistakes=[
+            (1 / expected, "you inverted the ratio: it is P(a)P(y) / P(a, y)"),
+            (
+                expected / 6,
+                "the weights should sum to n, not 1: use counts, not "
+                "probabilities, for P(a)P(y)/P(a,y) = n_a n_y / (n n_ay)",
+            ),
+        ],
     )
 
 
@@ -35,8 +42,11 @@ def check_existing_weights(submitted, reference):
     expected = reference(list(y), list(g), list(w))
     plain = reference(list(y), list(g))
     expect_close(
-        submitted(list(y), list(g), list(w)), expected,
+        submitted(list(y), list(g), list(w)),
+        expected,
         inputs={"y": y, "sensitive_features": g, "sample_weight": w},
-        mistakes=[(plain, "you ignored sample_weight: count with it and multiply it in"),
-                  (plain * np.array(w), "count the cells with the sample weights too, not with 1s")],
+        mistakes=[
+            (plain, "you ignored sample_weight: count with it and multiply it in"),
+            (plain * np.array(w), "count the cells with the sample weights too, not with 1s"),
+        ],
     )

@@ -15,20 +15,34 @@ def check_small_example(submitted, reference):
     g = ["b", "b", "a", "a", "a", "c", "c"]
     expected = reference(list(y), list(g))
     got = submitted(list(y), list(g))
-    expect_true(isinstance(got, dict), f"return a dict {{group: rate}}, got {type(got).__name__}",
-                inputs={"y_pred": y, "sensitive_features": g})
-    expect_equal(sorted(got), sorted(expected), inputs={"y_pred": y, "sensitive_features": g},
-                 what="the groups (keys)")
+    expect_true(
+        isinstance(got, dict),
+        f"return a dict {{group: rate}}, got {type(got).__name__}",
+        inputs={"y_pred": y, "sensitive_features": g},
+    )
+    expect_equal(
+        sorted(got),
+        sorted(expected),
+        inputs={"y_pred": y, "sensitive_features": g},
+        what="the groups (keys)",
+    )
     n = len(y)
     expect_close(
-        [got[k] for k in sorted(expected)], [expected[k] for k in sorted(expected)],
-        inputs={"y_pred": y, "sensitive_features": g}, what="the rates a, b, c",
+        [got[k] for k in sorted(expected)],
+        [expected[k] for k in sorted(expected)],
+        inputs={"y_pred": y, "sensitive_features": g},
+        what="the rates a, b, c",
         mistakes=[
-            ([2 / n, 1 / n, 1 / n], "you divided by the total number of samples; divide by the "
-             "size of each group"),
+            (
+                [2 / n, 1 / n, 1 / n],
+                "you divided by the total number of samples; divide by the size of each group",
+            ),
             ([2, 1, 1], "you returned counts; divide by the group's size"),
-            ([2 / 4, 1 / 4, 1 / 4], "you divided by the number of positive predictions overall; "
-             "divide by the group's size"),
+            (
+                [2 / 4, 1 / 4, 1 / 4],
+                "you divided by the number of positive predictions overall; "
+                "divide by the group's size",
+            ),
         ],
     )
 
@@ -39,11 +53,16 @@ def check_pos_label(submitted, reference):
     got = submitted(list(Y_PRED), list(GROUPS), pos_label="hire")
     reject = {k: 1 - v for k, v in expected.items()}
     expect_close(
-        [got.get(k) for k in sorted(expected)], [expected[k] for k in sorted(expected)],
+        [got.get(k) for k in sorted(expected)],
+        [expected[k] for k in sorted(expected)],
         inputs={"y_pred": Y_PRED, "sensitive_features": GROUPS, "pos_label": "hire"},
         what="the rates m, w, x",
-        mistakes=[([reject[k] for k in sorted(expected)],
-                   "you counted the other label; compare with pos_label")],
+        mistakes=[
+            (
+                [reject[k] for k in sorted(expected)],
+                "you counted the other label; compare with pos_label",
+            )
+        ],
     )
 
 
@@ -53,11 +72,19 @@ def check_numpy_inputs(submitted, reference):
     y, g = rng.integers(0, 2, 200), rng.choice([3, 7, 11, 20], 200)
     expected = reference(y.copy(), g.copy())
     got = submitted(y.copy(), g.copy())
-    expect_close([got.get(k) for k in sorted(expected)], [expected[k] for k in sorted(expected)],
-                 inputs="200 random predictions, groups 3, 7, 11, 20 (seed 0)")
+    expect_close(
+        [got.get(k) for k in sorted(expected)],
+        [expected[k] for k in sorted(expected)],
+        inputs="200 random predictions, groups 3, 7, 11, 20 (seed 0)",
+    )
 
 
 def check_lengths(submitted, reference):
     """raises ValueError when y_pred and sensitive_features differ in length"""
-    expect_raises(ValueError, submitted, [1, 0, 1], ["a", "b"],
-                  inputs={"y_pred": [1, 0, 1], "sensitive_features": ["a", "b"]})
+    expect_raises(
+        ValueError,
+        submitted,
+        [1, 0, 1],
+        ["a", "b"],
+        inputs={"y_pred": [1, 0, 1], "sensitive_features": ["a", "b"]},
+    )

@@ -18,10 +18,13 @@ def check_hand_example(submitted, reference):
     s = np.array([1.0, (math.sqrt(3) - 1) / 2, -(math.sqrt(3) - 1) / 2, -1.0])
     diff = s[:2].mean() - s[2:].mean()
     expect_close(
-        submitted(X, Y, A, B), reference(X, Y, A, B),
+        submitted(X, Y, A, B),
+        reference(X, Y, A, B),
         inputs="X at 0° and 30°, Y at 60° and 90°, A at 0°, B at 90° (unit vectors)",
-        mistakes=[(diff / s.std(), "use the sample standard deviation (ddof=1)"),
-                  (diff, "divide the difference of the means by the standard deviation")],
+        mistakes=[
+            (diff / s.std(), "use the sample standard deviation (ddof=1)"),
+            (diff, "divide the difference of the means by the standard deviation"),
+        ],
     )
 
 
@@ -34,7 +37,8 @@ def check_cosines_not_dot_products(submitted, reference):
     s = np.concatenate([sdot(X), sdot(Y)])
     dot_version = (s[:4].mean() - s[4:].mean()) / s.std(ddof=1)
     expect_close(
-        submitted(X.copy(), Y.copy(), A.copy(), B.copy()), expected,
+        submitted(X.copy(), Y.copy(), A.copy(), B.copy()),
+        expected,
         inputs="random 6-D vectors of different lengths: 4 in X, 4 in Y, 3 in A, 5 in B",
         mistakes=[(dot_version, "normalise the vectors: WEAT uses cosine similarity")],
     )
@@ -51,6 +55,10 @@ def check_std_over_both_sets(submitted, reference):
         submitted(X.copy(), Y.copy(), A.copy(), B.copy()),
         reference(X.copy(), Y.copy(), A.copy(), B.copy()),
         inputs="random 5-D vectors: 6 in X, 6 in Y, 4 in A, 4 in B (seed 6)",
-        mistakes=[((sx.mean() - sy.mean()) / sx.std(ddof=1),
-                   "the standard deviation is over X ∪ Y together")],
+        mistakes=[
+            (
+                (sx.mean() - sy.mean()) / sx.std(ddof=1),
+                "the standard deviation is over X ∪ Y together",
+            )
+        ],
     )

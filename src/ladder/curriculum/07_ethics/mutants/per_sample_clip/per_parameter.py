@@ -1,6 +1,5 @@
 # mutant: clips each parameter's gradient separately
 # likely: the norm is over all parameters of an example together
-import torch
 
 
 def clip_per_sample(grads: dict, max_norm: float) -> dict:
