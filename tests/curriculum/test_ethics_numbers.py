@@ -224,7 +224,7 @@ def test_yeom_bound():
 
 
 def test_gaussian_mechanism():
-    from ladder.ethics.dpsgd import gaussian_mechanism_sigma
+    from ladder.ethics.mechanisms import gaussian_mechanism_sigma
 
     check("ethics.privacy", r"that is \$\\sigma = " + NUM, gaussian_mechanism_sigma(1.0, 0.5, 1e-5))
 

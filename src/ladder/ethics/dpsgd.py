@@ -23,7 +23,6 @@ step with the same noise generator equals Opacus' ``DPOptimizer``
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator
 
 import torch
@@ -34,7 +33,6 @@ __all__ = [
     "per_sample_norms",
     "clip_per_sample",
     "gaussian_noise",
-    "gaussian_mechanism_sigma",
     "DPSGD",
     "poisson_batches",
 ]
@@ -101,27 +99,6 @@ def gaussian_noise(
         dtype=like.dtype,
         device=like.device,
     )
-
-
-def gaussian_mechanism_sigma(sensitivity: float, epsilon: float, delta: float) -> float:
-    """Noise std of the classic Gaussian mechanism (Dwork & Roth 2014, Theorem A.1):
-    :math:`\\sigma = \\Delta \\sqrt{2 \\ln(1.25/\\delta)} / \\varepsilon`, which makes a
-    query of L2-sensitivity :math:`\\Delta` :math:`(\\varepsilon, \\delta)`-DP for
-    :math:`0 < \\varepsilon < 1`.
-
-    >>> round(gaussian_mechanism_sigma(1.0, 0.5, 1e-5), 3)
-    9.69
-    """
-    if not sensitivity > 0:
-        raise ValueError(f"sensitivity must be positive, got {sensitivity!r}.")
-    if not 0 < epsilon < 1:
-        raise ValueError(
-            f"epsilon must be in (0, 1) for this bound, got {epsilon!r}; for larger epsilon use "
-            "the RDP accountant."
-        )
-    if not 0 < delta < 1:
-        raise ValueError(f"delta must be in (0, 1), got {delta!r}.")
-    return sensitivity * math.sqrt(2 * math.log(1.25 / delta)) / epsilon
 
 
 class DPSGD:
