@@ -136,27 +136,30 @@ class LogisticRegression(BaseEstimator, ClassifierMixin):
             mask[-1] = 0.0  # the intercept is not penalised
         return mask
 
-    def _objective(self, theta: np.ndarray, Xt: np.ndarray, Y: np.ndarray, mask: np.ndarray):
-        """Loss, gradient and a Hessian closure; ``theta`` is (K', d) flattened."""
+    def _objective(
+        self, theta: np.ndarray, Xt: np.ndarray, Y: np.ndarray, mask: np.ndarray, w: np.ndarray
+    ):
+        """Loss, gradient and a Hessian closure; ``theta`` is (K', d) flattened; ``w`` are
+        the sample weights (each sample's loss term is multiplied by its weight)."""
         K, d = Y.shape[1] if Y.shape[1] > 2 else 1, Xt.shape[1]
         T = theta.reshape(K, d)
         Z = Xt @ T.T
         pen = 0.5 * float(np.sum(mask * T**2))
         if K == 1:
             z, y = Z[:, 0], Y[:, 1]
-            loss = self.C * float(np.sum(np.logaddexp(0.0, z) - y * z)) + pen
+            loss = self.C * float(w @ (np.logaddexp(0.0, z) - y * z)) + pen
             s = sigmoid(z)
-            grad = self.C * (Xt.T @ (s - y)) + mask * T[0]
+            grad = self.C * (Xt.T @ (w * (s - y))) + mask * T[0]
 
             def hess() -> np.ndarray:
-                return self.C * (Xt.T * (s * (1 - s))) @ Xt + np.diag(mask)
+                return self.C * (Xt.T * (w * s * (1 - s))) @ Xt + np.diag(mask)
 
             return loss, grad, hess
         zmax = Z.max(axis=1, keepdims=True)
         lse = zmax[:, 0] + np.log(np.exp(Z - zmax).sum(axis=1))
-        loss = self.C * float(np.sum(lse - np.sum(Y * Z, axis=1))) + pen
+        loss = self.C * float(w @ (lse - np.sum(Y * Z, axis=1))) + pen
         P = softmax(Z)
-        G = self.C * (P - Y).T @ Xt + mask * T
+        G = self.C * (w[:, None] * (P - Y)).T @ Xt + mask * T
 
         def hess() -> Callable[[np.ndarray], np.ndarray]:
             # Softmax: Hessian-vector products instead of the (Kd x Kd) matrix.
@@ -165,19 +168,34 @@ class LogisticRegression(BaseEstimator, ClassifierMixin):
             def hessp(v: np.ndarray) -> np.ndarray:
                 V = v.reshape(K, d)
                 Zv = Xt @ V.T
-                M = P * (Zv - np.sum(P * Zv, axis=1, keepdims=True))
+                M = w[:, None] * P * (Zv - np.sum(P * Zv, axis=1, keepdims=True))
                 return (self.C * M.T @ Xt + mask * V).ravel()
 
             return hessp
 
         return loss, G.ravel(), hess
 
-    def fit(self, X: ArrayLike, y: ArrayLike) -> LogisticRegression:
+    def fit(
+        self, X: ArrayLike, y: ArrayLike, sample_weight: ArrayLike | None = None
+    ) -> LogisticRegression:
+        """Minimise ``C · Σ_i w_i · loss_i + ½‖coef‖²`` (``w`` = ``sample_weight``, default 1),
+        as scikit-learn does with ``sample_weight``."""
         check_param("C", self.C, low=0.0, low_inclusive=False)
         check_param("solver", self.solver, choices=("newton", "gd"))
         check_param("max_iter", self.max_iter, kind=int, low=1)
         check_param("tol", self.tol, low=0.0)
         X, y = check_X_y(X, y, y_numeric=False)
+        if sample_weight is None:
+            w = np.ones(X.shape[0])
+        else:
+            w = np.asarray(sample_weight, dtype=np.float64)
+            if w.shape != (X.shape[0],):
+                raise ValueError(
+                    f"sample_weight has shape {w.shape} but X has {X.shape[0]} rows; "
+                    "pass one weight per sample."
+                )
+            if not np.isfinite(w).all() or (w < 0).any():
+                raise ValueError("sample_weight must be finite and non-negative.")
         self.classes_ = check_classification_targets(y)
         Y = (y[:, None] == self.classes_[None, :]).astype(np.float64)  # one-hot (n, K)
         Xt = self._design(X)
@@ -185,11 +203,12 @@ class LogisticRegression(BaseEstimator, ClassifierMixin):
         K = 1 if self.classes_.size == 2 else self.classes_.size
         mask = self._penalty_mask(X.shape[1])
         theta = np.zeros(K * d)
-        f = lambda t: self._objective(t, Xt, Y, mask)  # noqa: E731
+        f = lambda t: self._objective(t, Xt, Y, mask, w)  # noqa: E731
         loss, grad, hess = f(theta)
         if self.solver == "gd":
-            # L-smooth with L <= C * lambda_max(X^T X) * (1/4 or 1/2) + 1: step 1/L is safe.
-            L = self.C * np.linalg.norm(Xt, 2) ** 2 * (0.25 if K == 1 else 0.5) + 1.0
+            # L-smooth with L <= C * lambda_max(X^T W X) * (1/4 or 1/2) + 1: step 1/L is safe.
+            Xw = Xt * np.sqrt(w)[:, None]
+            L = self.C * np.linalg.norm(Xw, 2) ** 2 * (0.25 if K == 1 else 0.5) + 1.0
         it = 0
         for it in range(1, self.max_iter + 1):
             if np.max(np.abs(grad)) < self.tol:

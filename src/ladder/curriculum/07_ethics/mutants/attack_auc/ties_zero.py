@@ -1,0 +1,8 @@
+# mutant: ignores ties
+# likely: ties count one half
+import numpy as np
+
+
+def attack_auc(member_losses, nonmember_losses) -> float:
+    m, o = np.asarray(member_losses)[:, None], np.asarray(nonmember_losses)[None, :]
+    return float(np.mean(m < o))

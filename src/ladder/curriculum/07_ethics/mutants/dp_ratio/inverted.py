@@ -1,0 +1,11 @@
+# mutant: divides the largest rate by the smallest
+# likely: divide the smallest rate by the largest
+import numpy as np
+
+
+def demographic_parity_ratio(y_true, y_pred, *, sensitive_features) -> float:
+    p, g = np.asarray(y_pred), np.asarray(sensitive_features)
+    rates = [np.mean(p[g == a] == 1) for a in np.unique(g)]
+    if max(rates) == 0:
+        return 1.0
+    return float(max(rates) / min(rates))

@@ -1,0 +1,16 @@
+# mutant: leaves out log((α − 1)/α)
+# likely: you left out log((α − 1)/α)
+import math
+
+import numpy as np
+
+
+def rdp_to_epsilon(rdp, orders, delta: float) -> tuple:
+    if not 0 < delta < 1:
+        raise ValueError("delta")
+    r, a = np.asarray(rdp, dtype=float), np.asarray(orders, dtype=float)
+    if r.shape != a.shape:
+        raise ValueError("lengths")
+    eps = r - (math.log(delta) + np.log(a)) / (a - 1)
+    i = int(np.argmin(eps))
+    return float(eps[i]), float(a[i])

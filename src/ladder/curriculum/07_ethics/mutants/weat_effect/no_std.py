@@ -1,0 +1,10 @@
+# mutant: the difference of the means, not divided by the standard deviation
+# likely: divide the difference of the means
+import numpy as np
+
+
+def weat_effect_size(X, Y, A, B) -> float:
+    X, Y, A, B = (np.asarray(M, dtype=float) for M in (X, Y, A, B))
+    X, Y, A, B = (M / np.linalg.norm(M, axis=1, keepdims=True) for M in (X, Y, A, B))
+    s = lambda W: (W @ A.T).mean(1) - (W @ B.T).mean(1)  # noqa: E731
+    return float(s(X).mean() - s(Y).mean())
