@@ -125,20 +125,23 @@ def _dotted(node: ast.AST, aliases: dict[str, str]) -> str | None:
     return ".".join([aliases[node.id], *reversed(parts)])
 
 
-def forbidden_uses(tree: ast.AST, forbidden: list[str], entry: str) -> list[str]:
+def forbidden_uses(
+    tree: ast.AST, forbidden: list[str], entry: str, reference: str | None = None
+) -> list[str]:
     """Where the source imports or reaches for a forbidden ``module:name`` (or a whole
-    forbidden ``module``). Also flags importing a name equal to ``entry`` from the
-    reference's package: that is the answer under another path."""
+    forbidden ``module``). With ``reference`` (``module:name``, when the stub does not
+    subclass it), importing a name equal to ``entry`` from the reference's package is
+    flagged too: that is the answer under another path (a re-export)."""
     pairs = [(m, n) for m, _, n in (spec.partition(":") for spec in forbidden)]
     whole = {m for m, n in pairs if not n}
     names = {(m, n) for m, n in pairs if n}
-    packages = {m.split(".")[0] for m, n in names}
+    package = reference.split(".")[0] if reference else None
 
     def is_forbidden(module: str, name: str) -> bool:
         for m, n in names:
             if name == n and (module == m or module.startswith(m + ".")):
                 return True
-        return name == entry and module.split(".")[0] in packages and module.split(".")[0] != ""
+        return package is not None and name == entry and module.split(".")[0] == package
 
     def under_whole(module: str) -> bool:
         return any(module == w or module.startswith(w + ".") for w in whole)
@@ -332,7 +335,9 @@ def _grade(
         # A stub that subclasses the reference imports it; then the methods it must
         # write are what may not come from the library.
         forbidden = ([] if exercise.writes else [exercise.solution]) + list(exercise.forbid)
-        uses = forbidden_uses(tree, forbidden, exercise.entry)
+        uses = forbidden_uses(
+            tree, forbidden, exercise.entry, None if exercise.writes else exercise.solution
+        )
         uses += inherited_calls(tree, exercise.entry, exercise.writes)
         if uses:
             v.outcome = "incorrect"

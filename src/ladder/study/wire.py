@@ -22,6 +22,7 @@ import os
 import re
 import select
 import struct
+import sys
 import time
 from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable
@@ -166,13 +167,9 @@ def _by_value(v: Any) -> bool:
     t = type(v)
     if isinstance(v, type) or callable(v) or not getattr(t, "__dictoffset__", 0):
         return False
-    try:
-        import torch
-
-        if isinstance(v, torch.nn.Module):
-            return False
-    except ImportError:
-        pass
+    torch = sys.modules.get("torch")  # an nn.Module exists only once torch is imported
+    if torch is not None and isinstance(v, torch.nn.Module):
+        return False
     return _by_value_type(t)
 
 
