@@ -22,6 +22,10 @@ def check_binary_probabilities(submitted, reference):
             (-np.sum(np.log(picked)), "average over the samples, do not sum"),
             (np.mean(np.log(picked)), "the log loss is the negative mean log-probability"),
             (-np.mean(np.log10(picked)), "use the natural logarithm np.log"),
+            (
+                -np.sum(np.log(picked)) / (2 * len(y)),
+                "average over the n samples, not the n·K entries",
+            ),
         ],
     )
 

@@ -70,7 +70,12 @@ def check_explained_variance(submitted, reference):
             (
                 S[:2] ** 2 / np.sum(S[:2] ** 2),
                 "divide by the sum over ALL singular values, not only the kept ones",
-            )
+            ),
+            (
+                S[:2] ** 2 / (60 - 1) / np.var(X, axis=0).sum(),
+                "the shares are S²/ΣS²: np.var divides by n while explained_variance_ "
+                "divides by n − 1",
+            ),
         ],
     )
 

@@ -35,6 +35,11 @@ def check_small_example(submitted, reference):
             ),
             (1 - ss_res / np.sum((q - q.mean()) ** 2), "SS_tot uses y_true, not y_pred"),
             (
+                1 - np.var(t - q) / np.var(t),
+                "that is the explained-variance score: R² sums the squared residuals, so a "
+                "constant offset in the predictions counts against it",
+            ),
+            (
                 np.corrcoef(t, q)[0, 1] ** 2,
                 "R² is not the squared correlation of y_true and y_pred (they agree only for "
                 "a least-squares fit's own predictions): use 1 − SS_res / SS_tot",

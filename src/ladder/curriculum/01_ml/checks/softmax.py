@@ -23,6 +23,11 @@ def check_small_example(submitted, reference):
             ),
             (E / E.sum(axis=0, keepdims=True), "normalise the rows (axis=1), not the columns"),
             (Z / Z.sum(axis=1, keepdims=True), "exponentiate the scores before normalising"),
+            (
+                S / E.sum(axis=1, keepdims=True),
+                "subtract the row maximum in the denominator's exponentials too (or divide "
+                "the shifted exponentials by their own sum)",
+            ),
         ],
     )
 

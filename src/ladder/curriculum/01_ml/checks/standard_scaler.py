@@ -27,6 +27,7 @@ def check_statistics(submitted, reference):
                 X.var(axis=0),
                 "scale_ is the standard deviation: take the square root of the variance",
             ),
+            (np.full(2, X.std()), "one standard deviation per column: X.std(axis=0)"),
         ],
     )
 
