@@ -14,7 +14,9 @@ def _no_terminal_mask(env, gamma, zero_terminal_q=False):
         Q = env.reward + gamma * V[env.next_state]
         if zero_terminal_q:
             Q[env.terminal] = 0.0
-        V = Q.max(axis=1)
+        V, old = Q.max(axis=1), V
+        if np.max(np.abs(V - old)) < 1e-13:
+            break
     return V
 
 
@@ -22,9 +24,10 @@ def _terminal_q_kept(env, gamma):
     """The values if terminal successors count 0 but a terminal state's own Q is kept."""
     V = np.zeros(env.n_states)
     for _ in range(2000):
-        V = (
-            env.reward + gamma * np.where(env.terminal[env.next_state], 0.0, V[env.next_state])
-        ).max(axis=1)
+        Q = env.reward + gamma * np.where(env.terminal[env.next_state], 0.0, V[env.next_state])
+        V, old = Q.max(axis=1), V
+        if np.max(np.abs(V - old)) < 1e-13:
+            break
     return V
 
 
