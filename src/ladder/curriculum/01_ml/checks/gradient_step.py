@@ -25,11 +25,15 @@ def check_one_step(submitted, reference):
         mistakes=[
             (w - lr * (1 / n) * X.T @ r, "the gradient of (1/n)||Xw - y||² has a factor 2"),
             (w - lr * 2 * X.T @ r, "divide the gradient by the number of samples n"),
-            (w + lr * (2 / n) * X.T @ r, "step against the gradient: subtract it"),
             (
-                w - lr * (2 / n) * X.T @ (y - X @ w),
-                "the residual is X w - y (or flip the sign of the step)",
+                w + lr * (2 / n) * X.T @ r,
+                "step against the gradient: subtract it, with the residual X w − y",
             ),
+            (
+                w - lr * (2 / len(w)) * X.T @ r,
+                "n in 2/n is the number of samples, len(y), not the number of weights",
+            ),
+            (w - (2 / n) * X.T @ r, "multiply the gradient by the learning rate"),
         ],
     )
 

@@ -49,21 +49,31 @@ def check_rbf_of_a_point_with_itself(submitted, reference):
 
 
 def check_poly(submitted, reference):
-    """poly: (γ aᵀb + c₀)^degree"""
+    """poly: (γ aᵀb + c₀)^degree, for degrees 3 and 2"""
     A, B = _data()
-    expect_close(
-        submitted(A, B, "poly", 0.5, 3, 1.0),
-        reference(A, B, "poly", 0.5, 3, 1.0),
-        inputs="the same A, B; gamma 0.5, degree 3, coef0 1",
-        mistakes=[((0.5 * A @ B.T) ** 3 + 1.0, "add coef0 inside the power: (γ aᵀb + c₀)^d")],
-    )
+    G = A @ B.T
+    for degree in (3, 2):
+        expected = reference(A.copy(), B.copy(), "poly", 0.5, degree, 1.0)
+        expect_close(
+            submitted(A.copy(), B.copy(), "poly", 0.5, degree, 1.0),
+            expected,
+            inputs=f"the same A, B; gamma 0.5, degree {degree}, coef0 1",
+            mistakes=[
+                ((0.5 * G) ** degree + 1.0, "add coef0 inside the power: (γ aᵀb + c₀)^d"),
+                ((G + 1.0) ** degree, "multiply aᵀb by gamma: (γ aᵀb + c₀)^d"),
+                ((0.5 * G + 1.0) ** 3, "use the degree argument, not a fixed power"),
+            ],
+        )
 
 
 def check_sigmoid(submitted, reference):
     """sigmoid: tanh(γ aᵀb + c₀)"""
     A, B = _data()
+    u = 0.2 * A @ B.T - 1.0
+    expected = reference(A.copy(), B.copy(), "sigmoid", 0.2, 3, -1.0)
     expect_close(
-        submitted(A, B, "sigmoid", 0.2, 3, -1.0),
-        reference(A, B, "sigmoid", 0.2, 3, -1.0),
+        submitted(A.copy(), B.copy(), "sigmoid", 0.2, 3, -1.0),
+        expected,
         inputs="the same A, B; gamma 0.2, coef0 −1",
+        mistakes=[(1 / (1 + np.exp(-u)), "the sigmoid kernel uses tanh, not the logistic σ")],
     )

@@ -9,11 +9,17 @@ def check_small_design(submitted, reference):
     """an intercept and one feature: the far-out point has the largest leverage"""
     X = np.c_[np.ones(5), [0.0, 1.0, 2.0, 3.0, 10.0]]
     G = np.linalg.inv(X.T @ X)
+    expected = reference(X.copy())
     expect_close(
-        submitted(X),
-        reference(X),
+        submitted(X.copy()),
+        expected,
         inputs={"exog": X},
         mistakes=[
+            (
+                expected - 1 / len(X),
+                "the centred form (x_i − x̄)ᵀ(X̃ᵀX̃)⁻¹(x_i − x̄) leaves out the intercept's share: "
+                "add 1/n for the intercept, or use the design with its ones column",
+            ),
             (np.diag(X @ X.T), "use (XᵀX)⁻¹ between the rows: h_ii = x_iᵀ(XᵀX)⁻¹x_i"),
             (
                 np.sum(X @ G, axis=1),

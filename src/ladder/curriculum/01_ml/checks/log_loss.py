@@ -14,10 +14,38 @@ def check_binary_probabilities(submitted, reference):
         reference(y, p),
         inputs={"y_true": y, "y_proba": p},
         mistakes=[
-            (-np.mean(np.log(p)), "use p for label 1 but 1 − p for label 0"),
+            (
+                -np.mean(np.log(p)),
+                "y_proba is the probability of the larger label: use p for it and 1 − p for "
+                "the other",
+            ),
             (-np.sum(np.log(picked)), "average over the samples, do not sum"),
             (np.mean(np.log(picked)), "the log loss is the negative mean log-probability"),
             (-np.mean(np.log10(picked)), "use the natural logarithm np.log"),
+            (
+                -np.sum(np.log(picked)) / (2 * len(y)),
+                "average over the n samples, not the n·K entries",
+            ),
+        ],
+    )
+
+
+def check_other_binary_labels(submitted, reference):
+    """labels 3 and 7: p is the probability of the larger label, 7"""
+    y, p = [7, 3, 7, 7, 3], np.array([0.9, 0.2, 0.6, 0.8, 0.3])
+    t = np.array(y)
+    expected = reference(list(y), p.copy())
+    expect_close(
+        submitted(list(y), p.copy()),
+        expected,
+        inputs={"y_true": y, "y_proba": p},
+        mistakes=[
+            (
+                -np.mean(np.log(np.where(t == 1, p, 1 - p))),
+                "the labels need not be 0 and 1: p is the probability of the larger label "
+                "(7 here), whatever the labels are",
+            ),
+            (-np.mean(np.log(np.where(t == 7, 1 - p, p))), "p belongs to the larger label, 7"),
         ],
     )
 
@@ -26,7 +54,20 @@ def check_three_classes(submitted, reference):
     """(n, K) probabilities with columns in sorted label order"""
     y = np.array(["b", "a", "c", "b"])
     P = np.array([[0.2, 0.7, 0.1], [0.6, 0.3, 0.1], [0.1, 0.1, 0.8], [0.3, 0.4, 0.3]])
-    expect_close(submitted(y, P), reference(y, P), inputs={"y_true": y, "y_proba": P})
+    appearance = np.array([0, 1, 2, 0])  # b, a, c numbered as they first appear
+    expected = reference(y.copy(), P.copy())
+    expect_close(
+        submitted(y.copy(), P.copy()),
+        expected,
+        inputs={"y_true": y, "y_proba": P},
+        mistakes=[
+            (
+                -np.mean(np.log(P[np.arange(4), appearance])),
+                "the columns follow the sorted labels (np.unique), not the order they first "
+                "appear in y_true",
+            )
+        ],
+    )
 
 
 def check_certain_and_wrong(submitted, reference):

@@ -13,7 +13,8 @@ def check_perfect_prediction(submitted, reference):
 
 def check_small_example(submitted, reference):
     """averages the squared errors over the samples"""
-    y, p = [3.0, -0.5, 2.0, 7.0], [2.5, 0.0, 2.0, 8.0]
+    # Five samples whose MSE, RMSE, MAE, squared mean error and sum / (n − 1) all differ.
+    y, p = [3.0, -0.5, 2.0, 7.0, 4.2], [2.5, 0.0, 2.0, 8.0, 5.0]
     errors = np.subtract(y, p)
     expect_close(
         submitted(y, p),
@@ -27,6 +28,10 @@ def check_small_example(submitted, reference):
             ),
             (np.mean(np.abs(errors)), "that is the mean absolute error; square the errors instead"),
             (np.mean(errors) ** 2, "square each error before averaging, not the average"),
+            (
+                np.sum(errors**2) / (len(y) - 1),
+                "divide by n, not n − 1: the MSE is a plain mean, not a sample variance",
+            ),
         ],
     )
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.curriculum.expect import expect_close, expect_shape
+from ladder.curriculum.expect import expect_close, expect_equal
 
 
 def check_exact_line(submitted, reference):
@@ -21,7 +21,16 @@ def check_shape(submitted, reference):
     """returns one weight per column of X"""
     rng = np.random.default_rng(1)
     X, y = rng.normal(size=(20, 3)), rng.normal(size=20)
-    expect_shape(submitted(X, y), (3,), inputs="X of shape (20, 3), y of shape (20,)")
+    expect_equal(
+        np.shape(submitted(X, y)),
+        (3,),
+        what="the shape of w",
+        inputs="X of shape (20, 3), y of shape (20,)",
+        mistakes=[
+            ((4,), "X already contains its column of ones (when one is wanted); do not add one"),
+            ((3, 20), "multiply by y with @ (a matrix product), not element-wise with *"),
+        ],
+    )
 
 
 def check_matches_least_squares(submitted, reference):

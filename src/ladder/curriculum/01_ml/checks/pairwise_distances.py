@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.curriculum.expect import expect_close, expect_shape
+from ladder.curriculum.expect import expect_close, expect_shape, expect_true
 
 
 def check_three_four_five(submitted, reference):
@@ -35,31 +35,55 @@ def check_manhattan(submitted, reference):
     """p = 1 sums absolute differences"""
     rng = np.random.default_rng(12)
     A, B = rng.normal(size=(5, 2)), rng.normal(size=(3, 2))
-    expect_close(submitted(A, B, p=1), reference(A, B, p=1), inputs="A (5, 2), B (3, 2), p = 1")
+    diff = A[:, None, :] - B[None, :, :]
+    expected = reference(A.copy(), B.copy(), p=1)
+    expect_close(
+        submitted(A.copy(), B.copy(), p=1),
+        expected,
+        inputs="A (5, 2), B (3, 2), p = 1",
+        mistakes=[
+            (
+                np.sqrt((diff**2).sum(-1)),
+                "that is the Euclidean distance: use the p argument (p = 1 sums |a − b|)",
+            ),
+            (diff.sum(-1), "take |a − b| before the power: signed differences cancel"),
+        ],
+    )
 
 
 def check_p3(submitted, reference):
     """a general p = 3"""
     rng = np.random.default_rng(13)
     A, B = rng.normal(size=(3, 4)), rng.normal(size=(2, 4))
-    expect_close(submitted(A, B, p=3), reference(A, B, p=3), inputs="A (3, 4), B (2, 4), p = 3")
+    diff = A[:, None, :] - B[None, :, :]
+    with np.errstate(invalid="ignore"):
+        signed = (diff**3).sum(-1) ** (1 / 3)
+    expected = reference(A.copy(), B.copy(), p=3)
+    expect_close(
+        submitted(A.copy(), B.copy(), p=3),
+        expected,
+        inputs="A (3, 4), B (2, 4), p = 3",
+        mistakes=[
+            ((np.abs(diff) ** 3).sum(-1), "take the p-th root of the sum: (…) ** (1 / p)"),
+            (np.sqrt((diff**2).sum(-1)), "that is the Euclidean distance: use the p argument"),
+            (signed, "take |a − b| before the power: an odd power keeps the sign"),
+        ],
+    )
 
 
 def check_same_points(submitted, reference):
     """a point's distance to itself is 0, not nan"""
-    A = np.array([[1e8, 1.0], [3.0, -2.0]])
-    # The matrix-product identity loses digits at 1e8; 1e-3 absolute still catches nan.
-    expect_close(
-        np.diag(submitted(A, A)),
-        [0.0, 0.0],
-        rtol=0,
-        atol=1e-3,
-        what="the diagonal",
+    # ‖a‖² − 2aᵀa + ‖a‖² rounds to about −3.6e-15 for the first point and −2.3e-10 for
+    # the second and third: without clipping at 0, np.sqrt gives nan.
+    A = np.array([[0.2, 3.7], [0.3, 1000.1], [1.1, 1000.1], [3.0, -2.0], [1e8, 1.0]])
+    got = np.diag(np.asarray(submitted(A.copy(), A.copy()), dtype=float))
+    expect_true(
+        not np.isnan(got).any(),
+        "a distance of a point to itself is nan",
         inputs={"A": A, "B": A},
-        mistakes=[
-            (
-                np.array([np.nan, 0.0]),
-                "rounding made a squared distance slightly negative; clip at 0 before np.sqrt",
-            )
-        ],
+        misconception="rounding made a squared distance slightly negative; clip at 0 "
+        "before np.sqrt",
     )
+    # The matrix-product identity loses digits at 1e8; 1e-3 absolute is far below any
+    # real distance here.
+    expect_close(got, np.zeros(5), rtol=0, atol=1e-3, what="the diagonal", inputs={"A": A, "B": A})

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import expect_close, expect_equal
 
 
 def _data():
@@ -70,7 +70,12 @@ def check_explained_variance(submitted, reference):
             (
                 S[:2] ** 2 / np.sum(S[:2] ** 2),
                 "divide by the sum over ALL singular values, not only the kept ones",
-            )
+            ),
+            (
+                S[:2] ** 2 / (60 - 1) / np.var(X, axis=0).sum(),
+                "the shares are S²/ΣS²: np.var divides by n while explained_variance_ "
+                "divides by n − 1",
+            ),
         ],
     )
 
@@ -88,7 +93,11 @@ def check_transform(submitted, reference):
         what="transform(X)",
         inputs="5 shifted training points",
         mistakes=[
-            ((Xnew @ ref_model.components_.T), "subtract the training mean before projecting")
+            ((Xnew @ ref_model.components_.T), "subtract the training mean before projecting"),
+            (
+                (Xnew - Xnew.mean(axis=0)) @ ref_model.components_.T,
+                "centre with the training mean_, not the mean of the new data",
+            ),
         ],
     )
 
@@ -96,8 +105,15 @@ def check_transform(submitted, reference):
 def check_all_components_by_default(submitted, reference):
     """n_components=None keeps every axis"""
     X = _data()
-    got = submitted().fit(X).components_
-    ref = reference().fit(X).components_
+    ref = reference().fit(X.copy()).components_
+    got = np.asarray(submitted().fit(X.copy()).components_)
+    expect_equal(
+        got.shape,
+        ref.shape,
+        what="the shape of components_",
+        inputs="60 points in 3-D (seed 15), n_components=None",
+        mistakes=[((2, 3), "with n_components None, keep all min(n, d) axes")],
+    )
     expect_close(
         _align(got, ref),
         ref,

@@ -34,6 +34,16 @@ def check_small_example(submitted, reference):
                 "SS_tot sums squared deviations from the mean of y_true, not the squares of y_true",
             ),
             (1 - ss_res / np.sum((q - q.mean()) ** 2), "SS_tot uses y_true, not y_pred"),
+            (
+                1 - np.var(t - q) / np.var(t),
+                "that is the explained-variance score: R² sums the squared residuals, so a "
+                "constant offset in the predictions counts against it",
+            ),
+            (
+                np.corrcoef(t, q)[0, 1] ** 2,
+                "R² is not the squared correlation of y_true and y_pred (they agree only for "
+                "a least-squares fit's own predictions): use 1 − SS_res / SS_tot",
+            ),
         ],
     )
 
@@ -52,6 +62,17 @@ def check_worse_than_the_mean(submitted, reference):
 def check_constant_target(submitted, reference):
     """a constant y_true gives 1.0 if perfect, else 0.0 (no division by zero)"""
     y = [2.0, 2.0, 2.0]
-    expect_close(submitted(y, y), 1.0, inputs={"y_true": y, "y_pred": y})
+    why = "SS_tot is 0 for a constant y_true: return 1.0 for a perfect prediction, else 0.0"
+    expect_close(
+        submitted(y, y),
+        1.0,
+        inputs={"y_true": y, "y_pred": y},
+        mistakes=[(np.nan, why), (0.0, why)],
+    )
     p = [2.0, 2.0, 3.0]
-    expect_close(submitted(y, p), 0.0, inputs={"y_true": y, "y_pred": p})
+    expect_close(
+        submitted(y, p),
+        0.0,
+        inputs={"y_true": y, "y_pred": p},
+        mistakes=[(np.nan, why), (-np.inf, why), (1.0, why)],
+    )

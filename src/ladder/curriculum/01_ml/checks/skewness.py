@@ -14,7 +14,7 @@ def check_symmetric(submitted, reference):
 def check_small_example(submitted, reference):
     """m3 / m2^1.5 on a right-skewed sample"""
     x = np.array([1.0, 2.0, 10.0])
-    d = x - x.mean()
+    n, d = x.size, x - x.mean()
     m2, m3 = np.mean(d**2), np.mean(d**3)
     expect_close(
         submitted(x),
@@ -28,6 +28,10 @@ def check_small_example(submitted, reference):
             (m3, "divide m3 by m2 ** 1.5"),
             (m3 / m2**2, "the denominator is m2 ** 1.5 (the cube of the standard deviation)"),
             (np.mean(x**3) / np.mean(x**2) ** 1.5, "subtract the mean first: central moments"),
+            (
+                m3 / m2**1.5 * np.sqrt(n * (n - 1)) / (n - 2),
+                "bias=True is the plain g1: apply sqrt(n(n−1))/(n−2) only when bias is False",
+            ),
         ],
     )
 

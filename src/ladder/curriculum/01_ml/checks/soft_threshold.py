@@ -20,6 +20,7 @@ def check_shrinks_large_values(submitted, reference):
         mistakes=[
             (2.0, "put the sign of z back: sign(z) · max(|z| − t, 0)"),
             (-4.0, "shrink towards 0, so a negative z moves up by t"),
+            (0.0, "a negative z shrinks too: work with |z| and put the sign back"),
         ],
     )
 

@@ -38,8 +38,24 @@ def check_other_positive_label(submitted, reference):
             (
                 1 / 2,
                 "the negatives are the labels other than pos_label; you treated 'spam' as negative",
-            )
+            ),
+            (
+                0.0,
+                "the negative class is the label other than pos_label ('ham' here), not 0",
+            ),
+            (1.0, "use pos_label: here 'spam' is the positive class, not 1"),
         ],
+    )
+
+
+def check_no_negatives(submitted, reference):
+    """no true negatives at all (TN + FP = 0) gives 0.0"""
+    t, p = [1, 1, 1], [1, 0, 1]
+    expect_close(
+        submitted(list(t), list(p)),
+        0.0,
+        inputs={"y_true": t, "y_pred": p},
+        mistakes=[(np.nan, "with no negatives TN + FP = 0: return 0.0 instead of dividing")],
     )
 
 

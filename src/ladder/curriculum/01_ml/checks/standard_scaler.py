@@ -9,7 +9,13 @@ def check_statistics(submitted, reference):
     """mean_ and scale_ (population standard deviation)"""
     X = np.array([[1.0, 10.0], [2.0, 20.0], [3.0, 60.0]])
     got, ref = submitted().fit(X), reference().fit(X)
-    expect_close(got.mean_, ref.mean_, what="mean_", inputs={"X": X})
+    expect_close(
+        got.mean_,
+        ref.mean_,
+        what="mean_",
+        inputs={"X": X},
+        mistakes=[(X.mean(axis=1), "take the statistics per column (axis=0), not per row")],
+    )
     expect_close(
         got.scale_,
         ref.scale_,
@@ -21,6 +27,7 @@ def check_statistics(submitted, reference):
                 X.var(axis=0),
                 "scale_ is the standard deviation: take the square root of the variance",
             ),
+            (np.full(2, X.std()), "one standard deviation per column: X.std(axis=0)"),
         ],
     )
 

@@ -19,13 +19,16 @@ def _select(cls, counts, values, t):
 
 
 def check_tries_every_arm_first(submitted, reference):
-    """an untried arm is pulled before any other"""
-    counts, values = [3, 0, 2], [0.9, 0.0, 0.5]
+    """an untried arm is pulled before any other, the one with the smallest index first"""
+    counts, values = [3, 0, 2, 0], [0.9, 0.0, 0.5, 0.0]
     expect_equal(
         drive(submitted, _select, counts, values, 6),
         1,
         inputs={"counts": counts, "values": values, "t": 6},
-        mistakes=[(0, "arm 1 has never been pulled: untried arms come first")],
+        mistakes=[
+            (0, "arm 1 has never been pulled: untried arms come first"),
+            (3, "of the untried arms, pull the one with the smallest index"),
+        ],
     )
 
 
@@ -66,6 +69,20 @@ def check_bonus_formula(submitted, reference):
             (1, "the bonus is sqrt(2 * ln(t) / counts[a]): keep the 2 and use the natural log of t")
         ],
     )
+
+
+def check_uses_the_round(submitted, reference):
+    """the bonus grows with the round t it is given"""
+    counts, values = [10, 40], [0.4, 0.8]
+    # Arm 0's bonus beats arm 1's mean advantage once ln t > 3.2 (t > 24.5): arm 1 at
+    # t = 15, arm 0 at t = 200. ln of the total pulls (50) would give arm 0 both times.
+    for t in (15, 200):
+        expect_equal(
+            drive(submitted, _select, counts, values, t),
+            int(_agent(reference, counts, values).select(t)),
+            inputs={"counts": counts, "values": values, "t": t},
+            mistakes=[(0, "the bonus uses ln t, the round passed to select")] if t == 15 else [],
+        )
 
 
 def check_same_run(submitted, reference):

@@ -6,11 +6,28 @@ from ladder.curriculum.expect import expect_close, expect_equal
 from ladder.ml.gridworld import GridWorld
 
 
-def _no_terminal_mask(env, gamma):
-    """The values a sweep gives if terminal states are not treated specially."""
+def _no_terminal_mask(env, gamma, zero_terminal_q=False):
+    """The values sweeps give if terminal successors are not masked (and, unless
+    ``zero_terminal_q``, terminal states keep their Q)."""
     V = np.zeros(env.n_states)
     for _ in range(2000):
-        V = (env.reward + gamma * V[env.next_state]).max(axis=1)
+        Q = env.reward + gamma * V[env.next_state]
+        if zero_terminal_q:
+            Q[env.terminal] = 0.0
+        V, old = Q.max(axis=1), V
+        if np.max(np.abs(V - old)) < 1e-13:
+            break
+    return V
+
+
+def _terminal_q_kept(env, gamma):
+    """The values if terminal successors count 0 but a terminal state's own Q is kept."""
+    V = np.zeros(env.n_states)
+    for _ in range(2000):
+        Q = env.reward + gamma * np.where(env.terminal[env.next_state], 0.0, V[env.next_state])
+        V, old = Q.max(axis=1), V
+        if np.max(np.abs(V - old)) < 1e-13:
+            break
     return V
 
 
@@ -28,8 +45,17 @@ def check_corridor(submitted, reference):
         mistakes=[
             (
                 _no_terminal_mask(env, 0.9),
-                "use V = 0 after a terminal state, and Q = 0 from a terminal state",
-            )
+                "nothing follows a terminal state: use V = 0 after a terminal state, "
+                "and Q = 0 from a terminal state",
+            ),
+            (
+                _no_terminal_mask(env, 0.9, zero_terminal_q=True),
+                "nothing follows a terminal state: count V = 0 for a terminal next state",
+            ),
+            (
+                _terminal_q_kept(env, 0.9),
+                "set Q = 0 from a terminal state: the goal's and the pit's own values are 0",
+            ),
         ],
     )
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import drive, expect_close
+from ladder.curriculum.expect import drive, expect_close, expect_true
 
 
 def _case(seed=0, n=4, c=5, scale=1.0):
@@ -82,20 +82,26 @@ def check_upstream(submitted, reference):
 
 
 def check_large_logits(submitted, reference):
-    """stays finite for logits of ±1000 (log-sum-exp)"""
-    z = np.array([[1000.0, 0.0, -1000.0], [0.0, 1000.0, 999.0]])
-    y = np.array([0, 2])
-    with np.errstate(all="ignore"):
-        got = drive(submitted, _grad, z, y)
-    ref = _grad(reference, z, y)
-    expect_close(
-        got[0],
-        ref[0],
-        what="the loss",
-        inputs={"logits": z, "target": y},
-        mistakes=[
-            (np.nan, "exp(1000) overflows: subtract each row's maximum first"),
-            (np.inf, "exp(1000) overflows: subtract each row's maximum first"),
-        ],
+    """stays finite for logits of ±1000, whatever each row's maximum (log-sum-exp)"""
+    # Rows whose maxima differ by 2000: without a shift exp(1000) overflows; subtracting
+    # one global maximum leaves the last row at exp(−2000) = 0 and log(0).
+    z = np.array(
+        [
+            [1000.0, 0.0, -1000.0, 5.0],
+            [0.0, 1000.0, 999.0, -3.0],
+            [-1000.0, -998.0, -1001.0, -999.0],
+        ]
     )
-    expect_close(got[1], ref[1], what="logits.grad", inputs={"logits": z, "target": y})
+    y = np.array([0, 2, 3])
+    ref = _grad(reference, z, y)
+    got = drive(submitted, _grad, z, y)
+    inputs = {"logits": z, "target": y}
+    expect_true(
+        bool(np.isfinite(got[0])) and bool(np.all(np.isfinite(got[1]))),
+        f"the loss ({got[0]}) or its gradient is not finite",
+        inputs=inputs,
+        misconception="exp(±1000) overflows or underflows: subtract each row's own maximum "
+        "(z.max(axis=1, keepdims=True)) before exp, not one global maximum",
+    )
+    expect_close(got[0], ref[0], what="the loss", inputs=inputs)
+    expect_close(got[1], ref[1], what="logits.grad", inputs=inputs)

@@ -15,13 +15,35 @@ def _f(a, b):
     return (a * b).tanh() * a
 
 
+def _one_sided(f, arrays, h):
+    """Forward differences (F(x + h) − F(x)) / h, on copies of ``arrays``."""
+    ts = [Tensor(a.copy()) for a in arrays]
+    base = float(f(*ts).data.sum())
+    grads = []
+    for t in ts:
+        g = np.zeros(t.data.shape)
+        flat = t.data.reshape(-1)
+        for i in range(flat.size):
+            old = flat[i]
+            flat[i] = old + h
+            g.reshape(-1)[i] = (float(f(*ts).data.sum()) - base) / h
+            flat[i] = old
+        grads.append(g)
+    return grads
+
+
 def check_matches_reference(submitted, reference):
     """the central differences of sum(tanh(a·b)·a) for both inputs"""
-    got = submitted(_f, _inputs())
     ref = reference(_f, _inputs())
+    got = submitted(_f, _inputs())
     expect_equal(
-        len(got), 2, what="the number of gradients", inputs="two inputs, a (2, 3) and b (3,)"
+        len(got),
+        2,
+        what="the number of gradients",
+        inputs="two inputs, a (2, 3) and b (3,)",
+        mistakes=[(1, "return one gradient per input: loop over every tensor in inputs")],
     )
+    n_out = _f(*_inputs()).data.size
     for name, g, r in zip("ab", got, ref, strict=False):
         expect_close(
             g,
@@ -30,7 +52,41 @@ def check_matches_reference(submitted, reference):
             atol=1e-9,
             what=f"the gradient of {name}",
             inputs="F = sum(tanh(a·b)·a)",
-            mistakes=[(2 * r, "divide by 2h: the two points are 2h apart")],
+            mistakes=[
+                (2 * r, "divide by 2h: the two points are 2h apart"),
+                (
+                    np.zeros_like(r),
+                    "perturb the input itself: x.data.reshape(-1) is a view of it, while a "
+                    "copy never reaches f",
+                ),
+                (r / n_out, "F is the sum of f's outputs (….data.sum()), not their mean"),
+            ],
+        )
+
+
+def check_uses_step_h(submitted, reference):
+    """central differences with the step h it is given (h = 1e-3)"""
+    arrays = [t.data for t in _inputs(3)]
+    ref = reference(_f, [Tensor(a.copy()) for a in arrays], h=1e-3)
+    got = submitted(_f, [Tensor(a.copy()) for a in arrays], h=1e-3)
+    forward = _one_sided(_f, arrays, 1e-3)
+    # Central differences with the same h agree to rounding (~1e-12 relative); a
+    # one-sided difference is off by about h/2·F'' ≈ 1e-4, another step by ~1e-7.
+    for name, g, r, fw in zip("ab", got, ref, forward, strict=False):
+        expect_close(
+            g,
+            r,
+            rtol=1e-9,
+            atol=1e-11,
+            what=f"the gradient of {name}",
+            inputs="F = sum(tanh(a·b)·a) (seed 3), h = 1e-3",
+            mistakes=[
+                (
+                    fw,
+                    "use the central difference (F(x + h) − F(x − h)) / 2h, not the "
+                    "one-sided (F(x + h) − F(x)) / h",
+                ),
+            ],
         )
 
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from ladder.autograd.tensor import Tensor
-from ladder.curriculum.expect import drive, expect_close
+from ladder.curriculum.expect import drive, expect_close, expect_true
 
 
 def _run(fn, x, weights, axis=-1):
@@ -21,12 +21,14 @@ def _case(shape, seed):
 def check_forward(submitted, reference):
     """rows sum to 1 and match the reference"""
     x, _ = _case((3, 4), 0)
+    shifted = np.exp(x - x.max(axis=-1, keepdims=True))
     expect_close(
         submitted(Tensor(x)).data,
         reference(Tensor(x)).data,
         inputs={"x": x},
         mistakes=[
             (np.exp(x) / np.exp(x).sum(), "normalise along the axis, not over everything"),
+            (shifted / shifted.sum(), "normalise along the axis, not over everything"),
             (
                 np.exp(x) / np.exp(x).sum(0, keepdims=True),
                 "normalise along the last axis (axis=-1)",
@@ -36,16 +38,20 @@ def check_forward(submitted, reference):
 
 
 def check_stable(submitted, reference):
-    """finite for inputs of 1000"""
-    x = np.array([[1000.0, 999.0, 0.0]])
-    with np.errstate(all="ignore"):
-        got = submitted(Tensor(x)).data
-    expect_close(
-        got,
-        reference(Tensor(x)).data,
+    """finite for inputs of ±1000, whatever each row's maximum"""
+    # Row maxima 1000 and −999: without a shift exp(1000) overflows; one global maximum
+    # sends the second row to exp(−1999) = 0 and 0 / 0.
+    x = np.array([[1000.0, 999.0, 0.0], [-1000.0, -1002.0, -999.0]])
+    expected = reference(Tensor(x.copy())).data
+    got = np.asarray(submitted(Tensor(x.copy())).data, dtype=float)
+    expect_true(
+        bool(np.all(np.isfinite(got))),
+        "softmax gave nan or inf",
         inputs={"x": x},
-        mistakes=[(np.array([[np.nan, np.nan, 0.0]]), "subtract the maximum before exp")],
+        misconception="subtract the maximum along the axis (keepdims=True) before exp: "
+        "not one global maximum, which underflows a row far below it",
     )
+    expect_close(got, expected, inputs={"x": x})
 
 
 def check_backward(submitted, reference):
@@ -68,11 +74,18 @@ def check_backward(submitted, reference):
 def check_axis0(submitted, reference):
     """works along axis 0 too"""
     x, w = _case((4, 3), 2)
+    s, ref = _run(reference, x, w, 0)
     expect_close(
         drive(submitted, _run, x, w, 0)[1],
-        _run(reference, x, w, 0)[1],
+        ref,
         what="x.grad",
         inputs={"x": x, "w": w, "axis": 0},
+        mistakes=[
+            (
+                s * (w - (w * s).sum(axis=-1, keepdims=True)),
+                "in the backward, sum along the same axis as the forward",
+            )
+        ],
     )
 
 

@@ -8,14 +8,17 @@ run on the reference builds the same graph, so the two numberings agree.
 
 from ladder.curriculum.expect import drive, expect_close, expect_equal, expect_true
 
-GRAPH = "a=2, b=−3; c=a·b; d=c+a; e=d·c+tanh(b)"
+GRAPH = "a=2, b=−3; c=a·b; d=c+a; e=d·c+tanh(b)+a"
 
 
 def _graph(cls):
     a, b = cls(2.0), cls(-3.0)
     c = a * b  # a and b are used twice: a diamond
     d = c + a
-    e = d * c + b.tanh()
+    # The last "+ a" makes a an input of the output itself as well as of deep nodes: a
+    # reversed breadth-first (or reversed preorder) listing puts it after nodes that
+    # need it.
+    e = d * c + b.tanh() + a
     return (a, b), e
 
 
@@ -111,7 +114,7 @@ def check_gradients(submitted, reference):
         drive(submitted, gradients_in_order),
         gradients_in_order(reference),
         what="[a.grad, b.grad]",
-        inputs="a=2, b=−3; e=(a·b + a)·(a·b) + tanh(b)",
+        inputs="a=2, b=−3; e=(a·b + a)·(a·b) + tanh(b) + a",
     )
 
 

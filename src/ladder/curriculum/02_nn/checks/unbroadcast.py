@@ -25,6 +25,7 @@ def check_bias(submitted, reference):
         mistakes=[
             (g.mean(axis=0), "sum the copies' gradients, do not average them"),
             (g.sum(axis=1), "sum over the leading axis that broadcasting added (axis 0)"),
+            (g, "sum away the leading axes broadcasting added (axis 0 here)"),
         ],
     )
 
@@ -36,7 +37,10 @@ def check_keepdims(submitted, reference):
         submitted(g, (4, 1)),
         reference(g, (4, 1)),
         inputs={"grad": g, "shape": (4, 1)},
-        mistakes=[(g.sum(axis=1), "keep the size-1 axis: sum(axis=1, keepdims=True)")],
+        mistakes=[
+            (g.sum(axis=1), "keep the size-1 axis: sum(axis=1, keepdims=True)"),
+            (g, "also sum over the axes where shape has 1 but grad does not"),
+        ],
     )
 
 

@@ -30,7 +30,10 @@ def check_product_rule(submitted, reference):
         1.5,
         what="b.grad",
         inputs=inputs,
-        mistakes=[(3.0, "multiply by out.grad (the chain rule)")],
+        mistakes=[
+            (3.0, "multiply by out.grad (the chain rule)"),
+            (0.0, "give both inputs a gradient: other.grad += self.data * out.grad"),
+        ],
     )
 
 
@@ -46,6 +49,11 @@ def check_square(submitted, reference):
         mistakes=[
             (3.0, "use += in _backward: a receives one contribution per use"),
             (9.0, "a's gradient is the *other* factor's value, added for each use"),
+            (
+                0.0,
+                'give the product its parents, Value(…, (self, other), "*"): backward() '
+                "reaches a node only through them",
+            ),
         ],
     )
 
@@ -58,6 +66,27 @@ def check_numbers(submitted, reference):
     a = submitted(1.5)
     (4 * a).backward()
     expect_close(a.grad, 4.0, what="a.grad", inputs="a = 1.5; z = 4 * a")
+
+
+def check_nested_products(submitted, reference):
+    """backward() reaches the inputs of a product of products: z = (a·b)·(b·c)"""
+    a, b, c = submitted(2.0), submitted(-3.0), submitted(0.5)
+    ((a * b) * (b * c)).backward()
+    got = [a.grad, b.grad, c.grad]
+    # dz/da = b·b·c = 4.5, dz/db = 2·a·b·c = −6, dz/dc = a·b·b = 18
+    expect_close(
+        got,
+        [4.5, -6.0, 18.0],
+        what="[a.grad, b.grad, c.grad]",
+        inputs="a = 2, b = −3, c = 0.5; z = (a·b)·(b·c)",
+        mistakes=[
+            (
+                [0.0, 0.0, 0.0],
+                'give the product its parents, Value(…, (self, other), "*"): backward() '
+                "reaches a node only through them",
+            )
+        ],
+    )
 
 
 def check_expression(submitted, reference):

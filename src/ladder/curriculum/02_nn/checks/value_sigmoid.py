@@ -73,6 +73,27 @@ def check_through_backward(submitted, reference):
         expect_close(a.grad, r.grad, what="x.grad", inputs={"x": x, "y": "σ(x)·x"})
 
 
+def check_inside_a_graph(submitted, reference):
+    """backward() reaches the nodes below σ: z = σ(σ(x))"""
+    r = reference(0.7)
+    r.sigmoid().sigmoid().backward()
+    x = submitted(0.7)
+    x.sigmoid().sigmoid().backward()
+    expect_close(
+        x.grad,
+        r.grad,
+        what="x.grad",
+        inputs="x = 0.7; z = σ(σ(x))",
+        mistakes=[
+            (
+                0.0,
+                "give the result its parent, Value(s, (self,), 'sigmoid'): backward() "
+                "reaches the inner σ(x) only through it",
+            )
+        ],
+    )
+
+
 def check_extremes(submitted, reference):
     """σ(±1000) is 1 and 0 without overflow"""
     for x in (-1000.0, 1000.0):

@@ -1,0 +1,8 @@
+# mutant: ignores the learning_rate argument
+import numpy as np
+
+
+def gradient_descent_step(X, y, w, learning_rate) -> np.ndarray:
+    X, y, w = np.asarray(X, dtype=float), np.asarray(y, dtype=float), np.asarray(w, dtype=float)
+    n = len(y)
+    return w - (2 / n) * X.T @ (X @ w - y)

@@ -1,0 +1,9 @@
+# mutant: drops the factor 2 of the squared error's derivative
+# likely: has a factor 2
+import numpy as np
+
+
+def gradient_descent_step(X, y, w, learning_rate) -> np.ndarray:
+    X, y, w = np.asarray(X, dtype=float), np.asarray(y, dtype=float), np.asarray(w, dtype=float)
+    n = len(y)
+    return w - learning_rate * (1 / n) * X.T @ (X @ w - y)

@@ -1,0 +1,12 @@
+# mutant: divides by all pairs of samples, n(n-1)/2
+# likely: only positive–negative pairs
+import numpy as np
+
+
+def roc_auc_score(y_true, y_score) -> float:
+    t = np.asarray(y_true)
+    s = np.asarray(y_score, dtype=float)
+    pos, neg = s[t == 1], s[t == 0]
+    wins = np.sum(pos[:, None] > neg[None, :])
+    ties = np.sum(pos[:, None] == neg[None, :])
+    return float((wins + 0.5 * ties) / (s.size * (s.size - 1) / 2))

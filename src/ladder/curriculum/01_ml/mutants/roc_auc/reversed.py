@@ -1,0 +1,12 @@
+# mutant: counts pairs where the negative scores higher
+# likely: the POSITIVE scores higher
+import numpy as np
+
+
+def roc_auc_score(y_true, y_score) -> float:
+    t = np.asarray(y_true)
+    s = np.asarray(y_score, dtype=float)
+    pos, neg = s[t == 1], s[t == 0]
+    wins = np.sum(pos[:, None] < neg[None, :])
+    ties = np.sum(pos[:, None] == neg[None, :])
+    return float((wins + 0.5 * ties) / (pos.size * neg.size))

@@ -1,0 +1,9 @@
+# mutant: normalises the columns (axis 0)
+# likely: not the columns
+import numpy as np
+
+
+def softmax(Z) -> np.ndarray:
+    Z = np.asarray(Z, dtype=float)
+    E = np.exp(Z - Z.max(axis=0, keepdims=True))
+    return E / E.sum(axis=0, keepdims=True)

@@ -1,0 +1,16 @@
+# mutant: no guard when there are no negatives (0 / 0)
+# likely: with no negatives
+import numpy as np
+
+
+def specificity_score(y_true, y_pred, pos_label=1) -> float:
+    t, p = np.asarray(y_true), np.asarray(y_pred)
+    true_pos, pred_pos = t == pos_label, p == pos_label
+    c = {
+        "tn": np.sum(~true_pos & ~pred_pos),
+        "fp": np.sum(~true_pos & pred_pos),
+        "fn": np.sum(true_pos & ~pred_pos),
+        "tp": np.sum(true_pos & pred_pos),
+    }
+    with np.errstate(all="ignore"):
+        return float(np.float64(c["tn"]) / (c["tn"] + c["fp"]))

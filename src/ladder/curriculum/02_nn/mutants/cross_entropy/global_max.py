@@ -1,0 +1,22 @@
+# mutant: subtracts the global maximum instead of each row's
+# likely: not one global maximum
+import numpy as np
+
+from ladder.autograd.tensor import Tensor
+
+
+def cross_entropy(logits: Tensor, target) -> Tensor:
+    y = np.asarray(target)
+    n = len(y)
+    z = logits.data
+    shifted = z - z.max()
+    with np.errstate(all="ignore"):
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    loss = -log_probs[np.arange(n), y].mean()
+
+    def backward(g):
+        grad = np.exp(log_probs)
+        grad[np.arange(n), y] -= 1.0
+        return (grad * (g / n),)
+
+    return Tensor._make(np.asarray(loss, dtype=z.dtype), (logits,), backward, "cross_entropy")

@@ -1,0 +1,22 @@
+# mutant: forgets to subtract 1 at the target class
+# likely: subtract 1 at each row
+import numpy as np
+
+from ladder.autograd.tensor import Tensor
+
+
+def cross_entropy(logits: Tensor, target) -> Tensor:
+    y = np.asarray(target)
+    n = len(y)
+    z = logits.data
+    shifted = z - z.max(axis=1, keepdims=True)
+    with np.errstate(all="ignore"):
+        log_probs = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    loss = -log_probs[np.arange(n), y].mean()
+
+    def backward(g):
+        grad = np.exp(log_probs)
+        pass
+        return (grad * (g / n),)
+
+    return Tensor._make(np.asarray(loss, dtype=z.dtype), (logits,), backward, "cross_entropy")

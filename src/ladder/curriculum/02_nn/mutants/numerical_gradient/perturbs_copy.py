@@ -1,0 +1,22 @@
+# mutant: perturbs a copy, so f never sees the change
+# likely: perturb the input itself
+import numpy as np
+
+from ladder.autograd.tensor import Tensor
+
+
+def numerical_gradient(f, inputs: list[Tensor], h: float = 1e-6) -> list[np.ndarray]:
+    grads = []
+    for x in inputs:
+        g = np.zeros_like(x.data, dtype=np.float64)
+        flat = x.data.copy().reshape(-1)
+        for i in range(flat.size):
+            old = flat[i]
+            flat[i] = old + h
+            up = float(f(*inputs).data.sum())
+            flat[i] = old - h
+            down = float(f(*inputs).data.sum())
+            flat[i] = old
+            g.reshape(-1)[i] = (up - down) / (2 * h)
+        grads.append(g)
+    return grads

@@ -1,0 +1,17 @@
+# mutant: subtracts the global maximum instead of the maximum along the axis
+# likely: not one global maximum
+import numpy as np
+
+from ladder.autograd.tensor import Tensor
+
+
+def softmax(x: Tensor, axis: int = -1) -> Tensor:
+    with np.errstate(all="ignore"):
+        shifted = x.data - x.data.max()
+        e = np.exp(shifted)
+        s = e / e.sum(axis=axis, keepdims=True)
+
+    def backward(g):
+        return (s * (g - (g * s).sum(axis=axis, keepdims=True)),)
+
+    return Tensor._make(s, (x,), backward, "softmax")

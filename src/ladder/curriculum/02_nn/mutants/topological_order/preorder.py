@@ -1,0 +1,16 @@
+# mutant: appends a node before its inputs (preorder)
+# likely: append a node only after all of its _prev
+from ladder.autograd.scalar import Value as _Value
+
+
+class Value(_Value):
+    def topological_order(self) -> list:
+        order, visited, stack = [], set(), [self]
+        while stack:
+            node = stack.pop()
+            if id(node) in visited:
+                continue
+            visited.add(id(node))
+            order.append(node)
+            stack.extend(node._prev)
+        return order

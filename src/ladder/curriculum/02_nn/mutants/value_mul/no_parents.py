@@ -1,0 +1,16 @@
+# mutant: the product has no parents, so backward() never reaches a and b
+# likely: give the product its parents
+from ladder.autograd.scalar import Value as _Value
+
+
+class Value(_Value):
+    def __mul__(self, other) -> "Value":
+        other = self._lift(other)
+        out = Value(self.data * other.data, (), "*")
+
+        def _backward():
+            self.grad += other.data * out.grad
+            other.grad += self.data * out.grad
+
+        out._backward = _backward
+        return out

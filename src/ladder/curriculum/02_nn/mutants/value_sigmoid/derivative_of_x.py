@@ -1,0 +1,17 @@
+# mutant: uses x instead of sigma in the derivative
+import math
+
+from ladder.autograd.scalar import Value as _Value
+
+
+class Value(_Value):
+    def sigmoid(self) -> "Value":
+        x = self.data
+        s = 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+        out = Value(s, (self,), "sigmoid")
+
+        def _backward():
+            self.grad += x * (1 - x) * out.grad
+
+        out._backward = _backward
+        return out

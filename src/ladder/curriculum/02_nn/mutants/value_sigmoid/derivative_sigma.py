@@ -1,0 +1,18 @@
+# mutant: uses sigma as its own derivative
+# likely: the derivative is σ(1 − σ), not σ
+import math
+
+from ladder.autograd.scalar import Value as _Value
+
+
+class Value(_Value):
+    def sigmoid(self) -> "Value":
+        x = self.data
+        s = 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+        out = Value(s, (self,), "sigmoid")
+
+        def _backward():
+            self.grad += s * out.grad
+
+        out._backward = _backward
+        return out

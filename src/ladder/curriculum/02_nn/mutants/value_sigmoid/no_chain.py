@@ -1,0 +1,18 @@
+# mutant: forgets out.grad (the chain rule)
+# likely: multiply the local derivative by out.grad
+import math
+
+from ladder.autograd.scalar import Value as _Value
+
+
+class Value(_Value):
+    def sigmoid(self) -> "Value":
+        x = self.data
+        s = 1 / (1 + math.exp(-x)) if x >= 0 else math.exp(x) / (1 + math.exp(x))
+        out = Value(s, (self,), "sigmoid")
+
+        def _backward():
+            self.grad += s * (1 - s)
+
+        out._backward = _backward
+        return out
