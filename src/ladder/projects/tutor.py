@@ -19,6 +19,7 @@ accuracy on a held-out quarter.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -188,8 +189,26 @@ class Tutor:
                            time.perf_counter() - t0)  # fmt: skip
 
 
+class StageView:
+    """The part of a curriculum in some stages (what quick evaluations use)."""
+
+    def __init__(self, curriculum: Any, stages: Sequence[str]):
+        self._cur = curriculum
+        self._lessons = [l for l in curriculum.ordered_lessons() if l.stage in stages]
+        ids = {l.id for l in self._lessons}
+        self.cards = {k: c for k, c in curriculum.cards.items() if c.lesson in ids}
+        self.exercises = {k: e for k, e in curriculum.exercises.items() if e.lesson in ids}
+
+    def ordered_lessons(self) -> list[Any]:
+        return list(self._lessons)
+
+    def cards_of(self, lesson_id: str) -> list[Any]:
+        return self._cur.cards_of(lesson_id)
+
+
 def evaluate(curriculum: Any = None, encoder: Any = None, cache_dir: str | Path | None = None,
-             seed: int = 0, latency_queries: int = 50) -> TutorEvaluation:  # fmt: skip
+             seed: int = 0, latency_queries: int = 50, stages: Sequence[str] | None = None,
+             max_smalltalk: int | None = None) -> TutorEvaluation:  # fmt: skip
     """Recall@1/@3 of each card's lesson (cards left out of the index), per method; intent
     accuracy on a held-out quarter; median search latency (fused + MMR, encoding the
     question included)."""
@@ -197,6 +216,8 @@ def evaluate(curriculum: Any = None, encoder: Any = None, cache_dir: str | Path 
         from ladder.curriculum import load_curriculum
 
         curriculum = load_curriculum()
+    if stages is not None:
+        curriculum = StageView(curriculum, stages)
     encode = make_encoder(encoder)
     passages: list[Passage] = course_passages(curriculum, include_cards=False)
     index = CourseIndex.build(passages, encode, cache_dir)
@@ -214,7 +235,7 @@ def evaluate(curriculum: Any = None, encoder: Any = None, cache_dir: str | Path 
               if t not in r[:3]]  # fmt: skip
     # intent: a held-out quarter of each class
     course = course_questions(curriculum)
-    small = [q for q, _ in smalltalk_pairs()]
+    small = [q for q, _ in smalltalk_pairs()][:max_smalltalk]
     e_c = cached_embeddings(course, encode, cache_dir, "intent-course")
     e_s = cached_embeddings(small, encode, cache_dir, "intent-smalltalk")
     rng = np.random.default_rng(seed)
