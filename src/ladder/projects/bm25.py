@@ -55,7 +55,7 @@ class BM25:
     """A BM25 index over tokenised documents (``rank_bm25.BM25Okapi``'s definition).
 
     >>> index = BM25([["a", "cat"], ["a", "dog", "dog"], ["birds", "fly"]])
-    >>> index.get_scores(["dog"]).argmax()
+    >>> int(index.get_scores(["dog"]).argmax())
     1
     """
 

@@ -1,0 +1,7 @@
+# mutant: the teleport share is not divided by N
+# likely: spread over the N sentences
+import numpy as np
+
+
+def textrank_step(scores, transition, damping=0.85):
+    return (1 - damping) + damping * (transition.T @ scores)
