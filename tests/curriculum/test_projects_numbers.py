@@ -69,7 +69,9 @@ def test_bleu_pieces_and_sacrebleu():
     bp = stated("projects.translation", r"\$e\^\{-0\.25\} = (0\.\d+)\$")
     assert brevity_penalty(8, 10) == pytest.approx(bp, abs=0.5e-4)
     # sacreBLEU's brevity penalty for an 8-token output against a 10-token reference
-    assert sacrebleu.corpus_bleu(["a b c d e f g h"], [["a b c d e f g h i j"]]).bp == pytest.approx(bp, abs=0.5e-4)
+    assert sacrebleu.corpus_bleu(
+        ["a b c d e f g h"], [["a b c d e f g h i j"]]
+    ).bp == pytest.approx(bp, abs=0.5e-4)
     assert "29,000 image captions" in flat("projects.translation")
     from ladder.data.multi30k import load_multi30k
 
@@ -91,7 +93,6 @@ def test_lcs_and_rouge_example():
     rouge_scorer = pytest.importorskip("rouge_score.rouge_scorer")
     from ladder.projects.rouge import lcs_length, rouge
 
-    text = flat("projects.summarization")
     lcs = stated("projects.summarization", r"LCS (\d+), so ROUGE-L")
     f = stated("projects.summarization", r"P = R = F = 4/6 = (0\.\d+)")
     r2 = stated("projects.summarization", r"ROUGE-2 is only 1/5 = (0\.\d+)")

@@ -61,7 +61,9 @@ def test_translator_lab(tmp_path):
     assert m["test_bleu_greedy"] == pytest.approx(m["test_bleu_greedy_sacrebleu"], abs=1e-9)
     assert m["test_bleu_beam4"] == pytest.approx(m["test_bleu_beam4_sacrebleu"], abs=1e-9)
     assert m["steps"] > 0 and m["cpu_minutes"] >= 0.15
-    assert [p["step"] for p in m["val_bleu_curve"]] == sorted(p["step"] for p in m["val_bleu_curve"])
+    assert [p["step"] for p in m["val_bleu_curve"]] == sorted(
+        p["step"] for p in m["val_bleu_curve"]
+    )
     # the service finds the run in the runs folder and translates with it
     result = Translator.load(tmp_path).translate("A man is riding a bike.", beam_size=2)
     assert isinstance(result.translation, str) and result.direction == "en-de"
@@ -77,7 +79,9 @@ def test_summarizer_lab(tmp_path):
             assert m[f"{data}_{method}_max_diff_vs_rouge_score"] < 1e-9
     # with one sentence (SciTLDR) the greedy oracle's first pick is the best single
     # sentence for ROUGE-1 + 2, so on every example no one-sentence method beats it
-    best = max(m[f"scitldr_{x}_rouge1"] + m[f"scitldr_{x}_rouge2"] for x in ("lead", "textrank", "mmr"))
+    best = max(
+        m[f"scitldr_{x}_rouge1"] + m[f"scitldr_{x}_rouge2"] for x in ("lead", "textrank", "mmr")
+    )
     assert m["scitldr_oracle_rouge1"] + m["scitldr_oracle_rouge2"] >= best - 1e-9
     assert math.isfinite(m["final_loss"])
     text = "#Person1#: Hi, are you coming tonight?\n#Person2#: Yes, I will bring the cake."

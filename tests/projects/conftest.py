@@ -48,4 +48,6 @@ def tiny_sentiment():
     rows = tweets()
     rng = np.random.default_rng(0)
     idx = rng.permutation(len(rows))[:600]
-    return TfidfSentiment(max_features=300).fit([rows[i][0] for i in idx], [rows[i][1] for i in idx])
+    return TfidfSentiment(max_features=300).fit(
+        [rows[i][0] for i in idx], [rows[i][1] for i in idx]
+    )

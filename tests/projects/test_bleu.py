@@ -54,8 +54,12 @@ def test_tokenize_13a_matches_sacrebleu():
     from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
 
     ref = Tokenizer13a()
-    lines = ["Hello, world! It costs $3.50.", "A 3-year-old (boy) &amp; his dog's ball:",
-             "x-ray 1,000.5 -- e.g. U.S.A.?", "Tab\tand -\nbreak <skipped> {curly}"]
+    lines = [
+        "Hello, world! It costs $3.50.",
+        "A 3-year-old (boy) &amp; his dog's ball:",
+        "x-ray 1,000.5 -- e.g. U.S.A.?",
+        "Tab\tand -\nbreak <skipped> {curly}",
+    ]
     en, de = load_multi30k("val")
     for line in lines + en[:300] + de[:300]:
         assert tokenize_13a(line) == ref(line), line
@@ -95,7 +99,10 @@ def test_short_and_empty_hypotheses():
 def test_pieces():
     assert modified_precision("the the the the".split(), ["the cat".split()], 1) == (1, 4)
     # clipping takes the maximum count over references, not the sum
-    assert modified_precision("the the".split(), ["the cat".split(), "the the".split()], 1) == (2, 2)
+    assert modified_precision("the the".split(), ["the cat".split(), "the the".split()], 1) == (
+        2,
+        2,
+    )
     assert brevity_penalty(10, 8) == 1.0 and brevity_penalty(0, 5) == 0.0
     assert brevity_penalty(8, 10) == pytest.approx(0.7788007830714049)  # exp(1 − 10/8)
     assert closest_ref_length(7, [5, 9]) == 5  # a tie goes to the shorter reference

@@ -22,8 +22,13 @@ def corpus():
     return docs
 
 
-QUERIES = [["the", "for", "loop"], ["class", "method", "class"], ["exception"], ["zzz"],
-           ["with", "statement", "context", "manager", "the"]]  # fmt: skip
+QUERIES = [
+    ["the", "for", "loop"],
+    ["class", "method", "class"],
+    ["exception"],
+    ["zzz"],
+    ["with", "statement", "context", "manager", "the"],
+]
 
 
 @pytest.mark.parametrize("k1,b", [(1.5, 0.75), (1.2, 0.3), (2.0, 1.0)])

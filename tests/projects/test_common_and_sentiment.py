@@ -3,7 +3,6 @@ CSV batches, the fine-tuned hook, and one clear sentence per kind of bad input."
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from ladder.projects import sentiment
@@ -21,8 +20,13 @@ from ladder.projects.common import (
 
 def test_check_text_and_files(tmp_path):
     assert check_text("  hi  ") == "hi"
-    for bad, match in (("", "is empty"), ("   ", "is empty"), (b"x", "bytes"), (3, "must be a str"),
-                       ("a\x00b", "looks binary")):  # fmt: skip
+    for bad, match in (
+        ("", "is empty"),
+        ("   ", "is empty"),
+        (b"x", "bytes"),
+        (3, "must be a str"),
+        ("a\x00b", "looks binary"),
+    ):
         with pytest.raises(ProjectInputError, match=match):
             check_text(bad)
     (tmp_path / "b.bin").write_bytes(bytes(range(256)) * 4)
@@ -72,7 +76,9 @@ def test_analyze_results_are_plain_data(small_default):
     for r in res:
         assert sum(r.probabilities.values()) == pytest.approx(1.0)
         assert r.probability == max(r.probabilities.values())
-        assert all(w.weight > 0 for w in r.pushed_for) and all(w.weight < 0 for w in r.pushed_against)
+        assert all(w.weight > 0 for w in r.pushed_for) and all(
+            w.weight < 0 for w in r.pushed_against
+        )
         json.dumps(r.to_dict())
 
 

@@ -6,7 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from ladder.projects.retrieval import dedupe_ranking, mmr_select, recall_at_k, reciprocal_rank_fusion
+from ladder.projects.retrieval import (
+    dedupe_ranking,
+    mmr_select,
+    recall_at_k,
+    reciprocal_rank_fusion,
+)
 from ladder.projects.textrank import textrank_scores, textrank_step, transition_matrix
 
 

@@ -84,8 +84,16 @@ def gpt_runs(tmp_path_factory):
     runs = tmp_path_factory.mktemp("runs")
     out = runs / "transformer.gpt-shakespeare" / "20260101-000000"
     text = "ROMEO: But soft, what light through yonder window breaks?\n" * 40
-    train(max_iters=3, out_dir=out, text=text, batch_size=2, eval_iters=1, eval_interval=100,
-          final_eval_iters=1, sample_chars=5)  # fmt: skip
+    train(
+        max_iters=3,
+        out_dir=out,
+        text=text,
+        batch_size=2,
+        eval_iters=1,
+        eval_interval=100,
+        final_eval_iters=1,
+        sample_chars=5,
+    )
     return runs
 
 
@@ -147,11 +155,26 @@ def translator_runs(tmp_path_factory):
     from ladder.projects.translator import TranslatorConfig, train_translator
 
     runs = tmp_path_factory.mktemp("runs")
-    cfg = TranslatorConfig(vocab_size=400, d_model=16, n_head=2, n_layers=1, d_ff=32,
-                           batch_tokens=400, cpu_minutes=0.01, eval_every_minutes=1,
-                           eval_sentences=5, max_len=24, max_train_pairs=300, warmup_steps=2)  # fmt: skip
-    train_translator(cfg, load_multi30k("train"), load_multi30k("val"),
-                     out_dir=runs / "projects.train-translator" / "20260101-000000")  # fmt: skip
+    cfg = TranslatorConfig(
+        vocab_size=400,
+        d_model=16,
+        n_head=2,
+        n_layers=1,
+        d_ff=32,
+        batch_tokens=400,
+        cpu_minutes=0.01,
+        eval_every_minutes=1,
+        eval_sentences=5,
+        max_len=24,
+        max_train_pairs=300,
+        warmup_steps=2,
+    )
+    train_translator(
+        cfg,
+        load_multi30k("train"),
+        load_multi30k("val"),
+        out_dir=runs / "projects.train-translator" / "20260101-000000",
+    )
     return runs
 
 
@@ -202,7 +225,9 @@ def test_beam_search_worked_example():
     def step(batch_rows, prefix):
         return torch.log(torch.tensor([rows[int(t)] for t in prefix[:, -1]]))
 
-    assert beam_search(step, 1, bos_id=3, eos_id=2, max_len=3, beam_size=2, length_penalty=0.0) == [[1]]
+    assert beam_search(step, 1, bos_id=3, eos_id=2, max_len=3, beam_size=2, length_penalty=0.0) == [
+        [1]
+    ]
     # beam 1 is greedy: always the most likely token
     assert beam_search(step, 1, bos_id=3, eos_id=2, max_len=3, beam_size=1) == [[0, 0, 0]]
 
@@ -212,12 +237,24 @@ def test_beam_one_equals_greedy_decode():
     from ladder.transformer.seq2seq import Seq2SeqConfig, Seq2SeqTransformer
 
     torch.manual_seed(0)
-    m = Seq2SeqTransformer(Seq2SeqConfig(11, 11, d_model=16, n_head=2, n_encoder_layers=1,
-                                         n_decoder_layers=1, d_ff=32, dropout=0.0)).eval()  # fmt: skip
+    m = Seq2SeqTransformer(
+        Seq2SeqConfig(
+            11,
+            11,
+            d_model=16,
+            n_head=2,
+            n_encoder_layers=1,
+            n_decoder_layers=1,
+            d_ff=32,
+            dropout=0.0,
+        )
+    ).eval()
     src = torch.randint(3, 11, (4, 5))
     greedy = m.greedy_decode(src, bos_id=1, eos_id=2, max_len=8).tolist()
     memory, mask = m.encode(src)
-    beams = beam_search(lambda r, p: m.decode(p, memory[r], mask[r])[:, -1], 4, 1, 2, 8, beam_size=1)
+    beams = beam_search(
+        lambda r, p: m.decode(p, memory[r], mask[r])[:, -1], 4, 1, 2, 8, beam_size=1
+    )
     for g, b in zip(greedy, beams, strict=True):
         g = g[1:]
         assert b == (g[: g.index(2)] if 2 in g else g)
@@ -251,7 +288,9 @@ def test_summarize_bad_input(hash_encoder, tmp_path):
     (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.4\x00\x01\x02")
     with pytest.raises(ProjectInputError, match="binary file"):
         summarize_file(tmp_path / "doc.pdf")
-    long = summarize(" ".join(f"Sentence number {i} is here." for i in range(MAX_SENTENCES + 5)), "lead")
+    long = summarize(
+        " ".join(f"Sentence number {i} is here." for i in range(MAX_SENTENCES + 5)), "lead"
+    )
     assert long.notice and str(MAX_SENTENCES) in long.notice
     turns = split_document("#Person1#: Hi.\n#Person2#: Hello. How are you?\n#Person1#: Fine.")
     assert len(turns) == 3
@@ -266,7 +305,10 @@ def test_oracle_beats_single_sentences():
     best = oracle_indices(sents, refs, 1)
     assert best == [1]
     scores = [rouge(s, refs, ("rouge1", "rouge2")) for s in sents]
-    assert max(range(3), key=lambda i: scores[i]["rouge1"].fmeasure + scores[i]["rouge2"].fmeasure) == 1
+    assert (
+        max(range(3), key=lambda i: scores[i]["rouge1"].fmeasure + scores[i]["rouge2"].fmeasure)
+        == 1
+    )
 
 
 # -- portfolio ---------------------------------------------------------------------------
@@ -285,18 +327,29 @@ def test_portfolio_site(tmp_path):
     run = ws / "runs" / "projects.evaluate-sentiment" / "20260101-000000"
     run.mkdir(parents=True)
     (run / "plot.png").write_bytes(b"\x89PNG\r\n\x1a\nfake")
-    (run / "metrics.json").write_text(json.dumps({
-        "lab": "projects.evaluate-sentiment", "status": "done", "seconds": 3.2, "quick": True,
-        "metrics": {"accuracy_ours_tweets": 0.71, "confusion": [[1, 2], [3, 4]]},
-        "tables": [{"title": "T <b>", "columns": ["a", "b"], "rows": [[1, None]]}],
-        "figures": ["plot.png"]}))  # fmt: skip
+    (run / "metrics.json").write_text(
+        json.dumps(
+            {
+                "lab": "projects.evaluate-sentiment",
+                "status": "done",
+                "seconds": 3.2,
+                "quick": True,
+                "metrics": {"accuracy_ours_tweets": 0.71, "confusion": [[1, 2], [3, 4]]},
+                "tables": [{"title": "T <b>", "columns": ["a", "b"], "rows": [[1, None]]}],
+                "figures": ["plot.png"],
+            }
+        )
+    )
     rep = build(ws, tmp_path / "site", CUR)
     site = tmp_path / "site"
     assert rep.runs == 1 and rep.lessons_read == 1 and rep.exercises_passed == 1
     index = (site / "index.html").read_text()
     page = (site / rep.pages[1]).read_text()
     assert "Sentiment analysis" in index and "Intended use" in index and "0.71" in index
-    assert "T &lt;b&gt;" in page and (site / "runs/projects.evaluate-sentiment/20260101-000000/plot.png").is_file()
+    assert (
+        "T &lt;b&gt;" in page
+        and (site / "runs/projects.evaluate-sentiment/20260101-000000/plot.png").is_file()
+    )
     for html in [index, page]:  # nothing loaded from elsewhere
         assert "http://" not in html and "https://" not in html and "<script" not in html
     assert (site / "README.md").read_text().startswith("# My Ladder portfolio")

@@ -44,10 +44,13 @@ def load_scitldr(split: str = "test") -> list[SummaryExample]:
         for line in handle:
             if line.strip():
                 row = json.loads(line)
-                out.append(SummaryExample(
-                    row["paper_id"], tuple(s.strip() for s in row["source"]),
-                    tuple(t.strip() for t in row["target"]),
-                ))  # fmt: skip
+                out.append(
+                    SummaryExample(
+                        row["paper_id"],
+                        tuple(s.strip() for s in row["source"]),
+                        tuple(t.strip() for t in row["target"]),
+                    )
+                )
     return out
 
 

@@ -41,8 +41,8 @@ def run(ctx: LabContext) -> None:
 
     from ladder.data.sst2 import load_sst2
     from ladder.data.text import tweets
-    from ladder.projects.sentiment import FINETUNED_FILE, FINETUNED_LABS, TfidfSentiment, load_model
     from ladder.projects.common import latest_run_file
+    from ladder.projects.sentiment import FINETUNED_FILE, FINETUNED_LABS, TfidfSentiment, load_model
 
     rows = tweets()
     rng = np.random.default_rng(ctx.seed)
@@ -64,7 +64,10 @@ def run(ctx: LabContext) -> None:
     labels = list(ours.labels)
     pred_ours = np.array(labels)[P_ours.argmax(1)]
     pred_sk = sk.classes_[P_sk.argmax(1)]
-    acc = {"ours_tweets": float((pred_ours == y_te).mean()), "sk_tweets": float((pred_sk == y_te).mean())}
+    acc = {
+        "ours_tweets": float((pred_ours == y_te).mean()),
+        "sk_tweets": float((pred_sk == y_te).mean()),
+    }
     acc["ours_sst2"] = float((_binary(ours.predict_proba(dev_x), labels) == dev_y).mean())
     acc["sk_sst2"] = float((_binary(sk.predict_proba(dev_x), list(sk.classes_)) == dev_y).mean())
     ctx.metric("texts_per_s", len(x_te) / t_pred)
@@ -81,27 +84,68 @@ def run(ctx: LabContext) -> None:
     for k, v in acc.items():
         ctx.metric(f"accuracy_{k}", v)
     table = [
-        ["tweets (8,000)" if not ctx.quick else "tweets", "held-out tweets, 3 classes",
-         acc["ours_tweets"], acc["sk_tweets"], t_fit, t_skfit],
-        ["tweets", "SST-2 dev, positive vs negative", acc["ours_sst2"], acc["sk_sst2"],
-         float("nan"), float("nan")],
-        ["SST-2 train sample", "SST-2 dev", acc["ours_sst2_trained"], acc["sk_sst2_trained"],
-         float("nan"), float("nan")],
-    ]  # fmt: skip
+        [
+            "tweets (8,000)" if not ctx.quick else "tweets",
+            "held-out tweets, 3 classes",
+            acc["ours_tweets"],
+            acc["sk_tweets"],
+            t_fit,
+            t_skfit,
+        ],
+        [
+            "tweets",
+            "SST-2 dev, positive vs negative",
+            acc["ours_sst2"],
+            acc["sk_sst2"],
+            float("nan"),
+            float("nan"),
+        ],
+        [
+            "SST-2 train sample",
+            "SST-2 dev",
+            acc["ours_sst2_trained"],
+            acc["sk_sst2_trained"],
+            float("nan"),
+            float("nan"),
+        ],
+    ]
     runs_dir = ctx.out_dir.parent.parent
-    found = next((latest_run_file(runs_dir, lab, FINETUNED_FILE) for lab in FINETUNED_LABS
-                  if latest_run_file(runs_dir, lab, FINETUNED_FILE)), None)  # fmt: skip
+    found = next(
+        (
+            latest_run_file(runs_dir, lab, FINETUNED_FILE)
+            for lab in FINETUNED_LABS
+            if latest_run_file(runs_dir, lab, FINETUNED_FILE)
+        ),
+        None,
+    )
     if found is not None:
         ft = load_model("finetuned", runs_dir)
         a = float((ft.predict_proba(dev_x).argmax(1) == dev_y).mean())
         ctx.metric("accuracy_finetuned_sst2", a)
-        table.append(["SST-2 (stage-6 lab)", "SST-2 dev, fine-tuned MiniLM", a, float("nan"),
-                      float("nan"), float("nan")])  # fmt: skip
+        table.append(
+            [
+                "SST-2 (stage-6 lab)",
+                "SST-2 dev, fine-tuned MiniLM",
+                a,
+                float("nan"),
+                float("nan"),
+                float("nan"),
+            ]
+        )
     else:
         ctx.log(f"no fine-tuned MiniLM yet: run `ladder run {FINETUNED_LABS[0]}` to add its row.")
-    ctx.table("Sentiment accuracy: ladder (TF-IDF + ladder.ml) beside scikit-learn's pipeline",
-              ["trained on", "evaluated on", "accuracy (ours)", "accuracy (sklearn)",
-               "fit s (ours)", "fit s (sklearn)"], table)  # fmt: skip
+    ctx.table(
+        "Sentiment accuracy: ladder (TF-IDF + ladder.ml) beside scikit-learn's pipeline",
+        [
+            "trained on",
+            "evaluated on",
+            "accuracy (ours)",
+            "accuracy (sklearn)",
+            "fit s (ours)",
+            "fit s (sklearn)",
+        ],
+        table,
+    )
 
     # confusion-driven error analysis on the held-out tweets
     K = len(labels)
@@ -112,10 +156,16 @@ def run(ctx: LabContext) -> None:
     off = [(conf[i, j], i, j) for i in range(K) for j in range(K) if i != j]
     n, i, j = max(off)
     ctx.metric("most_confused", [labels[i], labels[j], int(n)])
-    examples = [[x, labels[i], labels[j]] for x, t, p in zip(x_te, y_te, pred_ours, strict=True)
-                if t == labels[i] and p == labels[j]][:6]  # fmt: skip
-    ctx.table(f"Most frequent confusion: {labels[i]} read as {labels[j]} ({n} tweets)",
-              ["tweet", "true", "predicted"], examples)  # fmt: skip
+    examples = [
+        [x, labels[i], labels[j]]
+        for x, t, p in zip(x_te, y_te, pred_ours, strict=True)
+        if t == labels[i] and p == labels[j]
+    ][:6]
+    ctx.table(
+        f"Most frequent confusion: {labels[i]} read as {labels[j]} ({n} tweets)",
+        ["tweet", "true", "predicted"],
+        examples,
+    )
 
     fig, axes = plt.subplots(1, 2, figsize=(11, 4.2))
     axes[0].imshow(conf, cmap="Blues")
@@ -127,8 +177,18 @@ def run(ctx: LabContext) -> None:
     axes[0].set(xlabel="predicted", ylabel="true", title="Held-out tweets (ours)")
     names = ["tweets→tweets", "tweets→SST-2", "SST-2→SST-2"]
     x = np.arange(3)
-    axes[1].bar(x - 0.2, [acc["ours_tweets"], acc["ours_sst2"], acc["ours_sst2_trained"]], 0.4, label="ladder")
-    axes[1].bar(x + 0.2, [acc["sk_tweets"], acc["sk_sst2"], acc["sk_sst2_trained"]], 0.4, label="scikit-learn")
+    axes[1].bar(
+        x - 0.2,
+        [acc["ours_tweets"], acc["ours_sst2"], acc["ours_sst2_trained"]],
+        0.4,
+        label="ladder",
+    )
+    axes[1].bar(
+        x + 0.2,
+        [acc["sk_tweets"], acc["sk_sst2"], acc["sk_sst2_trained"]],
+        0.4,
+        label="scikit-learn",
+    )
     axes[1].set_xticks(x, names)
     axes[1].set(ylim=(0, 1), ylabel="accuracy", title="Same data, two libraries")
     axes[1].legend()

@@ -42,14 +42,31 @@ def run(ctx: LabContext) -> None:
     sci = load_scitldr("test")
     if ctx.quick:
         train, test, sci = train[:24], test[:10], sci[:10]
-        cfg = SummarizerConfig(vocab_size=400, d_model=32, n_head=2, n_layers=1, d_ff=64,
-                               batch_size=8, cpu_minutes=0.05, warmup_steps=5, seed=ctx.seed)  # fmt: skip
+        cfg = SummarizerConfig(
+            vocab_size=400,
+            d_model=32,
+            n_head=2,
+            n_layers=1,
+            d_ff=64,
+            batch_size=8,
+            cpu_minutes=0.05,
+            warmup_steps=5,
+            seed=ctx.seed,
+        )
     else:
         cfg = SummarizerConfig(seed=ctx.seed)
-    ctx.log(f"training the decoder on {len(train)} DialogSum dialogues for {cfg.cpu_minutes:g} CPU-minutes")
+    ctx.log(
+        f"training the decoder on {len(train)} DialogSum dialogues "
+        f"for {cfg.cpu_minutes:g} CPU-minutes"
+    )
     bar = iter(ctx.progress(range(10**9), total=None, description="decoder steps"))
-    res = train_summarizer(cfg, [e.text for e in train], [e.references[0] for e in train],
-                           out_dir=ctx.out_dir, on_step=lambda s, l: next(bar))  # fmt: skip
+    res = train_summarizer(
+        cfg,
+        [e.text for e in train],
+        [e.references[0] for e in train],
+        out_dir=ctx.out_dir,
+        on_step=lambda s, l: next(bar),
+    )
     bar.close()
     model = res.pop("model")
     for k, v in res.items():
@@ -66,7 +83,9 @@ def run(ctx: LabContext) -> None:
             emb = encode(sents)
             for m in ("lead", "textrank", "mmr"):
                 outputs[m].append(" ".join(sents[i] for i in select_sentences(m, sents, k, emb)))
-            outputs["oracle"].append(" ".join(sents[i] for i in oracle_indices(sents, ex.references, k)))
+            outputs["oracle"].append(
+                " ".join(sents[i] for i in oracle_indices(sents, ex.references, k))
+            )
         if name.startswith("DialogSum"):
             outputs["abstractive"] = model.generate(model.encode_sources([e.text for e in data]))
         refs = [list(e.references) for e in data]
@@ -76,17 +95,35 @@ def run(ctx: LabContext) -> None:
             key = name.split()[0].lower()
             for t in ("rouge1", "rouge2", "rougeL"):
                 ctx.metric(f"{key}_{m}_{t}", ours[t])
-            ctx.metric(f"{key}_{m}_max_diff_vs_rouge_score",
-                       max(abs(ours[t] - theirs[t]) for t in ours))  # fmt: skip
-            label = {"lead": f"lead-{k}", "textrank": "TextRank", "mmr": "MMR",
-                     "oracle": "oracle (extractive ceiling)", "abstractive": "abstractive (ours, trained here)"}[m]
+            ctx.metric(
+                f"{key}_{m}_max_diff_vs_rouge_score", max(abs(ours[t] - theirs[t]) for t in ours)
+            )
+            label = {
+                "lead": f"lead-{k}",
+                "textrank": "TextRank",
+                "mmr": "MMR",
+                "oracle": "oracle (extractive ceiling)",
+                "abstractive": "abstractive (ours, trained here)",
+            }[m]
             rows.append([label, ours["rouge1"], ours["rouge2"], ours["rougeL"], theirs["rougeL"]])
         tables[name] = rows
-        ctx.table(f"ROUGE F ×100 on {name} ({len(data)} examples, {k} sentence(s) for extractive)",
-                  ["method", "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-L (rouge-score)"], rows)  # fmt: skip
-    ctx.table("Examples (DialogSum test)", ["abstractive (ours)", "reference"],
-              [[outputs_abs, ex.references[0]] for outputs_abs, ex in
-               zip(model.generate(model.encode_sources([e.text for e in test[:4]])), test[:4], strict=True)])  # fmt: skip
+        ctx.table(
+            f"ROUGE F ×100 on {name} ({len(data)} examples, {k} sentence(s) for extractive)",
+            ["method", "ROUGE-1", "ROUGE-2", "ROUGE-L", "ROUGE-L (rouge-score)"],
+            rows,
+        )
+    ctx.table(
+        "Examples (DialogSum test)",
+        ["abstractive (ours)", "reference"],
+        [
+            [outputs_abs, ex.references[0]]
+            for outputs_abs, ex in zip(
+                model.generate(model.encode_sources([e.text for e in test[:4]])),
+                test[:4],
+                strict=True,
+            )
+        ],
+    )
 
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.2))
     for ax, (name, rows) in zip(axes, tables.items(), strict=True):

@@ -30,10 +30,21 @@ def run(ctx: LabContext) -> None:
     valid = load_multi30k("val")
     test_en, test_de = load_multi30k("test_2016_flickr")
     if ctx.quick:
-        cfg = TranslatorConfig(vocab_size=600, d_model=32, n_head=2, n_layers=1, d_ff=64,
-                               batch_tokens=600, cpu_minutes=0.15, eval_every_minutes=0.05,
-                               eval_sentences=20, max_len=40, max_train_pairs=1500,
-                               warmup_steps=10, seed=ctx.seed)  # fmt: skip
+        cfg = TranslatorConfig(
+            vocab_size=600,
+            d_model=32,
+            n_head=2,
+            n_layers=1,
+            d_ff=64,
+            batch_tokens=600,
+            cpu_minutes=0.15,
+            eval_every_minutes=0.05,
+            eval_sentences=20,
+            max_len=40,
+            max_train_pairs=1500,
+            warmup_steps=10,
+            seed=ctx.seed,
+        )
         test_en, test_de = test_en[:40], test_de[:40]
     else:
         cfg = TranslatorConfig(seed=ctx.seed)
@@ -50,8 +61,14 @@ def run(ctx: LabContext) -> None:
             f"val BLEU {point['val_bleu']:.2f}"
         )
 
-    res = train_translator(cfg, train, valid, out_dir=ctx.out_dir, on_eval=on_eval,
-                           on_step=lambda step, loss: next(bar))  # fmt: skip
+    res = train_translator(
+        cfg,
+        train,
+        valid,
+        out_dir=ctx.out_dir,
+        on_eval=on_eval,
+        on_step=lambda step, loss: next(bar),
+    )
     bar.close()
     ctx.metric("steps", res.steps)
     ctx.metric("epochs", res.epochs)
@@ -83,7 +100,10 @@ def run(ctx: LabContext) -> None:
     ctx.table(
         "Examples (beam 4)",
         ["English", "ours", "reference"],
-        [[test_en[i], outputs["beam 4"][i], test_de[i]] for i in range(min(EXAMPLES, len(test_en)))],
+        [
+            [test_en[i], outputs["beam 4"][i], test_de[i]]
+            for i in range(min(EXAMPLES, len(test_en)))
+        ],
     )
 
     fig, ax = plt.subplots(figsize=(6.5, 4))
@@ -91,8 +111,11 @@ def run(ctx: LabContext) -> None:
     ax.plot(xs, [p["val_bleu"] for p in res.history], "o-", label="validation BLEU (greedy)")
     ax.axhline(ctx.metrics["test_bleu_beam4"], color="C2", ls="--", label="test BLEU, beam 4")
     ax.axhline(25, color="grey", ls=":", label="aim: 25")
-    ax.set(xlabel="CPU-minutes of training (2 cores × 30 min = 60)", ylabel="BLEU",
-           title="English → German on Multi30k")  # fmt: skip
+    ax.set(
+        xlabel="CPU-minutes of training (2 cores × 30 min = 60)",
+        ylabel="BLEU",
+        title="English → German on Multi30k",
+    )
     ax.legend()
     fig.tight_layout()
     path = ctx.figure("bleu_vs_minutes")

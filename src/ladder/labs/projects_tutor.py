@@ -34,13 +34,20 @@ def run(ctx: LabContext) -> None:
     ctx.metric("latency_ms", ev.latency_ms)
     ctx.metric("n_queries", ev.n_queries)
     ctx.metric("n_passages", ev.n_passages)
-    ctx.table("Intent and speed", ["measure", "value"],
-              [["intent accuracy (held-out quarter)", ev.intent_accuracy],
-               ["held-out questions", ev.intent_test_size],
-               ["search ms per question (median, index built)", ev.latency_ms]])  # fmt: skip
-    ctx.table("Questions whose lesson is not in the fused top 3",
-              ["card", "question", "lesson", "top 3"],
-              [[m["card"], m["question"], m["lesson"], m["got"]] for m in ev.misses[:15]])  # fmt: skip
+    ctx.table(
+        "Intent and speed",
+        ["measure", "value"],
+        [
+            ["intent accuracy (held-out quarter)", ev.intent_accuracy],
+            ["held-out questions", ev.intent_test_size],
+            ["search ms per question (median, index built)", ev.latency_ms],
+        ],
+    )
+    ctx.table(
+        "Questions whose lesson is not in the fused top 3",
+        ["card", "question", "lesson", "top 3"],
+        [[m["card"], m["question"], m["lesson"], m["got"]] for m in ev.misses[:15]],
+    )
 
     fig, ax = plt.subplots(figsize=(7, 4))
     x = np.arange(len(rows))

@@ -116,9 +116,11 @@ class BleuScore:
 
     def __str__(self) -> str:
         p = "/".join(f"{x:.1f}" for x in self.precisions)
-        return (f"BLEU = {self.score:.2f} {p} (BP = {self.bp:.3f} ratio = "
-                f"{self.sys_len / max(1, self.ref_len):.3f} hyp_len = {self.sys_len} "
-                f"ref_len = {self.ref_len})")  # fmt: skip
+        return (
+            f"BLEU = {self.score:.2f} {p} (BP = {self.bp:.3f} ratio = "
+            f"{self.sys_len / max(1, self.ref_len):.3f} hyp_len = {self.sys_len} "
+            f"ref_len = {self.ref_len})"
+        )
 
 
 def _score(stats: list[int], max_order: int, effective_order: bool) -> BleuScore:
@@ -140,8 +142,9 @@ def _score(stats: list[int], max_order: int, effective_order: bool) -> BleuScore
         else:
             precisions[n - 1] = 100.0 * correct[n - 1] / total[n - 1]
     logs = [math.log(p) if p > 0 else -9999999999 for p in precisions[:order]]
-    return BleuScore(bp * math.exp(sum(logs) / order), correct, total, precisions, bp,
-                     sys_len, ref_len)  # fmt: skip
+    return BleuScore(
+        bp * math.exp(sum(logs) / order), correct, total, precisions, bp, sys_len, ref_len
+    )
 
 
 def _segment_stats(hyp: str, refs: Sequence[str], max_order: int) -> list[int]:

@@ -59,8 +59,13 @@ class BM25:
     1
     """
 
-    def __init__(self, corpus: Sequence[Sequence[str]], k1: float = 1.5, b: float = 0.75,
-                 epsilon: float = 0.25):  # fmt: skip
+    def __init__(
+        self,
+        corpus: Sequence[Sequence[str]],
+        k1: float = 1.5,
+        b: float = 0.75,
+        epsilon: float = 0.25,
+    ):
         if isinstance(corpus, str) or not len(corpus):
             raise ValueError("corpus must be a non-empty list of token lists.")
         if k1 < 0 or not 0 <= b <= 1:
@@ -86,8 +91,12 @@ class BM25:
                 tfs.append(f)
         tf = np.array(tfs, dtype=np.float64)
         dl = self.doc_len[np.array(cols, dtype=np.int64)] if cols else np.zeros(0)
-        w = idf[np.array(rows, dtype=np.int64)] * tf * (k1 + 1) / (
-            tf + k1 * (1 - b + b * dl / self.avgdl))  # fmt: skip
+        w = (
+            idf[np.array(rows, dtype=np.int64)]
+            * tf
+            * (k1 + 1)
+            / (tf + k1 * (1 - b + b * dl / self.avgdl))
+        )
         self.weights_ = sp.csr_matrix((w, (rows, cols)), shape=(len(df), self.n_docs))
 
     def get_scores(self, query: Sequence[str]) -> np.ndarray:

@@ -52,7 +52,9 @@ def check_text(text: object, what: str = "text") -> str:
     if not text:
         raise ProjectInputError(f"the {what} is empty; give at least one word.")
     if "\x00" in text:
-        raise ProjectInputError(f"the {what} contains NUL bytes, so it looks binary; give plain text.")
+        raise ProjectInputError(
+            f"the {what} contains NUL bytes, so it looks binary; give plain text."
+        )
     return text
 
 
@@ -123,11 +125,23 @@ _SCRIPTS = [
     (re.compile(r"[\u0e00-\u0e7f]"), "th"),
 ]
 LANGUAGE_NAMES = {
-    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
-    "nl": "Dutch", "pt": "Portuguese", "ru": "Russian", "el": "Greek", "ar": "Arabic",
-    "he": "Hebrew", "ja": "Japanese", "ko": "Korean", "zh": "Chinese", "hi": "Hindi",
+    "en": "English",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "el": "Greek",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "ja": "Japanese",
+    "ko": "Korean",
+    "zh": "Chinese",
+    "hi": "Hindi",
     "th": "Thai",
-}  # fmt: skip
+}
 
 
 def guess_language(text: str) -> str:

@@ -46,10 +46,14 @@ def _problems(entry: dict[str, Any], stage: str) -> list[tuple[str, str]]:
         elif any(not isinstance(h, str) or not h.strip() for h in hints):
             problems.append(("hints", "every hint must be a non-empty string"))
         elif any(len(b) < len(a) for a, b in zip(hints, hints[1:], strict=False)):
-            problems.append(("hints", "hints must grow in detail: each at least as long as the one before"))
+            problems.append(
+                ("hints", "hints must grow in detail: each at least as long as the one before")
+            )
     timeout = entry.get("timeout")
     if timeout is not None and (not isinstance(timeout, (int, float)) or timeout <= 0):
-        problems.append(("timeout", f"the timeout {timeout!r} must be a positive number of seconds"))
+        problems.append(
+            ("timeout", f"the timeout {timeout!r} must be a positive number of seconds")
+        )
     return problems
 
 

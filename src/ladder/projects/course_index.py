@@ -103,8 +103,16 @@ def _lesson_passages(lesson: Any) -> list[Passage]:
     def flush() -> None:
         text = "\n".join(lines).strip()
         if text:
-            out.append(Passage(f"lesson:{lesson.id}#{anchor}", "lesson", lesson.id,
-                               title, anchor, f"{lesson.title}. {title}.\n{text}"))  # fmt: skip
+            out.append(
+                Passage(
+                    f"lesson:{lesson.id}#{anchor}",
+                    "lesson",
+                    lesson.id,
+                    title,
+                    anchor,
+                    f"{lesson.title}. {title}.\n{text}",
+                )
+            )
 
     in_code = False
     for line in lesson.body.splitlines():
@@ -144,8 +152,9 @@ def _docstrings(module: str) -> list[tuple[str, str]]:
     return out
 
 
-def course_passages(curriculum: Any, include_cards: bool = True,
-                    include_docstrings: bool = True) -> list[Passage]:  # fmt: skip
+def course_passages(
+    curriculum: Any, include_cards: bool = True, include_docstrings: bool = True
+) -> list[Passage]:
     """Every passage of the course, lessons in course order."""
     out: list[Passage] = []
     seen_modules: set[str] = set()
@@ -159,16 +168,32 @@ def course_passages(curriculum: Any, include_cards: bool = True,
                 elif card.kind == "numeric":
                     back = f"{card.answer:g}. {back}"
                 text = f"{card.front.replace('{{', '').replace('}}', '')}\n{back}".strip()
-                out.append(Passage(f"card:{card.id}", "card", lesson.id,
-                                   f"{lesson.title} — card", f"card-{card.id}", text))  # fmt: skip
+                out.append(
+                    Passage(
+                        f"card:{card.id}",
+                        "card",
+                        lesson.id,
+                        f"{lesson.title} — card",
+                        f"card-{card.id}",
+                        text,
+                    )
+                )
         if include_docstrings:
             for module in lesson.modules:
                 if module in seen_modules:
                     continue
                 seen_modules.add(module)
                 for name, doc in _docstrings(module):
-                    out.append(Passage(f"doc:{name}", "docstring", lesson.id, f"{name} (docstring)",
-                                       "", f"{name}\n{doc}"))  # fmt: skip
+                    out.append(
+                        Passage(
+                            f"doc:{name}",
+                            "docstring",
+                            lesson.id,
+                            f"{name} (docstring)",
+                            "",
+                            f"{name}\n{doc}",
+                        )
+                    )
     return out
 
 
@@ -189,8 +214,12 @@ def fingerprint(texts: Sequence[str]) -> str:
     return h.hexdigest()[:20]
 
 
-def cached_embeddings(texts: Sequence[str], encode: Callable[[Sequence[str]], np.ndarray],
-                      cache_dir: str | Path | None, tag: str) -> np.ndarray:  # fmt: skip
+def cached_embeddings(
+    texts: Sequence[str],
+    encode: Callable[[Sequence[str]], np.ndarray],
+    cache_dir: str | Path | None,
+    tag: str,
+) -> np.ndarray:
     """``encode(texts)``, kept as ``<tag>-<fingerprint>.npz`` in the cache folder."""
     folder = Path(cache_dir) if cache_dir is not None else default_cache_dir()
     path = folder / f"{tag}-{fingerprint(texts)}.npz"
@@ -215,8 +244,12 @@ def cached_embeddings(texts: Sequence[str], encode: Callable[[Sequence[str]], np
 class CourseIndex:
     """BM25 + MiniLM embeddings over passages; :meth:`search` ranks them for a question."""
 
-    def __init__(self, passages: Sequence[Passage], embeddings: np.ndarray,
-                 encode: Callable[[Sequence[str]], np.ndarray]):  # fmt: skip
+    def __init__(
+        self,
+        passages: Sequence[Passage],
+        embeddings: np.ndarray,
+        encode: Callable[[Sequence[str]], np.ndarray],
+    ):
         if len(passages) != len(embeddings):
             raise ValueError(f"{len(passages)} passages but {len(embeddings)} embeddings.")
         self.passages = list(passages)
@@ -225,8 +258,9 @@ class CourseIndex:
         self.bm25 = BM25([search_tokens(p.text) for p in self.passages])
 
     @classmethod
-    def build(cls, passages: Sequence[Passage], encoder: Any = None,
-              cache_dir: str | Path | None = None) -> CourseIndex:  # fmt: skip
+    def build(
+        cls, passages: Sequence[Passage], encoder: Any = None, cache_dir: str | Path | None = None
+    ) -> CourseIndex:
         """Load the cached embeddings for these passages, or compute and cache them."""
         encode = make_encoder(encoder)
         texts = [p.text for p in passages]
@@ -242,8 +276,14 @@ class CourseIndex:
         by_emb = [int(i) for i in np.argsort(-cos, kind="stable")[:depth]]
         return by_bm25, by_emb, q
 
-    def search(self, question: str, k: int = 5, method: str = "rrf", depth: int = 50,
-               diversify: bool = False) -> list[Hit]:  # fmt: skip
+    def search(
+        self,
+        question: str,
+        k: int = 5,
+        method: str = "rrf",
+        depth: int = 50,
+        diversify: bool = False,
+    ) -> list[Hit]:
         """The k best passages. ``method``: ``"bm25"``, ``"embedding"``, ``"rrf"`` (both
         fused) or ``"votes"`` (fused, then re-ranked by lesson votes). ``diversify``
         re-ranks the top 3k fused passages by MMR (λ = 0.7) before keeping k."""
@@ -266,8 +306,9 @@ class CourseIndex:
             E = self.embeddings[ids]
             pick = mmr_select(E @ q, E @ E.T, k, lam=0.7)
             scored = [pool[j] for j in pick]
-        return [Hit(self.passages[i], float(s), rank_b.get(i), rank_e.get(i))
-                for i, s in scored[:k]]  # fmt: skip
+        return [
+            Hit(self.passages[i], float(s), rank_b.get(i), rank_e.get(i)) for i, s in scored[:k]
+        ]
 
     def _lesson_votes(self, scored: list, top: int = 20) -> list:
         """Passages of the lessons with the largest summed fused score (over the top

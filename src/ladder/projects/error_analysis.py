@@ -15,7 +15,9 @@ from collections.abc import Hashable, Sequence
 __all__ = ["confusion_pairs"]
 
 
-def confusion_pairs(y_true: Sequence[Hashable], y_pred: Sequence[Hashable]) -> list[tuple[Hashable, Hashable, int]]:
+def confusion_pairs(
+    y_true: Sequence[Hashable], y_pred: Sequence[Hashable]
+) -> list[tuple[Hashable, Hashable, int]]:
     """The mistakes as (true, predicted, count), most frequent first; ties in the order
     the mistake first occurs. Correct predictions are not listed.
 

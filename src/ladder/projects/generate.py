@@ -55,7 +55,8 @@ class Generator:
         chars = ckpt.get("extra", {}).get("chars")
         if not chars:
             raise ProjectInputError(
-                f"{checkpoint} holds no character vocabulary; use a checkpoint of `ladder run {GPT_LAB}`."
+                f"{checkpoint} holds no character vocabulary; use a checkpoint of "
+                f"`ladder run {GPT_LAB}`."
             )
         self.model.eval()
         self.tok = CharTokenizer("".join(chars))
@@ -64,10 +65,14 @@ class Generator:
         self._torch = torch
 
     @classmethod
-    def load(cls, runs_dir: str | Path | None = None, checkpoint: str | Path | None = None) -> Generator:
+    def load(
+        cls, runs_dir: str | Path | None = None, checkpoint: str | Path | None = None
+    ) -> Generator:
         if checkpoint is not None:
             if not Path(checkpoint).is_file():
-                raise ProjectInputError(f"there is no checkpoint at {checkpoint}; give a ckpt.pt file.")
+                raise ProjectInputError(
+                    f"there is no checkpoint at {checkpoint}; give a ckpt.pt file."
+                )
             return cls(checkpoint)
         path = latest_run_file(runs_dir, GPT_LAB, "ckpt.pt")
         if path is None:
@@ -76,7 +81,9 @@ class Generator:
 
     def _prompt_ids(self, prompt: str) -> tuple[list[int], str, str | None]:
         if not isinstance(prompt, str) or not prompt:
-            raise ProjectInputError("the prompt is empty; give at least one character, e.g. 'ROMEO:'.")
+            raise ProjectInputError(
+                "the prompt is empty; give at least one character, e.g. 'ROMEO:'."
+            )
         unknown = sorted({ch for ch in prompt if ch not in self.tok.stoi})
         if unknown:
             raise ProjectInputError(
@@ -85,13 +92,22 @@ class Generator:
             )
         notice = None
         if len(prompt) > self.block_size:
-            notice = (f"the prompt has {len(prompt)} characters; the model sees only the last "
-                      f"{self.block_size} (its context).")  # fmt: skip
+            notice = (
+                f"the prompt has {len(prompt)} characters; the model sees only the last "
+                f"{self.block_size} (its context)."
+            )
             prompt = prompt[-self.block_size :]
         return self.tok.encode(prompt), prompt, notice
 
-    def stream(self, prompt: str, max_new_tokens: int = 200, temperature: float = 0.8,
-               top_k: int | None = 200, top_p: float | None = None, seed: int = 1337) -> Iterator[str]:  # fmt: skip
+    def stream(
+        self,
+        prompt: str,
+        max_new_tokens: int = 200,
+        temperature: float = 0.8,
+        top_k: int | None = 200,
+        top_p: float | None = None,
+        seed: int = 1337,
+    ) -> Iterator[str]:
         """Yield each new character as soon as it is sampled."""
         from ladder.transformer.sampling import check_sampling, sample_next
 
@@ -118,13 +134,21 @@ class Generator:
                 idx = torch.cat([idx, nxt], dim=1)
                 yield self.tok.decode([int(nxt)])
 
-    def generate(self, prompt: str, max_new_tokens: int = 200, temperature: float = 0.8,
-                 top_k: int | None = 200, top_p: float | None = None, seed: int = 1337) -> GenerationResult:  # fmt: skip
+    def generate(
+        self,
+        prompt: str,
+        max_new_tokens: int = 200,
+        temperature: float = 0.8,
+        top_k: int | None = 200,
+        top_p: float | None = None,
+        seed: int = 1337,
+    ) -> GenerationResult:
         t0 = time.perf_counter()
         _, seen, notice = self._prompt_ids(prompt)
         text = "".join(self.stream(prompt, max_new_tokens, temperature, top_k, top_p, seed))
-        return GenerationResult(seen, text, max_new_tokens, self.name,
-                                time.perf_counter() - t0, notice)  # fmt: skip
+        return GenerationResult(
+            seen, text, max_new_tokens, self.name, time.perf_counter() - t0, notice
+        )
 
     def perplexity(self, text: str, stride: int | None = None) -> float:
         """Per-character perplexity of ``text`` (every character after the first, each
@@ -167,8 +191,9 @@ def ngram_char_perplexity(model: Any, lines: list[str]) -> float:
     return math.exp(total / n)
 
 
-def perplexity_comparison(generator: Generator, n_chars: int = 20000,
-                          orders: tuple[int, ...] = (3, 5)) -> list[dict[str, Any]]:  # fmt: skip
+def perplexity_comparison(
+    generator: Generator, n_chars: int = 20000, orders: tuple[int, ...] = (3, 5)
+) -> list[dict[str, Any]]:
     """Per-character perplexity on the first ``n_chars`` of Tiny Shakespeare's held-out
     10 %: the GPT beside Kneser–Ney n-gram models fit on the training 90 %."""
     from ladder.nlp.ngram import KneserNeyInterpolated
@@ -183,6 +208,10 @@ def perplexity_comparison(generator: Generator, n_chars: int = 20000,
     train_lines = [list(s) for s in train.split("\n")]
     for order in orders:
         lm = KneserNeyInterpolated(order).fit(train_lines)
-        rows.append({"model": f"Kneser–Ney {order}-gram (characters)",
-                     "perplexity": ngram_char_perplexity(lm, lines)})  # fmt: skip
+        rows.append(
+            {
+                "model": f"Kneser–Ney {order}-gram (characters)",
+                "perplexity": ngram_char_perplexity(lm, lines),
+            }
+        )
     return rows

@@ -48,7 +48,9 @@ def reciprocal_rank_fusion(
     return sorted(scores.items(), key=lambda kv: (-kv[1], order[kv[0]]))
 
 
-def recall_at_k(ranked: Sequence[Sequence[Hashable]], relevant: Sequence[Hashable], k: int) -> float:
+def recall_at_k(
+    ranked: Sequence[Sequence[Hashable]], relevant: Sequence[Hashable], k: int
+) -> float:
     """Fraction of queries whose relevant item is in the first k of its ranking.
 
     >>> recall_at_k([["a", "b"], ["c", "a"], ["b", "c"]], ["a", "a", "a"], 1)

@@ -126,7 +126,9 @@ def _lcs_indices(ref: Sequence[str], can: Sequence[str]) -> set[int]:
     return out
 
 
-def rouge_lsum(candidate: Sequence[Sequence[str]], reference: Sequence[Sequence[str]]) -> RougeScore:
+def rouge_lsum(
+    candidate: Sequence[Sequence[str]], reference: Sequence[Sequence[str]]
+) -> RougeScore:
     """Summary-level ROUGE-L of tokenised sentences (lists of token lists)."""
     m, n = sum(map(len, reference)), sum(map(len, candidate))
     if not m or not n:
@@ -166,7 +168,9 @@ def rouge(
             if t == "rougeL":
                 s = rouge_l(cand, toks)
             elif t == "rougeLsum":
-                s = rouge_lsum(cand_sents, [rouge_tokenize(x, stemmer) for x in ref.split("\n") if x])
+                s = rouge_lsum(
+                    cand_sents, [rouge_tokenize(x, stemmer) for x in ref.split("\n") if x]
+                )
             else:
                 s = rouge_n(cand, toks, int(t[5:]))
             if t not in best or s.fmeasure > best[t].fmeasure:

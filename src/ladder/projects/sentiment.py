@@ -121,21 +121,27 @@ class SentimentModel:
         for t, p, notice in zip(cleaned, P, notices, strict=True):
             k = int(np.argmax(p))
             pushes = self.explain(t, k)
-            out.append(SentimentResult(
-                text=t, label=self.labels[k], probability=float(p[k]),
-                probabilities={lab: float(v) for lab, v in zip(self.labels, p, strict=True)},
-                pushed_for=[WordPush(w, s) for w, s in pushes if s > 0][:N_WORDS],
-                pushed_against=[WordPush(w, s) for w, s in reversed(pushes) if s < 0][:N_WORDS],
-                model=self.name, notice=notice,
-            ))  # fmt: skip
+            out.append(
+                SentimentResult(
+                    text=t,
+                    label=self.labels[k],
+                    probability=float(p[k]),
+                    probabilities={lab: float(v) for lab, v in zip(self.labels, p, strict=True)},
+                    pushed_for=[WordPush(w, s) for w, s in pushes if s > 0][:N_WORDS],
+                    pushed_against=[WordPush(w, s) for w, s in reversed(pushes) if s < 0][:N_WORDS],
+                    model=self.name,
+                    notice=notice,
+                )
+            )
         return out
 
 
 class TfidfSentiment(SentimentModel):
     """TF-IDF features + softmax logistic regression, both from the course's library."""
 
-    def __init__(self, max_features: int = 2000, C: float = 2.0, n_train: int = 8000,
-                 seed: int = 0):  # fmt: skip
+    def __init__(
+        self, max_features: int = 2000, C: float = 2.0, n_train: int = 8000, seed: int = 0
+    ):
         self.max_features, self.C, self.n_train, self.seed = max_features, C, n_train, seed
         self.name = "TF-IDF + logistic regression (ladder), tweets"
 
@@ -145,8 +151,9 @@ class TfidfSentiment(SentimentModel):
         from ladder.ml.logistic import LogisticRegression
         from ladder.nlp.vectorize import TfidfVectorizer
 
-        self.vectorizer_ = TfidfVectorizer(max_features=self.max_features, sublinear_tf=True,
-                                           ngram_range=(1, 2), min_df=2)  # fmt: skip
+        self.vectorizer_ = TfidfVectorizer(
+            max_features=self.max_features, sublinear_tf=True, ngram_range=(1, 2), min_df=2
+        )
         X = self.vectorizer_.fit_transform(list(texts)).toarray()
         # one BLAS thread: these (n × 2000) products are memory-bound, and extra threads
         # only contend on a busy machine
@@ -175,8 +182,10 @@ class TfidfSentiment(SentimentModel):
 
     def explain(self, text: str, label: int) -> list[tuple[str, float]]:
         x = self.vectorizer_.transform([text])
-        contrib = [(str(self.terms_[j]), float(v * self.push_[label, j]))
-                   for j, v in zip(x.indices, x.data, strict=True)]  # fmt: skip
+        contrib = [
+            (str(self.terms_[j]), float(v * self.push_[label, j]))
+            for j, v in zip(x.indices, x.data, strict=True)
+        ]
         return sorted(contrib, key=lambda wc: -wc[1])
 
 
@@ -233,16 +242,26 @@ class FinetunedSentiment(SentimentModel):
         return sorted(zip(words, drops.tolist(), strict=True), key=lambda wc: -wc[1])
 
 
-def save_finetuned(path: str | Path, encoder: Any, head: Any, labels: Sequence[str],
-                   max_length: int = 128) -> None:  # fmt: skip
+def save_finetuned(
+    path: str | Path, encoder: Any, head: Any, labels: Sequence[str], max_length: int = 128
+) -> None:
     """Write a fine-tuned classifier where :func:`load_model` finds it: our ``BertEncoder``
     (its config and weights), the ``nn.Linear`` head on mean-pooled vectors, the label
     names in head order, and the token limit."""
     import torch
 
-    torch.save({"format": FORMAT, "version": 1, "bert_config": asdict(encoder.config),
-                "encoder": encoder.state_dict(), "head": head.state_dict(),
-                "labels": list(labels), "max_length": max_length}, path)  # fmt: skip
+    torch.save(
+        {
+            "format": FORMAT,
+            "version": 1,
+            "bert_config": asdict(encoder.config),
+            "encoder": encoder.state_dict(),
+            "head": head.state_dict(),
+            "labels": list(labels),
+            "max_length": max_length,
+        },
+        path,
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -266,8 +285,9 @@ def load_model(model: str = "auto", runs_dir: str | Path | None = None) -> Senti
     return default_model()
 
 
-def analyze(texts: str | Sequence[str], model: str = "auto",
-            runs_dir: str | Path | None = None) -> list[SentimentResult]:  # fmt: skip
+def analyze(
+    texts: str | Sequence[str], model: str = "auto", runs_dir: str | Path | None = None
+) -> list[SentimentResult]:
     """Label, probability and deciding words for each text."""
     if isinstance(texts, str):
         texts = [texts]
@@ -276,8 +296,13 @@ def analyze(texts: str | Sequence[str], model: str = "auto",
     return load_model(model, runs_dir).analyze(list(texts))
 
 
-def analyze_csv(path: str | Path, column: str = "text", model: str = "auto",
-                runs_dir: str | Path | None = None, limit: int | None = None) -> CsvResult:  # fmt: skip
+def analyze_csv(
+    path: str | Path,
+    column: str = "text",
+    model: str = "auto",
+    runs_dir: str | Path | None = None,
+    limit: int | None = None,
+) -> CsvResult:
     """Analyse every non-empty cell of ``column`` in a CSV file (header row required)."""
     p = Path(path)
     if not p.is_file():

@@ -81,8 +81,9 @@ def _encoder(encoder: Any) -> Callable[[Sequence[str]], np.ndarray]:
     return make_encoder(encoder)
 
 
-def select_sentences(method: str, sentences: Sequence[str], k: int,
-                     embeddings: np.ndarray | None = None) -> list[int]:  # fmt: skip
+def select_sentences(
+    method: str, sentences: Sequence[str], k: int, embeddings: np.ndarray | None = None
+) -> list[int]:
     """Indices (ascending) of the k sentences an extractive method keeps."""
     from ladder.projects.retrieval import mmr_select
     from ladder.projects.textrank import textrank_scores
@@ -129,14 +130,21 @@ def oracle_indices(sentences: Sequence[str], references: Sequence[str], k: int) 
     return sorted(chosen)
 
 
-def summarize(text: str, method: str = "textrank", n_sentences: int = 3,
-              runs_dir: str | Path | None = None, encoder: Any = None) -> SummaryResult:  # fmt: skip
+def summarize(
+    text: str,
+    method: str = "textrank",
+    n_sentences: int = 3,
+    runs_dir: str | Path | None = None,
+    encoder: Any = None,
+) -> SummaryResult:
     """Summarise ``text`` with one of :data:`METHODS`."""
     t0 = time.perf_counter()
     if method not in METHODS:
         raise ProjectInputError(f"unknown method {method!r}; use one of {', '.join(METHODS)}.")
     if not isinstance(n_sentences, int) or n_sentences < 1:
-        raise ProjectInputError(f"n_sentences must be a positive whole number, not {n_sentences!r}.")
+        raise ProjectInputError(
+            f"n_sentences must be a positive whole number, not {n_sentences!r}."
+        )
     text = check_text(text, "text to summarise")
     if method == "abstractive":
         from ladder.projects.summarizer import CHECKPOINT_NAME, load_summarizer
@@ -150,14 +158,16 @@ def summarize(text: str, method: str = "textrank", n_sentences: int = 3,
     sents = split_document(text)
     notice = None
     if len(sents) > MAX_SENTENCES:
-        notice = (f"the document has {len(sents)} sentences; only the first "
-                  f"{MAX_SENTENCES} were read.")  # fmt: skip
+        notice = (
+            f"the document has {len(sents)} sentences; only the first {MAX_SENTENCES} were read."
+        )
         sents = sents[:MAX_SENTENCES]
     emb = None if method == "lead" else _encoder(encoder)(sents)
     idx = select_sentences(method, sents, n_sentences, emb)
     sep = "\n" if "\n" in text and len(sents) == len(text.strip().splitlines()) else " "
-    return SummaryResult(method, sep.join(sents[i] for i in idx), idx, len(sents),
-                         time.perf_counter() - t0, notice)  # fmt: skip
+    return SummaryResult(
+        method, sep.join(sents[i] for i in idx), idx, len(sents), time.perf_counter() - t0, notice
+    )
 
 
 def summarize_file(path: str | Path, **kwargs: Any) -> SummaryResult:
@@ -165,8 +175,9 @@ def summarize_file(path: str | Path, **kwargs: Any) -> SummaryResult:
     return summarize(read_text_file(path, "document"), **kwargs)
 
 
-def evaluate(examples: Sequence[Any], k: int, encoder: Any = None,
-             abstractive: Any = None) -> dict[str, dict[str, float]]:  # fmt: skip
+def evaluate(
+    examples: Sequence[Any], k: int, encoder: Any = None, abstractive: Any = None
+) -> dict[str, dict[str, float]]:
     """Mean ROUGE-1/2/L F (×100, ours) of lead-k, TextRank, MMR, the oracle and, when a
     model is given, the abstractive summariser, on ``SummaryExample`` rows."""
     from ladder.projects.rouge import mean_rouge
@@ -182,6 +193,8 @@ def evaluate(examples: Sequence[Any], k: int, encoder: Any = None,
             if emb is None and m != "lead":
                 continue
             outputs[m].append(" ".join(sents[i] for i in select_sentences(m, sents, k, emb)))
-        outputs["oracle"].append(" ".join(sents[i] for i in oracle_indices(sents, ex.references, k)))
+        outputs["oracle"].append(
+            " ".join(sents[i] for i in oracle_indices(sents, ex.references, k))
+        )
     refs = [list(ex.references) for ex in examples]
     return {m: mean_rouge(out, refs) for m, out in outputs.items() if out}

@@ -33,8 +33,14 @@ from ladder.transformer.attention import causal_mask, padding_mask
 from ladder.transformer.block import PreNormDecoderLayer
 from ladder.transformer.positions import SinusoidalPositions
 
-__all__ = ["SummarizerConfig", "SummaryDecoder", "Summarizer", "train_summarizer",
-           "load_summarizer", "CHECKPOINT_NAME"]  # fmt: skip
+__all__ = [
+    "SummarizerConfig",
+    "SummaryDecoder",
+    "Summarizer",
+    "train_summarizer",
+    "load_summarizer",
+    "CHECKPOINT_NAME",
+]
 
 CHECKPOINT_NAME = "summarizer.pt"
 FORMAT = "ladder-summarizer"
@@ -145,8 +151,10 @@ class Summarizer:
         enc = self.tokenizer.encode(text)
         notice = None
         if enc.overflowing:
-            notice = (f"the text is longer than the encoder's {self.decoder.config.max_source} "
-                      "word pieces; only its beginning was read.")  # fmt: skip
+            notice = (
+                f"the text is longer than the encoder's {self.decoder.config.max_source} "
+                "word pieces; only its beginning was read."
+            )
         return self.generate(self.encode_sources([text]))[0], notice
 
 
@@ -160,9 +168,14 @@ def _pad_memories(memories: Sequence[Tensor]) -> tuple[Tensor, Tensor]:
     return mem, keep
 
 
-def train_summarizer(cfg: SummarizerConfig, sources: Sequence[str], summaries: Sequence[str],
-                     out_dir: str | Path | None = None, on_step: Any = None,
-                     encoder: Any = None) -> dict[str, Any]:  # fmt: skip
+def train_summarizer(
+    cfg: SummarizerConfig,
+    sources: Sequence[str],
+    summaries: Sequence[str],
+    out_dir: str | Path | None = None,
+    on_step: Any = None,
+    encoder: Any = None,
+) -> dict[str, Any]:
     """Fit the decoder for ``cfg.cpu_minutes``; returns steps, minutes, final loss and the
     checkpoint path."""
     torch.manual_seed(cfg.seed)
@@ -172,7 +185,9 @@ def train_summarizer(cfg: SummarizerConfig, sources: Sequence[str], summaries: S
     model = Summarizer(decoder, bpe, encoder)
     memories = [m.half() for m in model.encode_sources(list(sources))]
     targets = [bpe.encode_ordinary(s)[: cfg.max_target] for s in summaries]
-    opt = torch.optim.AdamW(decoder.parameters(), lr=cfg.peak_lr, betas=(0.9, 0.98), weight_decay=0.01)
+    opt = torch.optim.AdamW(
+        decoder.parameters(), lr=cfg.peak_lr, betas=(0.9, 0.98), weight_decay=0.01
+    )
     decoder.train()
     spent, wall, step, losses = 0.0, 0.0, 0, []
     order = list(range(len(memories)))
@@ -190,12 +205,21 @@ def train_summarizer(cfg: SummarizerConfig, sources: Sequence[str], summaries: S
                 dec[r, : len(t) + 1] = torch.tensor([model.bos, *t])
                 y[r, : len(t) + 1] = torch.tensor([*t, model.eos])
             frac = min(1.0, spent / (cfg.cpu_minutes * 60))
-            lr = cfg.peak_lr * min(1.0, (step + 1) / cfg.warmup_steps) * 0.5 * (1 + math.cos(math.pi * frac))
+            lr = (
+                cfg.peak_lr
+                * min(1.0, (step + 1) / cfg.warmup_steps)
+                * 0.5
+                * (1 + math.cos(math.pi * frac))
+            )
             for g in opt.param_groups:
                 g["lr"] = lr
             logits = decoder(mem, keep, dec)
-            loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)), y.reshape(-1),
-                                   ignore_index=model.pad, label_smoothing=cfg.label_smoothing)
+            loss = F.cross_entropy(
+                logits.reshape(-1, logits.size(-1)),
+                y.reshape(-1),
+                ignore_index=model.pad,
+                label_smoothing=cfg.label_smoothing,
+            )
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(decoder.parameters(), 1.0)
@@ -209,16 +233,27 @@ def train_summarizer(cfg: SummarizerConfig, sources: Sequence[str], summaries: S
             if spent >= cfg.cpu_minutes * 60:
                 break
     decoder.eval()
-    result: dict[str, Any] = {"steps": step, "cpu_minutes": spent / 60, "wall_minutes": wall / 60,
-                              "final_loss": sum(losses[-20:]) / max(1, len(losses[-20:])),
-                              "n_params": sum(p.numel() for p in decoder.parameters()),
-                              "model": model}  # fmt: skip
+    result: dict[str, Any] = {
+        "steps": step,
+        "cpu_minutes": spent / 60,
+        "wall_minutes": wall / 60,
+        "final_loss": sum(losses[-20:]) / max(1, len(losses[-20:])),
+        "n_params": sum(p.numel() for p in decoder.parameters()),
+        "model": model,
+    }
     if out_dir is not None:
         path = Path(out_dir) / CHECKPOINT_NAME
         path.parent.mkdir(parents=True, exist_ok=True)
-        torch.save({"format": FORMAT, "version": 1, "config": asdict(cfg),
-                    "merges": [list(p) for p in bpe.merges_], "decoder": decoder.state_dict()},
-                   path)  # fmt: skip
+        torch.save(
+            {
+                "format": FORMAT,
+                "version": 1,
+                "config": asdict(cfg),
+                "merges": [list(p) for p in bpe.merges_],
+                "decoder": decoder.state_dict(),
+            },
+            path,
+        )
         result["checkpoint"] = str(path)
     return result
 

@@ -24,8 +24,14 @@ from ladder.projects.common import (
     latest_run_file,
 )
 
-__all__ = ["TranslationResult", "Translator", "translate", "DIRECTIONS", "TRANSLATOR_LAB",
-           "parse_direction"]  # fmt: skip
+__all__ = [
+    "TranslationResult",
+    "Translator",
+    "translate",
+    "DIRECTIONS",
+    "TRANSLATOR_LAB",
+    "parse_direction",
+]
 
 TRANSLATOR_LAB = "projects.train-translator"
 DIRECTIONS = ("en-de",)
@@ -47,7 +53,7 @@ class TranslationResult:
 
 
 def parse_direction(direction: str) -> str:
-    """"en-de", "en→de", "en>de", "EN_DE" → "en-de"; anything else fails in one sentence."""
+    """ "en-de", "en→de", "en>de", "EN_DE" → "en-de"; anything else fails in one sentence."""
     if not isinstance(direction, str):
         raise ProjectInputError(f"the direction must be a str such as 'en-de', not {direction!r}.")
     norm = direction.strip().lower()
@@ -70,10 +76,14 @@ class Translator:
         self.max_tokens = self.model.config.n_positions - 2
 
     @classmethod
-    def load(cls, runs_dir: str | Path | None = None, checkpoint: str | Path | None = None) -> Translator:
+    def load(
+        cls, runs_dir: str | Path | None = None, checkpoint: str | Path | None = None
+    ) -> Translator:
         if checkpoint is not None:
             if not Path(checkpoint).is_file():
-                raise ProjectInputError(f"there is no checkpoint at {checkpoint}; give a translator.pt.")
+                raise ProjectInputError(
+                    f"there is no checkpoint at {checkpoint}; give a translator.pt."
+                )
             return cls(checkpoint)
         from ladder.projects.translator import CHECKPOINT_NAME
 
@@ -82,7 +92,9 @@ class Translator:
             raise ModelNotTrained(TRANSLATOR_LAB, "English → German translator")
         return cls(path)
 
-    def translate(self, text: str, direction: str = "en-de", beam_size: int = 4) -> TranslationResult:
+    def translate(
+        self, text: str, direction: str = "en-de", beam_size: int = 4
+    ) -> TranslationResult:
         from ladder.nlp.sentences import split_sentences
         from ladder.projects.translator import translate_batch
 
@@ -90,7 +102,9 @@ class Translator:
         direction = parse_direction(direction)
         text = check_text(text, "text to translate")
         if not isinstance(beam_size, int) or not 1 <= beam_size <= 16:
-            raise ProjectInputError(f"beam_size must be a whole number from 1 to 16, not {beam_size!r}.")
+            raise ProjectInputError(
+                f"beam_size must be a whole number from 1 to 16, not {beam_size!r}."
+            )
         lang = guess_language(text)
         if lang != "en":
             raise ProjectInputError(
@@ -101,16 +115,26 @@ class Translator:
         cut = [s for s in sents if len(self.vocab.encode(s)) > self.max_tokens]
         notice = None
         if cut:
-            notice = (f"{len(cut)} sentence(s) were longer than the model's context of "
-                      f"{self.max_tokens} subwords and were cut.")  # fmt: skip
+            notice = (
+                f"{len(cut)} sentence(s) were longer than the model's context of "
+                f"{self.max_tokens} subwords and were cut."
+            )
         out = translate_batch(self.model, self.vocab, sents, beam_size=beam_size)
-        return TranslationResult(text, " ".join(out), direction, beam_size,
-                                 list(zip(sents, out, strict=True)), self.name,
-                                 time.perf_counter() - t0, notice)  # fmt: skip
+        return TranslationResult(
+            text,
+            " ".join(out),
+            direction,
+            beam_size,
+            list(zip(sents, out, strict=True)),
+            self.name,
+            time.perf_counter() - t0,
+            notice,
+        )
 
 
-def translate(text: str, direction: str = "en-de", beam_size: int = 4,
-              runs_dir: str | Path | None = None) -> TranslationResult:  # fmt: skip
+def translate(
+    text: str, direction: str = "en-de", beam_size: int = 4, runs_dir: str | Path | None = None
+) -> TranslationResult:
     """Translate with the newest trained model of the workspace's runs folder."""
     parse_direction(direction)
     return Translator.load(runs_dir).translate(text, direction, beam_size)

@@ -133,12 +133,19 @@ def build_model(cfg: TranslatorConfig, vocab: SubwordVocab) -> Seq2SeqTransforme
     """The pre-norm encoder–decoder with one shared embedding / output matrix."""
     model = Seq2SeqTransformer(
         Seq2SeqConfig(
-            src_vocab_size=vocab.size, tgt_vocab_size=vocab.size, d_model=cfg.d_model,
-            n_head=cfg.n_head, n_encoder_layers=cfg.n_layers, n_decoder_layers=cfg.n_layers,
-            d_ff=cfg.d_ff, dropout=cfg.dropout, norm_first=True, n_positions=cfg.max_len + 2,
+            src_vocab_size=vocab.size,
+            tgt_vocab_size=vocab.size,
+            d_model=cfg.d_model,
+            n_head=cfg.n_head,
+            n_encoder_layers=cfg.n_layers,
+            n_decoder_layers=cfg.n_layers,
+            d_ff=cfg.d_ff,
+            dropout=cfg.dropout,
+            norm_first=True,
+            n_positions=cfg.max_len + 2,
             pad_id=vocab.pad_id,
         )
-    )  # fmt: skip
+    )
     # embeddings are multiplied by √d in the model: start them at std 1/√d (fairseq)
     torch.nn.init.normal_(model.src_embed.weight, std=cfg.d_model**-0.5)
     model.tgt_embed.weight = model.src_embed.weight
@@ -162,7 +169,9 @@ def _batches(pairs: list, batch_tokens: int, rng: random.Random) -> list[list]:
     batches = []
     pool = 100 * max(1, batch_tokens // 20)
     for start in range(0, len(order), pool):
-        chunk = sorted(order[start : start + pool], key=lambda i: (len(pairs[i][1]), len(pairs[i][0])))
+        chunk = sorted(
+            order[start : start + pool], key=lambda i: (len(pairs[i][1]), len(pairs[i][0]))
+        )
         batch: list = []
         longest = 0
         for i in chunk:
@@ -226,16 +235,19 @@ def translate_batch(
         with torch.no_grad():
             if beam_size == 1:
                 res = model.greedy_decode(src, vocab.bos_id, vocab.eos_id, n_out)
-                hyps = [[t for t in row[1:] if t not in (vocab.eos_id, vocab.pad_id)]
-                        for row in _cut_at_eos(res.tolist(), vocab.eos_id)]  # fmt: skip
+                hyps = [
+                    [t for t in row[1:] if t not in (vocab.eos_id, vocab.pad_id)]
+                    for row in _cut_at_eos(res.tolist(), vocab.eos_id)
+                ]
             else:
                 memory, mask = model.encode(src)
 
-                def step(rows: Tensor, prefix: Tensor) -> Tensor:
+                def step(rows: Tensor, prefix: Tensor, memory=memory, mask=mask) -> Tensor:
                     return model.decode(prefix, memory[rows], mask[rows])[:, -1]
 
-                hyps = beam_search(step, len(ids), vocab.bos_id, vocab.eos_id, n_out,
-                                   beam_size, length_penalty)  # fmt: skip
+                hyps = beam_search(
+                    step, len(ids), vocab.bos_id, vocab.eos_id, n_out, beam_size, length_penalty
+                )
         for i, h in zip(idx, hyps, strict=True):
             out[i] = vocab.decode(h)
     return out
@@ -245,13 +257,24 @@ def _cut_at_eos(rows: list[list[int]], eos: int) -> list[list[int]]:
     return [row[: row.index(eos)] if eos in row else row for row in rows]
 
 
-def save_translator(path: Path, model: Seq2SeqTransformer, vocab: SubwordVocab,
-                    cfg: TranslatorConfig, extra: dict | None = None) -> None:  # fmt: skip
+def save_translator(
+    path: Path,
+    model: Seq2SeqTransformer,
+    vocab: SubwordVocab,
+    cfg: TranslatorConfig,
+    extra: dict | None = None,
+) -> None:
     torch.save(
-        {"format": FORMAT, "version": VERSION, "config": asdict(cfg), "vocab": vocab.state(),
-         "model": model.state_dict(), "extra": extra or {}},
+        {
+            "format": FORMAT,
+            "version": VERSION,
+            "config": asdict(cfg),
+            "vocab": vocab.state(),
+            "model": model.state_dict(),
+            "extra": extra or {},
+        },
         path,
-    )  # fmt: skip
+    )
 
 
 def load_translator(path: str | Path) -> tuple[Seq2SeqTransformer, SubwordVocab, dict]:
@@ -291,10 +314,14 @@ def train_translator(
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
     opt = torch.optim.AdamW(
-        [{"params": decay, "weight_decay": cfg.weight_decay},
-         {"params": no_decay, "weight_decay": 0.0}],
-        lr=cfg.peak_lr, betas=(0.9, 0.98), eps=1e-9,
-    )  # fmt: skip
+        [
+            {"params": decay, "weight_decay": cfg.weight_decay},
+            {"params": no_decay, "weight_decay": 0.0},
+        ],
+        lr=cfg.peak_lr,
+        betas=(0.9, 0.98),
+        eps=1e-9,
+    )
     v_src = list(valid[0])[: cfg.eval_sentences]
     v_ref = list(valid[1])[: cfg.eval_sentences]
     history: list[dict[str, float]] = []
@@ -306,9 +333,13 @@ def train_translator(
 
     def evaluate() -> None:
         hyps = translate_batch(model, vocab, v_src, beam_size=1, max_len=cfg.max_len)
-        point = {"cpu_minutes": trained / 60, "wall_minutes": wall / 60, "step": step,
-                 "train_loss": sum(losses[-50:]) / max(1, len(losses[-50:])),
-                 "val_bleu": corpus_bleu(hyps, [v_ref]).score}  # fmt: skip
+        point = {
+            "cpu_minutes": trained / 60,
+            "wall_minutes": wall / 60,
+            "step": step,
+            "train_loss": sum(losses[-50:]) / max(1, len(losses[-50:])),
+            "val_bleu": corpus_bleu(hyps, [v_ref]).score,
+        }
         history.append(point)
         if on_eval is not None:
             on_eval(point)
@@ -323,8 +354,12 @@ def train_translator(
             for g in opt.param_groups:
                 g["lr"] = lr_at(trained, step, cfg)
             logits, _ = model(s, d)
-            loss = F.cross_entropy(logits.reshape(-1, logits.size(-1)), y.reshape(-1),
-                                   ignore_index=vocab.pad_id, label_smoothing=cfg.label_smoothing)
+            loss = F.cross_entropy(
+                logits.reshape(-1, logits.size(-1)),
+                y.reshape(-1),
+                ignore_index=vocab.pad_id,
+                label_smoothing=cfg.label_smoothing,
+            )
             opt.zero_grad(set_to_none=True)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -342,8 +377,14 @@ def train_translator(
             if trained >= budget:
                 break
     evaluate()
-    run = TranslatorRun(step, seen / max(1, len(pairs)), trained / 60, wall / 60,
-                        sum(p.numel() for p in model.parameters()), history)  # fmt: skip
+    run = TranslatorRun(
+        step,
+        seen / max(1, len(pairs)),
+        trained / 60,
+        wall / 60,
+        sum(p.numel() for p in model.parameters()),
+        history,
+    )
     if out_dir is not None:
         path = Path(out_dir) / CHECKPOINT_NAME
         path.parent.mkdir(parents=True, exist_ok=True)

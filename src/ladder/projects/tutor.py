@@ -134,16 +134,22 @@ class IntentClassifier:
 class Tutor:
     """The chat service: :meth:`ask` answers one question."""
 
-    def __init__(self, index: CourseIndex, intent: IntentClassifier,
-                 smalltalk: list[tuple[str, str]], smalltalk_emb: np.ndarray):  # fmt: skip
+    def __init__(
+        self,
+        index: CourseIndex,
+        intent: IntentClassifier,
+        smalltalk: list[tuple[str, str]],
+        smalltalk_emb: np.ndarray,
+    ):
         self.index = index
         self.intent = intent
         self.smalltalk = smalltalk
         self.smalltalk_emb = smalltalk_emb
 
     @classmethod
-    def load(cls, curriculum: Any = None, encoder: Any = None,
-             cache_dir: str | Path | None = None) -> Tutor:  # fmt: skip
+    def load(
+        cls, curriculum: Any = None, encoder: Any = None, cache_dir: str | Path | None = None
+    ) -> Tutor:
         """Build (or load from the cache) the index and the intent classifier."""
         if curriculum is None:
             from ladder.curriculum import load_curriculum
@@ -167,8 +173,10 @@ class Tutor:
         notice = None
         if len(words) > MAX_QUESTION_WORDS:
             q = " ".join(words[:MAX_QUESTION_WORDS])
-            notice = (f"the question has {len(words)} words; only the first "
-                      f"{MAX_QUESTION_WORDS} were used.")  # fmt: skip
+            notice = (
+                f"the question has {len(words)} words; only the first "
+                f"{MAX_QUESTION_WORDS} were used."
+            )
         lang = guess_language(q)
         if lang != "en":
             raise ProjectInputError(
@@ -179,14 +187,28 @@ class Tutor:
         p = float(self.intent.p_course(emb)[0])
         if p < 0.5:
             j = int(np.argmax(self.smalltalk_emb @ emb[0]))
-            return TutorAnswer(question, "smalltalk", 1 - p, self.smalltalk[j][1],
-                               notice=notice, seconds=time.perf_counter() - t0)  # fmt: skip
+            return TutorAnswer(
+                question,
+                "smalltalk",
+                1 - p,
+                self.smalltalk[j][1],
+                notice=notice,
+                seconds=time.perf_counter() - t0,
+            )
         hits = self.index.search(q, k=k, diversify=True)
-        refs = [PassageRef(h.passage.title, h.passage.link, h.passage.lesson, h.passage.kind,
-                           h.passage.text, h.score) for h in hits]  # fmt: skip
+        refs = [
+            PassageRef(
+                h.passage.title,
+                h.passage.link,
+                h.passage.lesson,
+                h.passage.kind,
+                h.passage.text,
+                h.score,
+            )
+            for h in hits
+        ]
         reply = "These parts of the course answer it:" if refs else "I found nothing on that."
-        return TutorAnswer(question, "course", p, reply, refs, notice,
-                           time.perf_counter() - t0)  # fmt: skip
+        return TutorAnswer(question, "course", p, reply, refs, notice, time.perf_counter() - t0)
 
 
 class StageView:
@@ -206,9 +228,15 @@ class StageView:
         return self._cur.cards_of(lesson_id)
 
 
-def evaluate(curriculum: Any = None, encoder: Any = None, cache_dir: str | Path | None = None,
-             seed: int = 0, latency_queries: int = 50, stages: Sequence[str] | None = None,
-             max_smalltalk: int | None = None) -> TutorEvaluation:  # fmt: skip
+def evaluate(
+    curriculum: Any = None,
+    encoder: Any = None,
+    cache_dir: str | Path | None = None,
+    seed: int = 0,
+    latency_queries: int = 50,
+    stages: Sequence[str] | None = None,
+    max_smalltalk: int | None = None,
+) -> TutorEvaluation:
     """Recall@1/@3 of each card's lesson (cards left out of the index), per method; intent
     accuracy on a held-out quarter; median search latency (fused + MMR, encoding the
     question included)."""
@@ -230,9 +258,11 @@ def evaluate(curriculum: Any = None, encoder: Any = None, cache_dir: str | Path 
         ranked = [index.lesson_ranking(q, method) for q in queries]
         ranked_by[method] = ranked
         recall[method] = {f"@{k}": recall_at_k(ranked, truth, k) for k in (1, 3)}
-    misses = [{"card": c.id, "question": q, "lesson": t, "got": ", ".join(r[:3])}
-              for c, q, t, r in zip(cards, queries, truth, ranked_by["rrf"], strict=True)
-              if t not in r[:3]]  # fmt: skip
+    misses = [
+        {"card": c.id, "question": q, "lesson": t, "got": ", ".join(r[:3])}
+        for c, q, t, r in zip(cards, queries, truth, ranked_by["rrf"], strict=True)
+        if t not in r[:3]
+    ]
     # intent: a held-out quarter of each class
     course = course_questions(curriculum)
     small = [q for q, _ in smalltalk_pairs()][:max_smalltalk]
@@ -250,13 +280,23 @@ def evaluate(curriculum: Any = None, encoder: Any = None, cache_dir: str | Path 
         t0 = time.perf_counter()
         index.search(q, k=3, diversify=True)
         times.append(time.perf_counter() - t0)
-    return TutorEvaluation(len(queries), len(passages), recall, acc, int(n_test),
-                           1000 * float(np.median(times)), misses)  # fmt: skip
+    return TutorEvaluation(
+        len(queries),
+        len(passages),
+        recall,
+        acc,
+        int(n_test),
+        1000 * float(np.median(times)),
+        misses,
+    )
 
 
 def recall_table(ev: TutorEvaluation) -> tuple[list[str], list[list[Any]]]:
-    names = {"bm25": "BM25 (ours)", "embedding": "MiniLM embeddings (our BERT)",
-             "rrf": "hybrid: reciprocal-rank fusion",
-             "votes": "hybrid + lesson-vote re-ranking"}  # fmt: skip
+    names = {
+        "bm25": "BM25 (ours)",
+        "embedding": "MiniLM embeddings (our BERT)",
+        "rrf": "hybrid: reciprocal-rank fusion",
+        "votes": "hybrid + lesson-vote re-ranking",
+    }
     rows = [[names[m], r["@1"], r["@3"]] for m, r in ev.recall.items()]
     return ["retriever", "recall@1", "recall@3"], rows

@@ -14,8 +14,13 @@ def _check(submitted, reference, lp, s, k, mistakes=()):
     e_best, e_parent, e_token = _run(reference, lp, s, k)
     best, parent, token = _run(submitted, lp, s, k)
     inputs = {"log_probs": lp, "scores": s, "beam_size": k}
-    expect_equal(torch.stack([parent, token]).numpy(), torch.stack([e_parent, e_token]).numpy(),
-                 inputs=inputs, what="[parents, tokens]", mistakes=mistakes)  # fmt: skip
+    expect_equal(
+        torch.stack([parent, token]).numpy(),
+        torch.stack([e_parent, e_token]).numpy(),
+        inputs=inputs,
+        what="[parents, tokens]",
+        mistakes=mistakes,
+    )
     expect_close(best.numpy(), e_best.numpy(), inputs=inputs, what="the new scores")
 
 
@@ -31,8 +36,19 @@ def check_previous_scores_count(submitted, reference):
     lp = torch.log(torch.tensor([[0.5, 0.3, 0.2], [0.9, 0.05, 0.05]], dtype=torch.float64))
     s = torch.tensor([-0.1, -3.0], dtype=torch.float64)
     wrong = torch.tensor([[1, 0, 0], [0, 0, 1]])
-    _check(submitted, reference, lp, s, 3,
-           mistakes=[(wrong.numpy(), "add each hypothesis's score before choosing: c = scores[j] + log_probs[j, v]")])
+    _check(
+        submitted,
+        reference,
+        lp,
+        s,
+        3,
+        mistakes=[
+            (
+                wrong.numpy(),
+                "add each hypothesis's score before choosing: c = scores[j] + log_probs[j, v]",
+            )
+        ],
+    )
 
 
 def check_more_tokens_than_hypotheses(submitted, reference):

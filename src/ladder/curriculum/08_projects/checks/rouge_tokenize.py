@@ -15,16 +15,28 @@ def shout(word):
 
 def _check(submitted, reference, text, stemmer=None, mistakes=()):
     expect = reference(text, stemmer)
-    expect_equal(list(submitted(text, stemmer)), expect,
-                 inputs={"text": text, "stemmer": getattr(stemmer, "__doc__", None)},
-                 mistakes=mistakes)  # fmt: skip
+    expect_equal(
+        list(submitted(text, stemmer)),
+        expect,
+        inputs={"text": text, "stemmer": getattr(stemmer, "__doc__", None)},
+        mistakes=mistakes,
+    )
 
 
 def check_lesson_example(submitted, reference):
     """lower-case first, then split on everything that is not a-z0-9"""
-    _check(submitted, reference, "The cat's 2 HATS!",
-           mistakes=[(["he", "cat", "s", "2"], "lower-case before removing non-alphanumeric characters"),
-                     (["the", "2", "hats"], "a word with punctuation inside splits into parts: cat's → cat, s")])
+    _check(
+        submitted,
+        reference,
+        "The cat's 2 HATS!",
+        mistakes=[
+            (["he", "cat", "s", "2"], "lower-case before removing non-alphanumeric characters"),
+            (
+                ["the", "2", "hats"],
+                "a word with punctuation inside splits into parts: cat's → cat, s",
+            ),
+        ],
+    )
 
 
 def check_accents_and_symbols(submitted, reference):
@@ -34,15 +46,29 @@ def check_accents_and_symbols(submitted, reference):
 
 def check_stemming_only_long_words(submitted, reference):
     """the stemmer applies to words longer than 3 characters only"""
-    _check(submitted, reference, "The summaries are short but informative", drop_first,
-           mistakes=[(["he", "ummaries", "re", "hort", "ut", "nformative"],
-                      "stem only words longer than 3 characters")])
+    _check(
+        submitted,
+        reference,
+        "The summaries are short but informative",
+        drop_first,
+        mistakes=[
+            (
+                ["he", "ummaries", "re", "hort", "ut", "nformative"],
+                "stem only words longer than 3 characters",
+            )
+        ],
+    )
 
 
 def check_invalid_stems_dropped(submitted, reference):
     """tokens the stemmer makes invalid are dropped"""
-    _check(submitted, reference, "ROUGE counts overlapping words", shout,
-           mistakes=[(["ROUGE", "COUNTS", "OVERLAPPING", "WORDS"], "keep only tokens made of a-z0-9")])
+    _check(
+        submitted,
+        reference,
+        "ROUGE counts overlapping words",
+        shout,
+        mistakes=[(["ROUGE", "COUNTS", "OVERLAPPING", "WORDS"], "keep only tokens made of a-z0-9")],
+    )
 
 
 def check_empty(submitted, reference):

@@ -16,7 +16,14 @@ import math
 from collections import Counter
 
 
-def bm25_score(query: list[str], doc: list[str], doc_freq: dict[str, int], n_docs: int,
-               avgdl: float, k1: float = 1.5, b: float = 0.75) -> float:
+def bm25_score(
+    query: list[str],
+    doc: list[str],
+    doc_freq: dict[str, int],
+    n_docs: int,
+    avgdl: float,
+    k1: float = 1.5,
+    b: float = 0.75,
+) -> float:
     # TODO: sum idf(t) times the saturated, length-normalised term frequency over the query.
     raise NotImplementedError

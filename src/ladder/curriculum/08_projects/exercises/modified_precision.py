@@ -15,6 +15,8 @@ Run ``ladder check`` to grade this file, ``ladder hint`` for a hint.
 from collections import Counter
 
 
-def modified_precision(hypothesis: list[str], references: list[list[str]], n: int) -> tuple[int, int]:
+def modified_precision(
+    hypothesis: list[str], references: list[list[str]], n: int
+) -> tuple[int, int]:
     # TODO: count the output's n-grams; clip each by its largest count in one reference.
     raise NotImplementedError

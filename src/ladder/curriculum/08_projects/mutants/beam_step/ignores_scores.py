@@ -1,6 +1,5 @@
 # mutant: ranks next tokens by their own log-probability, ignoring the hypotheses' scores
 # likely: add each hypothesis's score
-import torch
 
 
 def beam_step(log_probs, scores, beam_size):

@@ -1,5 +1,4 @@
 # mutant: keeps each hypothesis's best token, then the best of those (never two from one parent)
-import torch
 
 
 def beam_step(log_probs, scores, beam_size):

@@ -1,5 +1,4 @@
 # mutant: parent and token recovered with the wrong divisor (K instead of V)
-import torch
 
 
 def beam_step(log_probs, scores, beam_size):

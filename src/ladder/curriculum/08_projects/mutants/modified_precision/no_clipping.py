@@ -1,6 +1,5 @@
 # mutant: every output n-gram found in a reference counts, without clipping
 # likely: clip each n-gram by its count in the reference
-from collections import Counter
 
 
 def modified_precision(hypothesis, references, n):

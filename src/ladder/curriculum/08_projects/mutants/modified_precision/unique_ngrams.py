@@ -1,5 +1,4 @@
 # mutant: counts distinct n-grams only (a set), not their occurrences
-from collections import Counter
 
 
 def modified_precision(hypothesis, references, n):

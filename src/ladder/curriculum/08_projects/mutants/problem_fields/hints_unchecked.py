@@ -4,9 +4,15 @@ import re
 
 
 def problem_fields(entry, stage):
-    bad = {f for f in ("id", "lesson", "title", "file", "checks", "solution", "hints") if f not in entry}
+    bad = {
+        f
+        for f in ("id", "lesson", "title", "file", "checks", "solution", "hints")
+        if f not in entry
+    }
     i = entry.get("id")
-    if i is not None and (not re.match(r"^[a-z][a-z0-9]*\.[a-z0-9][a-z0-9-]*$", i) or not i.startswith(stage + ".")):
+    if i is not None and (
+        not re.match(r"^[a-z][a-z0-9]*\.[a-z0-9][a-z0-9-]*$", i) or not i.startswith(stage + ".")
+    ):
         bad.add("id")
     if "lesson" in entry and not entry["lesson"].startswith(stage + "."):
         bad.add("lesson")

@@ -4,7 +4,11 @@ import re
 
 
 def problem_fields(entry, stage):
-    bad = {f for f in ("id", "lesson", "title", "file", "checks", "solution", "hints") if f not in entry}
+    bad = {
+        f
+        for f in ("id", "lesson", "title", "file", "checks", "solution", "hints")
+        if f not in entry
+    }
     if "id" in entry and not re.match(r"^[a-z][a-z0-9]*\.[a-z0-9][a-z0-9-]*$", entry["id"]):
         bad.add("id")
     if "lesson" in entry and not entry["lesson"].startswith(stage + "."):
@@ -15,7 +19,9 @@ def problem_fields(entry, stage):
     if "solution" in entry and not re.match(r"^[a-zA-Z_][\w.]*:[a-zA-Z_]\w*$", entry["solution"]):
         bad.add("solution")
     h = entry.get("hints")
-    if "hints" in entry and (not h or any(not x.strip() for x in h) or any(len(b) < len(a) for a, b in zip(h, h[1:]))):
+    if "hints" in entry and (
+        not h or any(not x.strip() for x in h) or any(len(b) < len(a) for a, b in zip(h, h[1:]))
+    ):
         bad.add("hints")
     t = entry.get("timeout")
     if t is not None and not (isinstance(t, (int, float)) and t > 0):

@@ -1,6 +1,5 @@
 # mutant: d and 1 - d swapped
 # likely: d multiplies the flow along edges
-import numpy as np
 
 
 def textrank_step(scores, transition, damping=0.85):

@@ -1,6 +1,5 @@
 # mutant: the teleport share is not divided by N
 # likely: spread over the N sentences
-import numpy as np
 
 
 def textrank_step(scores, transition, damping=0.85):

@@ -1,6 +1,5 @@
 # mutant: multiplies by the transition matrix instead of its transpose
 # likely: use transition.T @ scores
-import numpy as np
 
 
 def textrank_step(scores, transition, damping=0.85):
