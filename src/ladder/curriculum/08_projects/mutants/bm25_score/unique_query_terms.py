@@ -1,0 +1,16 @@
+# mutant: a repeated query term counts once
+# likely: repeats included
+import math
+from collections import Counter
+
+
+def bm25_score(query, doc, doc_freq, n_docs, avgdl, k1=1.5, b=0.75):
+    tf = Counter(doc)
+    norm = k1 * (1 - b + b * len(doc) / avgdl)
+    total = 0.0
+    for t in set(query):
+        df = doc_freq.get(t, 0)
+        if df and tf[t]:
+            idf = math.log(n_docs - df + 0.5) - math.log(df + 0.5)
+            total += idf * tf[t] * (k1 + 1) / (tf[t] + norm)
+    return total
