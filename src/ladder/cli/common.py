@@ -150,7 +150,15 @@ def emit_json(data: Any) -> None:
 def _learner_error(exc: BaseException) -> bool:
     """Errors a learner can cause (reported in one sentence), told apart without importing
     their modules up front, so `ladder --help` stays fast."""
-    names = {"Fail", "Refused", "NoWorkspace", "StoreError", "DatasetUnavailable"}
+    names = {
+        "Fail",
+        "Refused",
+        "NoWorkspace",
+        "StoreError",
+        "DatasetUnavailable",
+        "ProjectInputError",
+        "ModelNotTrained",
+    }
     return type(exc).__module__.startswith("ladder.") and any(
         c.__name__ in names for c in type(exc).__mro__
     )

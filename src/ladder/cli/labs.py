@@ -1,8 +1,7 @@
-"""``ladder run`` (labs) and the tools built in the course: ``generate``, ``serve``."""
+"""``ladder run`` (labs) and ``ladder serve`` (the course in the browser)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -96,51 +95,3 @@ def serve(
         )
     except OSError as exc:
         raise Fail(str(exc)) from exc
-
-
-@app.command()
-def generate(
-    checkpoint: Annotated[
-        Path | None,
-        typer.Option(help="A ckpt.pt; default: the newest transformer.gpt-shakespeare run."),
-    ] = None,
-    prompt: Annotated[str, typer.Option(help="Text to continue (\\n for a new line).")] = "\n",
-    tokens: Annotated[int, typer.Option(help="Characters to generate.")] = 500,
-    temperature: Annotated[
-        float, typer.Option(help="> 0; below 1 sharpens, above 1 flattens.")
-    ] = 0.8,
-    top_k: Annotated[int | None, typer.Option(help="Keep the k most likely characters.")] = 200,
-    top_p: Annotated[float | None, typer.Option(help="Nucleus sampling, in (0, 1].")] = None,
-    seed: Annotated[int, typer.Option(help="Random seed (same seed, same text).")] = 1337,
-) -> None:
-    """Sample text from a char-level GPT checkpoint (`ladder run transformer.gpt-shakespeare`)."""
-    from ladder.study.labs import latest_checkpoint
-
-    if not temperature > 0:
-        raise Fail(f"--temperature must be greater than 0, not {temperature}; try 0.8.")
-    if top_p is not None and not 0 < top_p <= 1:
-        raise Fail(f"--top-p must lie in (0, 1], not {top_p}; try 0.9.")
-    if top_k is not None and top_k < 1:
-        raise Fail(f"--top-k must be a positive whole number, not {top_k}; try 200.")
-    if tokens < 0:
-        raise Fail(f"--tokens must be 0 or more, not {tokens}.")
-    prompt = prompt.replace("\\n", "\n")
-    if checkpoint is None:
-        checkpoint = latest_checkpoint(workspace().runs_dir, "transformer.gpt-shakespeare")
-        if checkpoint is None:
-            raise Fail(
-                "No GPT checkpoint in this workspace yet: run "
-                "`ladder run transformer.gpt-shakespeare` first (or pass --checkpoint PATH)."
-            )
-    elif not checkpoint.is_file():
-        raise Fail(f"No checkpoint at {checkpoint}; pass the path of a ckpt.pt file.")
-    from ladder.transformer.shakespeare import generate_from_checkpoint
-
-    try:
-        text = generate_from_checkpoint(
-            checkpoint, prompt, max_new_tokens=tokens, temperature=temperature, top_k=top_k,
-            top_p=top_p, seed=seed,
-        )  # fmt: skip
-    except (ValueError, FileNotFoundError) as exc:
-        raise Fail(str(exc)) from exc
-    console.print(text, markup=False, highlight=False, soft_wrap=True)

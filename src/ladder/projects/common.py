@@ -167,22 +167,10 @@ def guess_language(text: str) -> str:
 
 
 def latest_run_file(runs_dir: str | Path | None, lab_id: str, filename: str) -> Path | None:
-    """The newest ``runs/<lab_id>/<time>/<filename>``, or None.
-
-    Run folders are named by UTC time (``YYYYmmdd-HHMMSS``, ``-2`` for a second run in
-    the same second), so the newest is the last in name order. (This reads the run-folder
-    format of ``ladder.study.labs``; it moves there when that module owns the listing.)
-    """
+    """The newest ``runs/<lab_id>/<time>/<filename>``, or None (``ladder.study.labs``
+    owns the run-folder format)."""
     if runs_dir is None:
         return None
-    folder = Path(runs_dir) / lab_id
-    if not folder.is_dir():
-        return None
+    from ladder.study.labs import latest_checkpoint
 
-    def key(p: Path) -> tuple[str, int]:
-        name = p.parent.name  # "20261205-081839" or "20261205-081839-2"
-        extra = name[16:]
-        return (name[:15], int(extra) if extra.isdigit() else 1)
-
-    found = sorted(folder.glob(f"*/{filename}"), key=key)
-    return found[-1] if found else None
+    return latest_checkpoint(Path(runs_dir), lab_id, filename)

@@ -196,7 +196,7 @@ def perplexity_comparison(
 ) -> list[dict[str, Any]]:
     """Per-character perplexity on the first ``n_chars`` of Tiny Shakespeare's held-out
     10 %: the GPT beside Kneser–Ney n-gram models fit on the training 90 %."""
-    from ladder.nlp.ngram import KneserNeyInterpolated
+    from ladder.nlp.ngram_trie import KneserNeyInterpolated  # the fast version, same floats
     from ladder.transformer.shakespeare import load_text
 
     text = load_text()

@@ -67,6 +67,7 @@ class WebContext:
     now: Callable[[], datetime] = now_utc
     jobs: Any = None  # ladder.web.labs.LabJobs, set by create_app
     warm: Any = None  # ladder.study.grader.WarmGrader: the next check's sandbox, ready
+    tutor: Any = None  # ladder.projects.tutor.Tutor, loaded on the first question
     _backup_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _backup_tried: float = float("-inf")
 

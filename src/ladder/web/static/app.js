@@ -128,3 +128,35 @@ document.addEventListener("DOMContentLoaded", () => {
   reviewKeys();
   labLive();
 });
+
+// Generate: stream the characters as the model samples them (the form works without it).
+function generateLive() {
+  const form = document.getElementById("generate-form");
+  const out = document.getElementById("generated");
+  if (!form || !out || !window.EventSource) { return; }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const params = new URLSearchParams();
+    for (const [key, value] of new FormData(form)) {
+      if (value !== "") { params.append(key, value); }
+    }
+    out.textContent = form.elements.prompt.value;
+    const old = document.getElementById("error");
+    if (old) { old.remove(); }
+    const source = new EventSource("/tools/generate/stream?" + params.toString());
+    source.onmessage = (e) => { out.textContent += JSON.parse(e.data); };
+    source.addEventListener("end", () => source.close());
+    source.addEventListener("error", (e) => {
+      source.close();
+      if (e.data) {
+        const p = document.createElement("p");
+        p.className = "notice warn";
+        p.id = "error";
+        p.textContent = JSON.parse(e.data);
+        out.before(p);
+      }
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", generateLive);
+
