@@ -213,7 +213,7 @@ def test_mismatched_adapter_lists_names_and_shapes(tmp_path):
     with pytest.raises(WeightMismatchError, match=r"mis-shaped: .*q_proj\.lora_A\.weight is \[4, 32\]"):
         load_adapter_weights(big, state)
     only_q = apply_lora(_base(), ["q_proj"], r=2, alpha=4)
-    with pytest.raises(WeightMismatchError, match=r"extra \(2\): .*v_proj\.lora_A\.weight"):
+    with pytest.raises(WeightMismatchError, match=r"extra \(4\): .*v_proj\.lora_A\.weight"):
         load_adapter_weights(only_q, state)
 
 
