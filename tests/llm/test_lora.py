@@ -163,8 +163,9 @@ def test_same_adapter_on_hugging_face_bert_and_ours():
     ).eval()  # fmt: skip
     ours = load_bert_weights(_base(), hf.state_dict())
     apply_lora(ours, TARGETS, r=4, alpha=8)
-    theirs = peft.get_peft_model(hf, peft.LoraConfig(r=4, lora_alpha=8,
-                                                     target_modules=["query", "value"]))
+    theirs = peft.get_peft_model(
+        hf, peft.LoraConfig(r=4, lora_alpha=8, target_modules=["query", "value"])
+    )
     g = torch.Generator().manual_seed(3)
     with torch.no_grad():
         for name, layer in lora_layers(ours).items():
@@ -210,7 +211,9 @@ def test_mismatched_adapter_lists_names_and_shapes(tmp_path):
     small = apply_lora(_base(), TARGETS, r=2, alpha=4)
     state = adapter_state_dict(small)
     big = apply_lora(_base(), TARGETS, r=4, alpha=8)
-    with pytest.raises(WeightMismatchError, match=r"mis-shaped: .*q_proj\.lora_A\.weight is \[4, 32\]"):
+    with pytest.raises(
+        WeightMismatchError, match=r"mis-shaped: .*q_proj\.lora_A\.weight is \[4, 32\]"
+    ):
         load_adapter_weights(big, state)
     only_q = apply_lora(_base(), ["q_proj"], r=2, alpha=4)
     with pytest.raises(WeightMismatchError, match=r"extra \(4\): .*v_proj\.lora_A\.weight"):

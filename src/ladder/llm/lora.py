@@ -88,7 +88,9 @@ class LoRALinear(nn.Module):
         self.scaling = alpha / r
         w = base.weight
         self.lora_A = nn.Parameter(torch.empty(r, base.in_features, dtype=w.dtype, device=w.device))
-        self.lora_B = nn.Parameter(torch.zeros(base.out_features, r, dtype=w.dtype, device=w.device))
+        self.lora_B = nn.Parameter(
+            torch.zeros(base.out_features, r, dtype=w.dtype, device=w.device)
+        )
         nn.init.kaiming_uniform_(self.lora_A, a=math.sqrt(5))  # PEFT's (and nn.Linear's) init
         self.dropout = nn.Dropout(dropout) if dropout > 0 else nn.Identity()
         self.merged = False
@@ -306,7 +308,9 @@ def _read_adapter_config(folder: Path) -> dict:
         raise ValueError(f"{path} uses LoRA options this module does not implement: {unsupported}.")
     targets = cfg["target_modules"]
     if isinstance(targets, str):
-        raise ValueError(f"{path}: a regular-expression target_modules ({targets!r}) is not supported.")
+        raise ValueError(
+            f"{path}: a regular-expression target_modules ({targets!r}) is not supported."
+        )
     return cfg
 
 
@@ -320,8 +324,14 @@ def load_adapter(model: nn.Module, folder: str | Path) -> nn.Module:
 
     folder = Path(folder)
     cfg = _read_adapter_config(folder)
-    apply_lora(model, cfg["target_modules"], cfg["r"], cfg["lora_alpha"],
-               cfg.get("lora_dropout", 0.0), cfg.get("modules_to_save") or ())  # fmt: skip
+    apply_lora(
+        model,
+        cfg["target_modules"],
+        cfg["r"],
+        cfg["lora_alpha"],
+        cfg.get("lora_dropout", 0.0),
+        cfg.get("modules_to_save") or (),
+    )
     weights = folder / ADAPTER_WEIGHTS
     if not weights.is_file():
         raise FileNotFoundError(f"no {ADAPTER_WEIGHTS} in {folder}.")
@@ -335,8 +345,11 @@ def load_adapter_weights(model: nn.Module, state: dict[str, Tensor]) -> None:
     expected = adapter_state_dict(model)
     missing = [k for k in expected if k not in state]
     extra = [k for k in state if k not in expected]
-    mis_shaped = [(k, tuple(expected[k].shape), tuple(state[k].shape))
-                  for k in expected if k in state and state[k].shape != expected[k].shape]  # fmt: skip
+    mis_shaped = [
+        (k, tuple(expected[k].shape), tuple(state[k].shape))
+        for k in expected
+        if k in state and state[k].shape != expected[k].shape
+    ]
     if missing or extra or mis_shaped:
         raise WeightMismatchError(missing, extra, mis_shaped, what="adapter weights")
     targets = _targets(model)
