@@ -50,8 +50,9 @@ def _one_thread():
 
 def _base(seed: int = 0) -> BertEncoder:
     torch.manual_seed(seed)
-    cfg = BertConfig(vocab_size=90, n_positions=24, n_layer=2, n_head=4, n_embd=32, d_ff=48,
-                     dropout=0.0)  # fmt: skip
+    cfg = BertConfig(
+        vocab_size=90, n_positions=24, n_layer=2, n_head=4, n_embd=32, d_ff=48, dropout=0.0
+    )
     return BertEncoder(cfg).eval()
 
 
@@ -100,10 +101,12 @@ def test_forward_and_gradients_equal_peft():
     (out_t * w).sum().backward()
     for name, layer in lora_layers(ours).items():
         p = theirs.base_model.model.get_submodule(name)
-        torch.testing.assert_close(layer.lora_A.grad, p.lora_A["default"].weight.grad,
-                                   atol=ATOL, rtol=1e-4)  # fmt: skip
-        torch.testing.assert_close(layer.lora_B.grad, p.lora_B["default"].weight.grad,
-                                   atol=ATOL, rtol=1e-4)  # fmt: skip
+        torch.testing.assert_close(
+            layer.lora_A.grad, p.lora_A["default"].weight.grad, atol=ATOL, rtol=1e-4
+        )
+        torch.testing.assert_close(
+            layer.lora_B.grad, p.lora_B["default"].weight.grad, atol=ATOL, rtol=1e-4
+        )
     # the same parameters are trainable: A and B of 2 layers × 2 targets
     trainable_t = sum(p.numel() for p in theirs.parameters() if p.requires_grad)
     assert count_parameters(ours)[0] == trainable_t == 2 * 2 * (4 * 32 + 32 * 4)
@@ -131,12 +134,14 @@ def test_peft_loads_our_adapter_and_we_load_peft_adapter(tmp_path):
     idx, mask = _inputs()
     save_adapter(ours, tmp_path / "ours")
     loaded_t = peft.PeftModel.from_pretrained(_base(), tmp_path / "ours")
-    torch.testing.assert_close(loaded_t(idx, attention_mask=mask), ours(idx, attention_mask=mask),
-                               atol=ATOL, rtol=0)  # fmt: skip
+    torch.testing.assert_close(
+        loaded_t(idx, attention_mask=mask), ours(idx, attention_mask=mask), atol=ATOL, rtol=0
+    )
     theirs.save_pretrained(tmp_path / "peft")
     loaded_o = load_adapter(_base(), tmp_path / "peft")
-    torch.testing.assert_close(loaded_o(idx, attention_mask=mask),
-                               theirs(idx, attention_mask=mask), atol=ATOL, rtol=0)  # fmt: skip
+    torch.testing.assert_close(
+        loaded_o(idx, attention_mask=mask), theirs(idx, attention_mask=mask), atol=ATOL, rtol=0
+    )
 
 
 def test_modules_to_save_round_trip_with_peft(tmp_path):
@@ -155,12 +160,18 @@ def test_modules_to_save_round_trip_with_peft(tmp_path):
 def test_same_adapter_on_hugging_face_bert_and_ours():
     """PEFT on HF BertModel (query/value) equals our LoRA on our BERT (q_proj/v_proj)."""
     hf = transformers.BertModel(
-        transformers.BertConfig(vocab_size=90, hidden_size=32, num_hidden_layers=2,
-                                num_attention_heads=4, intermediate_size=48,
-                                max_position_embeddings=24, hidden_dropout_prob=0.0,
-                                attention_probs_dropout_prob=0.0),
+        transformers.BertConfig(
+            vocab_size=90,
+            hidden_size=32,
+            num_hidden_layers=2,
+            num_attention_heads=4,
+            intermediate_size=48,
+            max_position_embeddings=24,
+            hidden_dropout_prob=0.0,
+            attention_probs_dropout_prob=0.0,
+        ),
         add_pooling_layer=False,
-    ).eval()  # fmt: skip
+    ).eval()
     ours = load_bert_weights(_base(), hf.state_dict())
     apply_lora(ours, TARGETS, r=4, alpha=8)
     theirs = peft.get_peft_model(

@@ -264,7 +264,7 @@ def train_classifier(
         opt.step()
         seconds += time.perf_counter() - t0
         cpu += time.process_time() - c0
-        losses.append(float(loss))
+        losses.append(loss.item())
         step += 1
         spent = cpu / max(1, torch.get_num_threads())  # seconds of the cores we were given
         out_of_time = config.time_budget_s is not None and spent >= config.time_budget_s
