@@ -38,7 +38,7 @@ def _settings(quick: bool) -> dict:
     return {
         "n_feat": 4000,
         "n_dev": None,
-        "budget_s": 600.0,
+        "budget_s": 240.0,
         "steps": 10_000,
         "eval_every": None,
         "tweet_n": 3000,
@@ -50,7 +50,7 @@ def method_config(name: str, cfg: dict):
     """The training settings of ``name`` ("full" or "lora") at the lab's size ``cfg``."""
     from ladder.llm.finetune import FinetuneConfig
 
-    every_s = cfg["budget_s"] / 5 if cfg["budget_s"] else None
+    every_s = cfg["budget_s"] / 4 if cfg["budget_s"] else None
     common = {
         "batch_size": 32,
         "max_steps": cfg["steps"],
