@@ -98,39 +98,42 @@ def train_method(name: str, quick: bool, log=lambda message: None) -> dict:
     return {"trainable": trainable, "total": total, "history": hist}
 
 
-def run(ctx: LabContext) -> None:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+def _load(ctx: LabContext, cfg: dict):
+    import torch
+
+    from ladder.data.sst2 import load_sst2
+    from ladder.transformer.minilm import load_minilm
+
+    torch.set_num_threads(THREADS)
+    encoder, tok = load_minilm()
+    train, dev = load_sst2("train"), load_sst2("dev")
+    if cfg["n_dev"]:
+        dev = (dev[0][: cfg["n_dev"]], dev[1][: cfg["n_dev"]])
+    ctx.log(
+        f"SST-2: {len(train[0])} training phrases, {len(dev[0])} dev sentences; "
+        f"torch threads: {THREADS}"
+    )
+    return encoder, tok, train, dev
+
+
+def frozen_baseline(ctx: LabContext, encoder, tok, train, dev, cfg: dict) -> tuple:
+    """Mean-pooled MiniLM features of ``n_feat`` training sentences → logistic regression,
+    ours beside scikit-learn's. Returns (our accuracy, sklearn's, minutes spent)."""
     import time
 
     import numpy as np
-    import torch
     from sklearn.linear_model import LogisticRegression as SkLogReg
 
-    from ladder.data.sst2 import load_sst2
     from ladder.llm.finetune import sentence_features
     from ladder.ml.logistic import LogisticRegression
-    from ladder.transformer.minilm import load_minilm
 
-    cfg = _settings(ctx.quick)
-    threads = THREADS
-    torch.set_num_threads(threads)
-    encoder, tok = load_minilm()
-    train_x, train_y = load_sst2("train")
-    dev_x, dev_y = load_sst2("dev")
-    if cfg["n_dev"]:
-        dev_x, dev_y = dev_x[: cfg["n_dev"]], dev_y[: cfg["n_dev"]]
-    ctx.log(
-        f"SST-2: {len(train_x)} training phrases, {len(dev_x)} dev sentences; "
-        f"torch threads: {threads}"
-    )
-
-    # 1. frozen features + logistic regression --------------------------------------------
+    (train_x, train_y), (dev_x, dev_y) = train, dev
     rng = np.random.default_rng(0)
     pick = rng.choice(len(train_x), cfg["n_feat"], replace=False)
     c0 = time.process_time()
     feats = sentence_features(encoder, tok, [train_x[i] for i in pick]).numpy().astype(np.float64)
     dev_feats = sentence_features(encoder, tok, dev_x).numpy().astype(np.float64)
-    feat_minutes = (time.process_time() - c0) / threads / 60
+    feat_minutes = (time.process_time() - c0) / THREADS / 60
     y = np.array([train_y[i] for i in pick])
     ours = LogisticRegression(C=1.0).fit(feats, y)
     ref = SkLogReg(C=1.0, tol=1e-10, max_iter=1000).fit(feats, y)
@@ -145,6 +148,23 @@ def run(ctx: LabContext) -> None:
         f"frozen features ({len(pick)} sentences) + logistic regression: dev accuracy "
         f"{acc_ours:.3f} (scikit-learn {acc_ref:.3f}, max |Δcoef| {coef_diff:.1e})"
     )
+    return acc_ours, acc_ref, feat_minutes
+
+
+def frozen_and_tweets(ctx: LabContext) -> None:
+    """The two cheap parts of the lab alone (to measure them beside the long runs)."""
+    cfg = _settings(ctx.quick)
+    encoder, tok, train, dev = _load(ctx, cfg)
+    frozen_baseline(ctx, encoder, tok, train, dev, cfg)
+    tweets_section(ctx, encoder, tok, cfg)
+
+
+def run(ctx: LabContext) -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    cfg = _settings(ctx.quick)
+    threads = THREADS
+    encoder, tok, train, dev = _load(ctx, cfg)
+    acc_ours, acc_ref, feat_minutes = frozen_baseline(ctx, encoder, tok, train, dev, cfg)
 
     # 2. full fine-tuning and 3. LoRA ------------------------------------------------------
     runs = {}

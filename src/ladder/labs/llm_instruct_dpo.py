@@ -17,11 +17,27 @@ from ladder.labs.context import LabContext
 
 SIZES = {
     # quick: a smoke test of every stage; full: the run the lesson quotes
-    True: {"pre_steps": 3, "sft_steps": 3, "dpo_steps": 2, "n_train": 10, "n_test": 1,
-           "n_pref": 2, "n_layer": 1, "n_embd": 32},
-    False: {"pre_steps": 600, "sft_steps": 2000, "dpo_steps": 150, "n_train": 400,
-            "n_test": 30, "n_pref": 60, "n_layer": 4, "n_embd": 128},
-}  # fmt: skip
+    True: {
+        "pre_steps": 3,
+        "sft_steps": 3,
+        "dpo_steps": 2,
+        "n_train": 10,
+        "n_test": 1,
+        "n_pref": 2,
+        "n_layer": 1,
+        "n_embd": 32,
+    },
+    False: {
+        "pre_steps": 400,
+        "sft_steps": 1200,
+        "dpo_steps": 100,
+        "n_train": 400,
+        "n_test": 30,
+        "n_pref": 40,
+        "n_layer": 3,
+        "n_embd": 96,
+    },
+}
 
 
 def run(ctx: LabContext) -> None:
