@@ -70,8 +70,11 @@ class WordTokenizer:
     """Words ↔ ids over a fixed vocabulary (id 0 is padding, 1 unknown, 2 begin, 3 end)."""
 
     def __init__(self, sentences: Sequence[str] = ()):
-        words = sorted({w for t in TEMPLATES for w in t.replace("{w}", "").split()} | set(DIGITS)
-                       | {w for s in sentences for w in s.split()})  # fmt: skip
+        words = sorted(
+            {w for t in TEMPLATES for w in t.replace("{w}", "").split()}
+            | set(DIGITS)
+            | {w for s in sentences for w in s.split()}
+        )
         self.itos = ["<pad>", "<unk>", "<bos>", "<eos>", *words]
         self.stoi = {w: i for i, w in enumerate(self.itos)}
         self.pad_id, self.unk_id, self.bos_id, self.eos_id = 0, 1, 2, 3
@@ -188,8 +191,9 @@ class CLIP(nn.Module):
 
 
 @torch.no_grad()
-def zero_shot_predict(model: CLIP, tokenizer: WordTokenizer, images: Tensor,
-                      prompts: Sequence[str]) -> Tensor:  # fmt: skip
+def zero_shot_predict(
+    model: CLIP, tokenizer: WordTokenizer, images: Tensor, prompts: Sequence[str]
+) -> Tensor:
     """Index of the most similar prompt for each image: (B,) class predictions."""
     model.eval()
     ids, mask = tokenizer.batch(prompts)

@@ -32,6 +32,7 @@ __all__ = [
     "random_windows",
     "train_lm",
     "perplexity",
+    "perplexity_from_logits",
 ]
 
 
@@ -109,6 +110,20 @@ def train_lm(model: nn.Module, ids: Tensor, cfg, val_ids: Tensor | None = None, 
 
     torch.manual_seed(cfg.seed)
     return train(model, get_batch, cfg, on_eval=on_eval)
+
+
+def perplexity_from_logits(logits: Tensor, targets: Tensor, ignore_index: int = -100) -> float:
+    """exp(mean over scored positions of −log softmax(logits)[target]).
+
+    logits (…, V), targets (…) with ``ignore_index`` where nothing is scored. Equals
+    ``exp(F.cross_entropy(logits.flatten(0, -2), targets.flatten(), ignore_index=…))``.
+    """
+    keep = targets != ignore_index
+    if not bool(keep.any()):
+        raise ValueError("no position is scored: every target equals ignore_index.")
+    logp = torch.log_softmax(logits.double(), dim=-1)
+    nll = -logp[keep].gather(-1, targets[keep].unsqueeze(-1)).mean()
+    return math.exp(float(nll))
 
 
 @torch.no_grad()

@@ -39,6 +39,7 @@ __all__ = [
     "train_classifier",
     "accuracy",
     "warmup_decay",
+    "layerwise_lrs",
     "length_buckets",
 ]
 
@@ -134,6 +135,21 @@ def length_buckets(
         batches += [part[k : k + batch_size] for k in range(0, len(part), batch_size)]
     order = torch.randperm(len(batches), generator=generator).tolist()
     return [batches[i] for i in order]
+
+
+def layerwise_lrs(n_layers: int, top_lr: float, decay: float = 2.6) -> list[float]:
+    """Discriminative fine-tuning (ULMFiT): layer l of n (0 = the embeddings, n−1 = the top)
+    learns at ``top_lr / decay^(n−1−l)`` — lower layers hold general features and move
+    least. Howard & Ruder's factor is 2.6.
+
+    >>> [round(x, 5) for x in layerwise_lrs(3, 1e-3, 2.0)]
+    [0.00025, 0.0005, 0.001]
+    """
+    if n_layers < 1:
+        raise ValueError(f"n_layers must be at least 1, got {n_layers}.")
+    if top_lr <= 0 or decay < 1:
+        raise ValueError(f"need top_lr > 0 and decay ≥ 1, got top_lr={top_lr}, decay={decay}.")
+    return [top_lr / decay ** (n_layers - 1 - layer) for layer in range(n_layers)]
 
 
 def warmup_decay(progress: float, warmup_frac: float) -> float:

@@ -30,6 +30,7 @@ from torch import Tensor
 __all__ = [
     "CharTokenizer",
     "ChatTemplate",
+    "render_chat",
     "Instruction",
     "FACTS",
     "fact_sentences",
@@ -95,6 +96,39 @@ class CharTokenizer:
         return "".join(self.itos[i] for i in ids)
 
 
+def render_chat(
+    messages: Sequence[Mapping[str, str]],
+    markers: Mapping[str, str],
+    end: str,
+    add_generation_prompt: bool = False,
+) -> str:
+    """``markers[role] + content + end`` for each message, then the assistant's marker when
+    ``add_generation_prompt``. A role without a marker, or a message without a role or a
+    content, raises ValueError.
+
+    >>> render_chat([{"role": "user", "content": "hi"}], {"user": "U:", "assistant": "A:"},
+    ...             "|", add_generation_prompt=True)
+    'U:hi|A:'
+    """
+    parts = []
+    for i, m in enumerate(messages):
+        if "role" not in m or "content" not in m:
+            raise ValueError(
+                f"message {i} is {dict(m)!r}; every message needs a 'role' and a 'content'."
+            )
+        if m["role"] not in markers:
+            raise ValueError(
+                f"message {i} has the role {m['role']!r}, which the chat template has no "
+                f"marker for; its roles are {sorted(markers)}."
+            )
+        parts.append(f"{markers[m['role']]}{m['content']}{end}")
+    if add_generation_prompt:
+        if "assistant" not in markers:
+            raise ValueError("the chat template has no marker for the role 'assistant'.")
+        parts.append(markers["assistant"])
+    return "".join(parts)
+
+
 @dataclass(frozen=True)
 class ChatTemplate:
     """Render a conversation — a list of ``{"role": …, "content": …}`` — as one string.
@@ -127,21 +161,7 @@ class ChatTemplate:
     def render(
         self, messages: Sequence[Mapping[str, str]], add_generation_prompt: bool = False
     ) -> str:
-        parts = []
-        for i, m in enumerate(messages):
-            if "role" not in m or "content" not in m:
-                raise ValueError(
-                    f"message {i} is {dict(m)!r}; every message needs a 'role' and a 'content'."
-                )
-            if m["role"] not in self.markers:
-                raise ValueError(
-                    f"message {i} has the role {m['role']!r}, which the chat template has no "
-                    f"marker for; its roles are {sorted(self.markers)}."
-                )
-            parts.append(f"{self.markers[m['role']]}{m['content']}{self.end}")
-        if add_generation_prompt:
-            parts.append(self.markers["assistant"])
-        return "".join(parts)
+        return render_chat(messages, self.markers, self.end, add_generation_prompt)
 
     def prompt(self, instruction: str) -> str:
         """The text the model sees before answering one user instruction."""

@@ -32,6 +32,9 @@ from ladder.transformer.weights import WeightMismatchError
 
 __all__ = [
     "LoRALinear",
+    "lora_linear",
+    "merge_weight",
+    "match_targets",
     "apply_lora",
     "lora_layers",
     "merge_lora",
@@ -56,6 +59,22 @@ def _check_rank(r: int, alpha: float) -> None:
         raise ValueError(f"the LoRA rank r must be a positive integer, got {r!r}; try r=8.")
     if alpha <= 0:
         raise ValueError(f"lora_alpha must be positive, got {alpha!r}; PEFT's default is 8.")
+
+
+def lora_linear(
+    x: Tensor, weight: Tensor, bias: Tensor | None, lora_A: Tensor, lora_B: Tensor, scaling: float
+) -> Tensor:
+    """y = x Wᵀ + b + scaling · (x Aᵀ) Bᵀ, computed without forming B A.
+
+    x (…, in), weight (out, in), lora_A (r, in), lora_B (out, r) → (…, out).
+    """
+    y = x @ weight.T + (bias if bias is not None else 0)
+    return y + (x @ lora_A.T @ lora_B.T) * scaling
+
+
+def merge_weight(weight: Tensor, lora_A: Tensor, lora_B: Tensor, scaling: float) -> Tensor:
+    """The merged weight W + scaling · B A, shape (out, in) — a new tensor."""
+    return weight + scaling * (lora_B @ lora_A)
 
 
 class LoRALinear(nn.Module):
@@ -105,13 +124,15 @@ class LoRALinear(nn.Module):
 
     def delta_weight(self) -> Tensor:
         """The update the adapter makes to the weight: (alpha / r) · B A, shape (out, in)."""
-        return (self.lora_B @ self.lora_A) * self.scaling
+        return merge_weight(
+            torch.zeros_like(self.base.weight), self.lora_A, self.lora_B, self.scaling
+        )
 
     def forward(self, x: Tensor) -> Tensor:
         y = self.base(x)
         if self.merged:
             return y
-        # x A^T B^T: two thin products, never the full out × in update
+        # x Aᵀ Bᵀ: two thin products, never the full out × in update
         return y + (self.dropout(x) @ self.lora_A.T @ self.lora_B.T) * self.scaling
 
     @torch.no_grad()
@@ -134,6 +155,22 @@ class LoRALinear(nn.Module):
 
 def _matches(name: str, target: str) -> bool:
     return name == target or name.endswith("." + target)
+
+
+def match_targets(names: Sequence[str], targets: Sequence[str]) -> list[str]:
+    """The module names a LoRA target list selects, in the order of ``names``.
+
+    A target selects a name equal to it or ending with ``"." + target`` (PEFT's rule for a
+    list of strings): ``"q_proj"`` selects ``"layers.0.self_attn.q_proj"`` but neither
+    ``"layers.0.xq_proj"`` nor ``"q_proj.base"``. A target that selects nothing is an error.
+
+    >>> match_targets(["a.q_proj", "a.k_proj", "b.q_proj"], ["q_proj"])
+    ['a.q_proj', 'b.q_proj']
+    """
+    for target in targets:
+        if not any(_matches(n, target) for n in names):
+            raise ValueError(f"target module {target!r} matches no module name.")
+    return [n for n in names if any(_matches(n, t) for t in targets)]
 
 
 def _set_submodule(model: nn.Module, name: str, new: nn.Module) -> None:

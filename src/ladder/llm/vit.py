@@ -157,7 +157,12 @@ def load_hf_vit(model: ViT, state: Mapping[str, Tensor]) -> ViT:
     The patch convolution's weight (D, C, P, P) becomes our linear weight (D, C·P·P).
     """
     transforms = {"patch_embed.weight": lambda w: w.reshape(w.shape[0], -1)}
-    load_mapped(model, state, vit_name_map(model.config.n_layer), transforms,
-                ignore_source=("pooler.dense.weight", "pooler.dense.bias"),
-                what="ViT weights")  # fmt: skip
+    load_mapped(
+        model,
+        state,
+        vit_name_map(model.config.n_layer),
+        transforms,
+        ignore_source=("pooler.dense.weight", "pooler.dense.bias"),
+        what="ViT weights",
+    )
     return model
