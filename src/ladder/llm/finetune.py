@@ -153,9 +153,13 @@ def layerwise_lrs(n_layers: int, top_lr: float, decay: float = 2.6) -> list[floa
 
 
 def warmup_decay(progress: float, warmup_frac: float) -> float:
-    """Learning-rate multiplier at training progress ``progress`` ∈ (0, 1]: a linear rise
-    over the first ``warmup_frac``, then a linear fall to 0 at the end (BERT's schedule,
-    ``transformers.get_linear_schedule_with_warmup`` in units of the whole run)."""
+    """Learning-rate multiplier at training progress ``progress`` ∈ [0, 1]: a linear rise
+    over the first ``warmup_frac``, then a linear fall to 0 at the end, and 0 beyond (BERT's
+    schedule, ``transformers.get_linear_schedule_with_warmup`` in units of the whole run).
+
+    >>> [round(warmup_decay(p, 0.1), 3) for p in (0.05, 0.1, 0.55, 1.0)]
+    [0.5, 1.0, 0.5, 0.0]
+    """
     if progress < warmup_frac:
         return progress / warmup_frac
     return max(0.0, (1.0 - progress) / (1.0 - warmup_frac))
