@@ -12,7 +12,7 @@ from ladder.labs.context import LabContext
 
 SIZES = {
     True: {"steps": 3, "n_layer": 1, "n_embd": 32, "windows": 4, "chars": 200_000},
-    False: {"steps": 500, "n_layer": 3, "n_embd": 96, "windows": 200, "chars": None},
+    False: {"steps": 300, "n_layer": 3, "n_embd": 96, "windows": 200, "chars": None},
 }
 PROMPT = "    def __init__(self, "
 

@@ -28,14 +28,14 @@ SIZES = {
         "n_embd": 32,
     },
     False: {
-        "pre_steps": 400,
-        "sft_steps": 1200,
-        "dpo_steps": 100,
+        "pre_steps": 300,
+        "sft_steps": 1000,
+        "dpo_steps": 60,
         "n_train": 400,
-        "n_test": 30,
-        "n_pref": 40,
+        "n_test": 20,
+        "n_pref": 30,
         "n_layer": 3,
-        "n_embd": 96,
+        "n_embd": 64,
     },
 }
 

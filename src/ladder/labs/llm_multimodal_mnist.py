@@ -16,11 +16,11 @@ from ladder.labs.context import LabContext
 SIZES = {
     True: {"n_train": 128, "n_test": 32, "vit_steps": 2, "clip_steps": 2, "cap_steps": 2},
     False: {
-        "n_train": 20_000,
-        "n_test": 2_000,
-        "vit_steps": 600,
-        "clip_steps": 600,
-        "cap_steps": 500,
+        "n_train": 10_000,
+        "n_test": 1_000,
+        "vit_steps": 300,
+        "clip_steps": 300,
+        "cap_steps": 250,
     },
 }
 
