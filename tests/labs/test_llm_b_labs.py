@@ -31,6 +31,7 @@ def run(lab_id: str, tmp_path):
     return saved["metrics"], saved["tables"]
 
 
+@pytest.mark.slow  # loads MiniLM three times and embeds SST-2 and tweets: minutes on 2 cores
 def test_lora_vs_full_sst2(tmp_path):
     m, tables = run("llm.lora-vs-full-sst2", tmp_path)
     # our logistic regression and scikit-learn's minimise the same objective on the same
