@@ -20,10 +20,12 @@ def check_conversation(submitted, reference):
         inputs={"messages": CONV, "markers": MARKERS, "end": "</s>"},
         mistakes=[
             (want + "[A]", "append the assistant's marker only when add_generation_prompt"),
-            ("".join(MARKERS[m["role"]] + m["content"] for m in CONV),
-             "close every message with the end marker"),
+            (
+                "".join(MARKERS[m["role"]] + m["content"] for m in CONV),
+                "close every message with the end marker",
+            ),
         ],
-    )  # fmt: skip
+    )
 
 
 def check_generation_prompt(submitted, reference):
@@ -32,21 +34,25 @@ def check_generation_prompt(submitted, reference):
     expect_equal(
         submitted([dict(m) for m in CONV], dict(MARKERS), "</s>", True),
         want,
-        inputs={"messages": CONV, "markers": MARKERS, "end": "</s>",
-                "add_generation_prompt": True},
+        inputs={"messages": CONV, "markers": MARKERS, "end": "</s>", "add_generation_prompt": True},
         mistakes=[(want + "</s>", "the generation prompt is the marker alone: the answer follows")],
-    )  # fmt: skip
+    )
 
 
 def check_missing_role(submitted, reference):
     """a role the template has no marker for raises ValueError"""
     msgs = [{"role": "user", "content": "hi"}, {"role": "tool", "content": "42"}]
-    expect_raises(ValueError, submitted, msgs, dict(MARKERS), "</s>",
-                  inputs={"messages": msgs, "markers": MARKERS})  # fmt: skip
+    expect_raises(
+        ValueError,
+        submitted,
+        msgs,
+        dict(MARKERS),
+        "</s>",
+        inputs={"messages": msgs, "markers": MARKERS},
+    )
 
 
 def check_malformed_message(submitted, reference):
     """a message without a content raises ValueError"""
     msgs = [{"role": "user"}]
-    expect_raises(ValueError, submitted, msgs, dict(MARKERS), "</s>",
-                  inputs={"messages": msgs})  # fmt: skip
+    expect_raises(ValueError, submitted, msgs, dict(MARKERS), "</s>", inputs={"messages": msgs})

@@ -28,10 +28,13 @@ def check_loss(submitted, reference):
             (ci, "average both directions: images pick captions and captions pick images"),
             (ct, "average both directions: images pick captions and captions pick images"),
             (ci + ct, "average the two cross-entropies (½ of their sum)"),
-            ((F.cross_entropy(L, t, reduction="sum") + F.cross_entropy(L.T, t, reduction="sum")) / 2,
-             "each cross-entropy is a mean over the B rows"),
+            (
+                (F.cross_entropy(L, t, reduction="sum") + F.cross_entropy(L.T, t, reduction="sum"))
+                / 2,
+                "each cross-entropy is a mean over the B rows",
+            ),
         ],
-    )  # fmt: skip
+    )
 
 
 def check_large_logits(submitted, reference):
@@ -43,8 +46,13 @@ def check_large_logits(submitted, reference):
 def check_perfect_batch(submitted, reference):
     """a strongly diagonal matrix: loss near 0"""
     L = torch.eye(5, dtype=torch.float64) * 50
-    expect_close(submitted(L.clone()), reference(L), rtol=1e-9, atol=1e-15,
-                 inputs={"logits_per_image": "50 · I₅"})  # fmt: skip
+    expect_close(
+        submitted(L.clone()),
+        reference(L),
+        rtol=1e-9,
+        atol=1e-15,
+        inputs={"logits_per_image": "50 · I₅"},
+    )
 
 
 def check_not_square(submitted, reference):

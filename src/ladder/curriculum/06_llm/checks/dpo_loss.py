@@ -25,17 +25,24 @@ def check_loss(submitted, reference):
         got,
         want,
         rtol=1e-10,
-        inputs={"policy_chosen": pc, "policy_rejected": pr, "ref_chosen": rc,
-                "ref_rejected": rr, "beta": 0.2},
+        inputs={
+            "policy_chosen": pc,
+            "policy_rejected": pr,
+            "ref_chosen": rc,
+            "ref_rejected": rr,
+            "beta": 0.2,
+        },
         what="the loss",
         mistakes=[
-            (F.softplus(-0.2 * (pc - pr)).mean(),
-             "subtract the reference's log-probabilities: the reward is a log-ratio"),
+            (
+                F.softplus(-0.2 * (pc - pr)).mean(),
+                "subtract the reference's log-probabilities: the reward is a log-ratio",
+            ),
             (F.softplus(z).mean(), "−log σ(z) with z = chosen − rejected: the sign is flipped"),
             (F.softplus(-z).sum(), "average over the pairs, do not sum"),
             (0.2 * F.softplus(-(z / 0.2)).mean(), "beta multiplies the margin inside σ"),
         ],
-    )  # fmt: skip
+    )
 
 
 def check_rewards(submitted, reference):
@@ -43,8 +50,14 @@ def check_rewards(submitted, reference):
     pc, pr, rc, rr = _logps()
     _, wc, wr = reference(pc, pr, rc, rr, 0.2)
     _, gc, gr = submitted(pc.clone(), pr.clone(), rc.clone(), rr.clone(), 0.2)
-    expect_close(gc, wc, rtol=1e-10, what="chosen_rewards", inputs={"beta": 0.2},
-                 mistakes=[(pc - rc, "multiply the log-ratio by beta")])  # fmt: skip
+    expect_close(
+        gc,
+        wc,
+        rtol=1e-10,
+        what="chosen_rewards",
+        inputs={"beta": 0.2},
+        mistakes=[(pc - rc, "multiply the log-ratio by beta")],
+    )
     expect_close(gr, wr, rtol=1e-10, what="rejected_rewards", inputs={"beta": 0.2})
 
 
@@ -52,8 +65,12 @@ def check_start_is_log2(submitted, reference):
     """policy = reference: every log-ratio 0, loss log 2"""
     pc, pr, _, _ = _logps()
     got = submitted(pc.clone(), pr.clone(), pc.clone(), pr.clone(), 0.5)[0]
-    expect_close(got, torch.log(torch.tensor(2.0, dtype=torch.float64)), rtol=1e-12,
-                 inputs={"ref_chosen": "= policy_chosen", "ref_rejected": "= policy_rejected"})  # fmt: skip
+    expect_close(
+        got,
+        torch.log(torch.tensor(2.0, dtype=torch.float64)),
+        rtol=1e-12,
+        inputs={"ref_chosen": "= policy_chosen", "ref_rejected": "= policy_rejected"},
+    )
 
 
 def check_extreme_margins(submitted, reference):
@@ -62,8 +79,9 @@ def check_extreme_margins(submitted, reference):
     zero = torch.zeros(3, dtype=torch.float64)
     want = reference(big, -big, zero, zero, 1.0)[0]
     got = submitted(big.clone(), -big.clone(), zero.clone(), zero.clone(), 1.0)[0]
-    expect_close(got, want, rtol=1e-10, inputs={"policy_chosen": big, "policy_rejected": -big,
-                                                "beta": 1.0})  # fmt: skip
+    expect_close(
+        got, want, rtol=1e-10, inputs={"policy_chosen": big, "policy_rejected": -big, "beta": 1.0}
+    )
 
 
 def check_beta(submitted, reference):

@@ -22,19 +22,25 @@ def check_four_layers(submitted, reference):
 
 def check_default_decay(submitted, reference):
     """the default decay is ULMFiT's 2.6"""
-    expect_close(submitted(3, 0.01), reference(3, 0.01), rtol=1e-9,
-                 inputs={"n_layers": 3, "top_lr": 0.01})  # fmt: skip
+    expect_close(
+        submitted(3, 0.01), reference(3, 0.01), rtol=1e-9, inputs={"n_layers": 3, "top_lr": 0.01}
+    )
 
 
 def check_one_layer(submitted, reference):
     """a single layer gets top_lr"""
-    expect_close(submitted(1, 0.5, 3.0), reference(1, 0.5, 3.0), rtol=1e-12,
-                 inputs={"n_layers": 1, "top_lr": 0.5, "decay": 3.0})  # fmt: skip
+    expect_close(
+        submitted(1, 0.5, 3.0),
+        reference(1, 0.5, 3.0),
+        rtol=1e-12,
+        inputs={"n_layers": 1, "top_lr": 0.5, "decay": 3.0},
+    )
 
 
 def check_bad_input(submitted, reference):
     """n_layers < 1, top_lr ≤ 0 or decay < 1 raise ValueError"""
     expect_raises(ValueError, submitted, 0, 1e-3, inputs={"n_layers": 0, "top_lr": 1e-3})
     expect_raises(ValueError, submitted, 3, -1e-3, inputs={"n_layers": 3, "top_lr": -1e-3})
-    expect_raises(ValueError, submitted, 3, 1e-3, 0.5,
-                  inputs={"n_layers": 3, "top_lr": 1e-3, "decay": 0.5})  # fmt: skip
+    expect_raises(
+        ValueError, submitted, 3, 1e-3, 0.5, inputs={"n_layers": 3, "top_lr": 1e-3, "decay": 0.5}
+    )

@@ -38,14 +38,21 @@ def check_forward(submitted, reference):
 def check_no_bias(submitted, reference):
     """bias None: the layer has no bias"""
     x, w, _, a, bb = _inputs(bias=False)
-    expect_close(submitted(x.clone(), w.clone(), None, a.clone(), bb.clone(), 0.25),
-                 reference(x, w, None, a, bb, 0.25), rtol=1e-10,
-                 inputs={"x": x, "bias": None, "scaling": 0.25})  # fmt: skip
+    expect_close(
+        submitted(x.clone(), w.clone(), None, a.clone(), bb.clone(), 0.25),
+        reference(x, w, None, a, bb, 0.25),
+        rtol=1e-10,
+        inputs={"x": x, "bias": None, "scaling": 0.25},
+    )
 
 
 def check_zero_B_is_the_base(submitted, reference):
     """B = 0 (LoRA's initialisation): exactly the frozen layer"""
     x, w, b, a, bb = _inputs()
     z = torch.zeros_like(bb)
-    expect_close(submitted(x.clone(), w.clone(), b.clone(), a.clone(), z, 2.0), x @ w.T + b,
-                 rtol=1e-12, inputs={"lora_B": z, "scaling": 2.0})  # fmt: skip
+    expect_close(
+        submitted(x.clone(), w.clone(), b.clone(), a.clone(), z, 2.0),
+        x @ w.T + b,
+        rtol=1e-12,
+        inputs={"lora_B": z, "scaling": 2.0},
+    )

@@ -45,5 +45,10 @@ def check_merge_equals_forward(submitted, reference):
     w, a, b = _inputs()
     x = torch.randn(5, 6, generator=torch.Generator().manual_seed(2), dtype=torch.float64)
     merged = submitted(w.clone(), a.clone(), b.clone(), 2.0)
-    expect_close(x @ torch.as_tensor(merged).T, x @ w.T + 2.0 * (x @ a.T @ b.T), rtol=1e-10,
-                 inputs={"x": x, "scaling": 2.0}, what="x @ merged.T")  # fmt: skip
+    expect_close(
+        x @ torch.as_tensor(merged).T,
+        x @ w.T + 2.0 * (x @ a.T @ b.T),
+        rtol=1e-10,
+        inputs={"x": x, "scaling": 2.0},
+        what="x @ merged.T",
+    )

@@ -29,19 +29,25 @@ def check_perplexity(submitted, reference):
         inputs={"logits": logits, "targets": targets},
         mistakes=[
             (float(nll.mean()), "perplexity is exp of the mean cross-entropy"),
-            (math.exp(float(nll.sum()) / targets.numel()),
-             "divide by the number of scored positions, not all positions"),
+            (
+                math.exp(float(nll.sum()) / targets.numel()),
+                "divide by the number of scored positions, not all positions",
+            ),
             (2 ** float(nll.mean()), "the cross-entropy is in nats: use exp, not 2 **"),
         ],
-    )  # fmt: skip
+    )
 
 
 def check_other_ignore_index(submitted, reference):
     """ignore_index = −1"""
     logits, targets = _inputs()
     t = targets.masked_fill(targets == -100, -1)
-    expect_close(submitted(logits.clone(), t.clone(), -1), reference(logits, t, -1), rtol=1e-9,
-                 inputs={"targets": t, "ignore_index": -1})  # fmt: skip
+    expect_close(
+        submitted(logits.clone(), t.clone(), -1),
+        reference(logits, t, -1),
+        rtol=1e-9,
+        inputs={"targets": t, "ignore_index": -1},
+    )
 
 
 def check_nothing_scored(submitted, reference):

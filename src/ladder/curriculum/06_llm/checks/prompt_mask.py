@@ -13,26 +13,32 @@ def check_mask(submitted, reference):
         want,
         inputs={"ids": IDS, "n_prompt": 4},
         mistakes=[
-            ([-100, -100, -100, -100, 84, 6],
-             "target t is token t + 1: the first answer token is predicted at position "
-             "n_prompt − 1"),
+            (
+                [-100, -100, -100, -100, 84, 6],
+                "target t is token t + 1: the first answer token is predicted at position "
+                "n_prompt − 1",
+            ),
             ([9, 23, 70, -100, -100, -100], "mask the prompt, keep the answer"),
             ([-100, -100, -100, -100, 31, 84, 6], "there are len(ids) − 1 targets: ids[1:]"),
         ],
-    )  # fmt: skip
+    )
 
 
 def check_other_ignore_index(submitted, reference):
     """ignore_index = −1"""
-    expect_equal(submitted(list(IDS), 2, -1), reference(list(IDS), 2, -1),
-                 inputs={"ids": IDS, "n_prompt": 2, "ignore_index": -1},
-                 mistakes=[(reference(list(IDS), 2), "use the ignore_index argument")])  # fmt: skip
+    expect_equal(
+        submitted(list(IDS), 2, -1),
+        reference(list(IDS), 2, -1),
+        inputs={"ids": IDS, "n_prompt": 2, "ignore_index": -1},
+        mistakes=[(reference(list(IDS), 2), "use the ignore_index argument")],
+    )
 
 
 def check_no_prompt(submitted, reference):
     """n_prompt = 0: every target is scored"""
-    expect_equal(submitted(list(IDS), 0), reference(list(IDS), 0),
-                 inputs={"ids": IDS, "n_prompt": 0})  # fmt: skip
+    expect_equal(
+        submitted(list(IDS), 0), reference(list(IDS), 0), inputs={"ids": IDS, "n_prompt": 0}
+    )
 
 
 def check_bad_length(submitted, reference):
