@@ -203,14 +203,14 @@ def report(
         [
             [
                 "frozen features + logistic regression (ours)",
-                2 * 384 + 1,
+                384 + 1,
                 feat_minutes,
                 0,
                 acc_ours,
             ],
             [
                 "frozen features + logistic regression (sklearn)",
-                2 * 384 + 1,
+                384 + 1,
                 feat_minutes,
                 0,
                 acc_ref,
