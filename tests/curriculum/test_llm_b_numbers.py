@@ -86,3 +86,19 @@ def test_clip_numbers():
     assert round(1 / 0.07, 1) == 14.3
     # untrained encoders, B = 32: every logit equal → ln 32 ≈ 3.47
     assert round(contrastive_loss(torch.zeros(32, 32)).item(), 2) == 3.47
+
+
+@pytest.mark.slow
+def test_frozen_feature_baseline_on_sst2(tmp_path):
+    """The PEFT lesson's 0.792: MiniLM features of 4,000 SST-2 phrases + logistic regression,
+    ours equal to scikit-learn's. (The fine-tuning rows stop on a CPU-time budget, so their
+    step counts vary from machine to machine; the lab reproduces them approximately.)"""
+    pytest.importorskip("sklearn")
+    from ladder.labs import llm_finetune_sst2 as lab
+    from ladder.labs.context import LabContext
+
+    ctx = LabContext(out_dir=tmp_path)
+    cfg = lab._settings(quick=False)
+    encoder, tok, train, dev = lab._load(ctx, cfg)
+    ours, ref, _ = lab.frozen_baseline(ctx, encoder, tok, train, dev, cfg)
+    assert round(ours, 3) == round(ref, 3) == 0.792
