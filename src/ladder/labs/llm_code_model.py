@@ -113,7 +113,7 @@ def run(ctx: LabContext) -> None:
     ax.set_xlabel("step")
     ax.set_ylabel("held-out loss at home (nats per character)")
     ax.legend()
-    path = ctx.figure("code_vs_prose_loss.png")
+    path = ctx.figure("code_vs_prose_loss")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

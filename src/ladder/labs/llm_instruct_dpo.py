@@ -176,7 +176,7 @@ def run(ctx: LabContext) -> None:
         axes[1].plot([m["rewards/margin"] for m in metrics_log], label="reward margin")
         axes[1].set_xlabel("DPO step")
         axes[1].legend()
-    path = ctx.figure("instruct_dpo_training.png")
+    path = ctx.figure("instruct_dpo_training")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

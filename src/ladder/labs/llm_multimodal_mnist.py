@@ -202,7 +202,7 @@ def run(ctx: LabContext) -> None:
     axes[1].set_yticks(range(10), DIGITS)
     axes[1].set_xlabel("test images, sorted by label")
     axes[1].set_title("cosine similarity to each prompt")
-    path = ctx.figure("mnist_multimodal.png")
+    path = ctx.figure("mnist_multimodal")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)
