@@ -1,0 +1,9 @@
+# mutant: closes the generation prompt with the end marker
+# likely: the generation prompt is the marker alone
+def render_chat(messages, markers, end, add_generation_prompt=False):
+    out = ""
+    for m in messages:
+        if "role" not in m or "content" not in m or m["role"] not in markers:
+            raise ValueError("bad message")
+        out += markers[m["role"]] + m["content"] + end
+    return out + (markers["assistant"] + end if add_generation_prompt else "")
