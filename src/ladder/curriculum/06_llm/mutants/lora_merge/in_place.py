@@ -1,5 +1,5 @@
 # mutant: changes the base weight in place
-# likely: the base weight must stay unchanged
+# likely: in place
 def merge_weight(weight, lora_A, lora_B, scaling):
     weight += scaling * (lora_B @ lora_A)
     return weight
