@@ -134,8 +134,9 @@ def test_a_stub_that_passes_and_a_solution_that_fails_are_caught(copy):
     stub = copy / "01_ml" / "exercises" / "mse.py"
     stub.write_text(
         "import numpy as np\n# NotImplementedError kept for the validator\n"
-        "def mean_squared_error(a, b):\n"
-        "    return float(np.mean((np.asarray(a, float) - np.asarray(b, float))**2))\n"
+        "def mean_squared_error(y_true, y_pred):\n"
+        "    d = np.asarray(y_true, float) - np.asarray(y_pred, float)\n"
+        "    return float(np.mean(d**2))\n"
     )
     check = copy / "01_ml" / "checks" / "r2.py"
     check.write_text(

@@ -25,10 +25,11 @@ LAYERS = {
     "ladder.transformer": 5,
     "ladder.llm": 6,
     "ladder.ethics": 7,
-    "ladder.labs": 8,
+    "ladder.labs.context": 8,  # what a lab reports through: the runner (study) uses it
     "ladder.curriculum": 8,
     "ladder.study": 9,
     "ladder.projects": 10,
+    "ladder.labs": 10.5,  # the labs run every library, stage 8's tools included
     "ladder.web": 11,
     "ladder.cli": 12,
     "ladder.__main__": 13,
@@ -36,6 +37,9 @@ LAYERS = {
 
 
 def _package(module: str) -> str:
+    """The layer a module belongs to: its own entry in LAYERS, else its package's."""
+    if module in LAYERS:
+        return module
     parts = module.split(".")
     return ".".join(parts[:2]) if len(parts) > 1 else parts[0]
 

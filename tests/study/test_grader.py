@@ -177,9 +177,10 @@ def test_wrong_answer_shows_input_expected_actual_and_misconception(mse, tmp_pat
     )
     assert v.outcome == "incorrect"
     failed = next(c for c in v.checks if c.status == "failed")
-    assert failed.inputs == "y_true=[3.0, -0.5, 2.0, 7.0], y_pred=[2.5, 0.0, 2.0, 8.0]"
-    # (0.5² + 0.5² + 0² + 1²) / 4 = 1.5 / 4 = 0.375; the sum is 1.5.
-    assert failed.expected == "0.375" and failed.actual == "1.5"
+    assert failed.inputs == "y_true=[3.0, -0.5, 2.0, 7.0, 4.2], y_pred=[2.5, 0.0, 2.0, 8.0, 5.0]"
+    # Squared errors 0.25, 0.25, 0, 1, 0.64: their sum is 2.14, their mean 2.14 / 5 = 0.428.
+    assert float(failed.expected) == pytest.approx(0.428, abs=1e-12)
+    assert float(failed.actual) == pytest.approx(2.14, abs=1e-12)
     assert "divide by the number of samples" in failed.misconception
 
 

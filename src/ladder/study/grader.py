@@ -283,7 +283,7 @@ def _grade(
     use_reference: bool,
     warm: WarmGrader | None = None,
 ) -> Verdict:
-    from ladder.study.remote import TrustedSide
+    from ladder.study.remote import RemoteError, TrustedSide
     from ladder.study.sandbox import Sandbox
 
     timeout = exercise.timeout if timeout is None else timeout
@@ -389,10 +389,17 @@ def _grade(
             )
         running: tuple[str, str] | None = None
         try:
-            if spare is None:
-                side.endpoint.call("prepare", {"checks": str(exercise.checks_path)})
-            elif not spare.wait(deadline):
-                raise spare.failure()
+            try:
+                if spare is None:
+                    side.endpoint.call("prepare", _prepare_request(exercise))
+                elif not spare.wait(deadline):
+                    raise spare.failure()
+            except RemoteError as exc:  # our check module failed to import: a course bug
+                v.reason = (
+                    f"the checks of {exercise.id} could not be loaded in the learner's "
+                    f"process (a course bug): {exc.info.get('message', exc)}"
+                )
+                return finish([])
             _learner_clock(side, box, timeout)
             check_deadline.append(-1.0)  # from here on, a timeout is the learner's
             load = side.endpoint.call(
@@ -486,6 +493,13 @@ def _grade(
     return _outcome(v)
 
 
+def _prepare_request(exercise: Exercise) -> dict:
+    """What the child needs to load the check module: its path (for tracebacks) and its
+    text (read here, where the course folder is in sight)."""
+    path = exercise.checks_path
+    return {"checks": str(path), "checks_source": path.read_text("utf-8")}
+
+
 class _Spare:
     """A sandbox started ahead of time, its child's imports done (the ``prepare`` step)."""
 
@@ -504,12 +518,12 @@ class _Spare:
         )
         self.done = threading.Event()
         self.error: BaseException | None = None
-        checks = str(exercise.checks_path)
-        threading.Thread(target=self._prepare, args=(checks,), daemon=True).start()
+        request = _prepare_request(exercise)
+        threading.Thread(target=self._prepare, args=(request,), daemon=True).start()
 
-    def _prepare(self, checks: str) -> None:
+    def _prepare(self, request: dict) -> None:
         try:
-            self.side.endpoint.call("prepare", {"checks": checks})
+            self.side.endpoint.call("prepare", request)
         except BaseException as exc:  # noqa: BLE001 - reported when the spare is used
             self.error = exc
         finally:

@@ -45,6 +45,9 @@ class RemoteError(Exception):
         super().__init__(info.get("message", ""))
         self.info = info
 
+    def __reduce__(self):  # picklable (dev check grades in worker processes)
+        return (type(self), (self.info,))
+
 
 class LearnerExit(BaseException):
     """The learner's code called ``sys.exit`` (or raised ``KeyboardInterrupt``).
@@ -54,6 +57,9 @@ class LearnerExit(BaseException):
     def __init__(self, info: dict) -> None:
         super().__init__(info.get("message", ""))
         self.info = info
+
+    def __reduce__(self):
+        return (type(self), (self.info,))
 
 
 class CalledTheAnswer(BaseException):
