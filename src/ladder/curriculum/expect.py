@@ -124,14 +124,16 @@ def drive(submitted: Any, driver: Callable[..., Any], *args: Any, **kwargs: Any)
 
 
 def _guess(actual: Any, expected: Any, mistakes: Iterable[tuple[Any, str]], close) -> str | None:
-    if actual is None and expected is not None:
-        return "your function returned None: did you forget a `return`?"
-    for wrong, why in mistakes:
+    for wrong, why in mistakes:  # first: a check may list None itself as a known mistake
+        if (wrong is None) != (actual is None):
+            continue
         try:
             if close(actual, wrong):
                 return why
         except (TypeError, ValueError):
             continue
+    if actual is None and expected is not None:
+        return "your function returned None: did you forget a `return`?"
     return None
 
 

@@ -40,7 +40,13 @@ def check_card_example(submitted, reference):
         ],
     )
     expect_equal(s.best, 0.40, what="best", inputs={"values": values})
-    expect_equal(s.best_step, 1, what="best_step", inputs={"values": values})
+    expect_equal(
+        s.best_step,
+        1,
+        what="best_step",
+        inputs={"values": values},
+        mistakes=[(2, "best_step is the index of the call, counting from 0 (self._count)")],
+    )
     expect_equal(
         int(s.best_state["epoch"]),
         1,
@@ -52,7 +58,7 @@ def check_card_example(submitted, reference):
 
 def check_min_delta(submitted, reference):
     """an improvement smaller than min_delta does not count"""
-    values = [1.0, 0.995, 0.99, 0.985, 0.98]
+    values = [1.0, 0.995, 0.991, 0.992, 0.985, 0.984]  # stops at 0.992 only with min_delta
     got = _replay(submitted, values, patience=3, min_delta=0.01)[0]
     ref = _replay(reference, values, patience=3, min_delta=0.01)[0]
     expect_equal(

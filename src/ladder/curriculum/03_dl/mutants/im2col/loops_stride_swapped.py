@@ -15,5 +15,7 @@ def im2col(
         for i in range(Ho):
             for j in range(Wo):
                 patch = xp[n, :, i * sw : i * sw + kh, j * sh : j * sh + kw]
-                rows.append(patch.reshape(-1) if patch.size == C * kh * kw else np.zeros(C * kh * kw))
+                rows.append(
+                    patch.reshape(-1) if patch.size == C * kh * kw else np.zeros(C * kh * kw)
+                )
     return np.array(rows)

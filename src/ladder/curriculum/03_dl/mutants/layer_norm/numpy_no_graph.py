@@ -10,7 +10,9 @@ class LayerNorm(_LayerNorm):
         k = len(self.normalized_shape)
         axes = tuple(range(x.ndim - k, x.ndim))
         X = x.data
-        y = (X - X.mean(axis=axes, keepdims=True)) / np.sqrt(X.var(axis=axes, keepdims=True) + self.eps)
+        y = (X - X.mean(axis=axes, keepdims=True)) / np.sqrt(
+            X.var(axis=axes, keepdims=True) + self.eps
+        )
         if self.weight is not None:
             y = y * self.weight.data + self.bias.data
         return Tensor(y)

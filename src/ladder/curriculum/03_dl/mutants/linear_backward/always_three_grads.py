@@ -1,5 +1,4 @@
 # mutant: always lists the bias among the parents, so bias=False breaks
-import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn.layers import Linear as _Linear

@@ -1,6 +1,5 @@
 # mutant: averages G over the batch for the bias gradient
 # likely: sum over the batch, do not average
-import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn.layers import Linear as _Linear

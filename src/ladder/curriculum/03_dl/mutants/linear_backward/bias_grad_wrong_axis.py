@@ -1,6 +1,5 @@
 # mutant: sums G over the features (axis 1) for the bias gradient
 # likely: sum over the batch axis (0)
-import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn.layers import Linear as _Linear

@@ -1,6 +1,5 @@
 # mutant: leaves the bias out of the forward pass
 # likely: add the bias b
-import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn.layers import Linear as _Linear

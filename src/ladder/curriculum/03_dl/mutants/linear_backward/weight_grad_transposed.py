@@ -1,6 +1,5 @@
 # mutant: dW = Xᵀ G, shaped (in, out) instead of W's (out, in)
 # likely: W is (out, in)
-import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.nn.layers import Linear as _Linear

@@ -20,7 +20,9 @@ def max_pool2d(x: Tensor, kernel_size: int, stride: int | None = None, padding: 
         gx = np.zeros(xp.shape)
         for i in range(ho):
             for j in range(wo):
-                gx[:, :, i * s : i * s + k, j * s : j * s + k] += g[:, :, i, j, None, None] / (k * k)
+                gx[:, :, i * s : i * s + k, j * s : j * s + k] += g[:, :, i, j, None, None] / (
+                    k * k
+                )
         return (gx[:, :, p : p + h, p : p + w],)
 
     return Tensor._make(out, (x,), backward, "max_pool2d")

@@ -3,8 +3,6 @@ import math
 
 import numpy as np
 
-from ladder.nn.init import get_rng
-
 
 def xavier_uniform(shape: tuple[int, ...], gain: float = 1.0, dtype=np.float32) -> np.ndarray:
     if len(shape) < 2:
