@@ -9,6 +9,5 @@ def sinusoidal_table(n_positions: int, d_model: int, dtype: torch.dtype = torch.
         raise ValueError(f"d_model must be even, got {d_model}")
     pos = torch.arange(n_positions, dtype=torch.float64)[:, None]
     two_i = torch.arange(0, d_model, 2, dtype=torch.float64)
-    table = torch.empty(n_positions, d_model, dtype=torch.float64)
     angle = pos / 10000 ** (two_i / d_model)
     return torch.cat([torch.sin(angle), torch.cos(angle)], dim=1).to(dtype)
