@@ -1,4 +1,4 @@
-# mutant: removes where the cumulative mass (including the token) exceeds p, dropping the token that crosses p
+# mutant: removes where the cumulative mass (with the token) exceeds p: drops the crossing token
 # likely: keep the token that crosses p
 import torch
 from torch import Tensor
