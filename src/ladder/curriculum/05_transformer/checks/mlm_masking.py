@@ -15,10 +15,10 @@ def _batch():
     return ids
 
 
-def _run(submitted):
+def _run(submitted, p=0.15, seed=1):
     ids = _batch()
     before = ids.clone()
-    x, y = submitted(ids, MASK, VOCAB, SPECIAL, 0.15, torch.Generator().manual_seed(1))
+    x, y = submitted(ids, MASK, VOCAB, SPECIAL, p, torch.Generator().manual_seed(seed))
     return before, ids, x, y
 
 
@@ -67,6 +67,8 @@ def check_80_10_10(submitted, reference):
         0.76 < masked < 0.84,
         f"{masked:.3f} of the chosen became [MASK], expected about 0.8",
         inputs=INPUTS,
+        misconception="of the chosen, a Bernoulli(0.8) picks the 80 % that become [MASK]; "
+        "the random ids go only where it said no",
     )
     expect_true(
         0.07 < same < 0.13,
@@ -94,4 +96,57 @@ def check_bad_probability(submitted, reference):
     """mlm_probability outside (0, 1) is an error (ValueError)"""
     expect_raises(
         ValueError, submitted, _batch(), MASK, VOCAB, SPECIAL, 1.5, inputs={"mlm_probability": 1.5}
+    )
+
+
+def check_other_probability(submitted, reference):
+    """mlm_probability = 0.3 chooses about 30 % of the ordinary tokens"""
+    before, ids, x, y = _run(submitted, p=0.3)
+    real = ~torch.isin(before, torch.tensor(SPECIAL))
+    share = ((y != -100) & real).sum().item() / real.sum().item()
+    expect_true(
+        0.28 < share < 0.32,
+        f"{share:.3f} of the ordinary tokens were chosen with mlm_probability 0.3",
+        inputs=INPUTS + "; mlm_probability 0.3",
+        misconception="use the mlm_probability argument, not a fixed 0.15",
+    )
+
+
+def check_random_ids(submitted, reference):
+    """the random replacements are spread over the whole vocabulary [0, vocab_size)"""
+    before, ids, x, y = _run(submitted)
+    changed = (y != -100) & (x != MASK) & (x != before)
+    drawn = x[changed]
+    expect_true(
+        drawn.numel() > 0 and bool(((drawn >= 0) & (drawn < VOCAB)).all()),
+        "no random replacement, or one outside [0, vocab_size)",
+        inputs=INPUTS,
+    )
+    upper = (drawn >= VOCAB // 2).float().mean().item()
+    expect_true(
+        0.35 < upper < 0.65,
+        f"{upper:.2f} of the random ids lie in the upper half of the vocabulary, expected "
+        "about 0.5",
+        inputs=INPUTS,
+        misconception="draw the random ids uniformly from [0, vocab_size)",
+    )
+
+
+def check_uses_generator(submitted, reference):
+    """the same seeded generator gives the same result; another seed a different one"""
+    _, _, x1, y1 = _run(submitted, seed=5)
+    _, _, x2, y2 = _run(submitted, seed=5)
+    _, _, x3, y3 = _run(submitted, seed=6)
+    expect_true(
+        torch.equal(x1, x2) and torch.equal(y1, y2),
+        "two calls with generators seeded alike gave different results",
+        inputs=INPUTS + "; torch.Generator().manual_seed(5) twice",
+        misconception="draw every random number with generator= (torch.bernoulli(p, "
+        "generator=g), torch.randint(..., generator=g))",
+    )
+    expect_true(
+        not torch.equal(y1, y3),
+        "generators with different seeds chose the same positions",
+        inputs=INPUTS + "; seeds 5 and 6",
+        misconception="draw every random number with generator=",
     )

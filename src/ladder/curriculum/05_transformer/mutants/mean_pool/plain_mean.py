@@ -1,0 +1,8 @@
+# mutant: averages every position, padding included
+# likely: padding must not count
+from torch import Tensor
+
+
+def mean_pool(hidden: Tensor, attention_mask: Tensor) -> Tensor:
+    m = attention_mask.to(hidden.dtype).unsqueeze(-1)
+    return hidden.mean(1)
