@@ -23,7 +23,7 @@ class KVCache:
         self.length = 0
 
     def append(self, layer: int, k: Tensor, v: Tensor) -> tuple[Tensor, Tensor]:
-        start, stop = self.length, self.length + k.size(2)
+        stop = self.length + k.size(2)
         if stop > self.max_len:
             raise ValueError(f"the cache holds {self.max_len} positions; {stop} needed")
         t = k.size(2)

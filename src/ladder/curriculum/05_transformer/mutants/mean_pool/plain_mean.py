@@ -4,5 +4,4 @@ from torch import Tensor
 
 
 def mean_pool(hidden: Tensor, attention_mask: Tensor) -> Tensor:
-    m = attention_mask.to(hidden.dtype).unsqueeze(-1)
     return hidden.mean(1)

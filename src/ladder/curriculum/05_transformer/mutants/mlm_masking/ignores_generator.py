@@ -16,7 +16,7 @@ def mask_tokens(
 ) -> tuple[Tensor, Tensor]:
     if not 0.0 < mlm_probability < 1.0:
         raise ValueError(f"mlm_probability must lie in (0, 1), got {mlm_probability}")
-    g, shape = generator, input_ids.shape
+    shape = input_ids.shape  # generator unused: the mistake
     chosen_p = torch.full(shape, mlm_probability)
     chosen_p[torch.isin(input_ids, torch.tensor(list(special_ids), dtype=input_ids.dtype))] = 0.0
     chosen = torch.bernoulli(chosen_p).bool()
