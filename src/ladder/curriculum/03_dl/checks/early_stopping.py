@@ -96,3 +96,17 @@ def check_resets(submitted, reference):
         inputs={"values": values, "patience": 3},
         mistakes=[(4, "set bad_steps = 0 when the value improves")],
     )
+
+
+def check_max_mode_min_delta(submitted, reference):
+    """in "max" mode a value must beat best + min_delta"""
+    values = [0.80, 0.805, 0.79, 0.81]
+    got = _replay(submitted, values, patience=2, mode="max", min_delta=0.01)[0]
+    ref = _replay(reference, values, patience=2, mode="max", min_delta=0.01)[0]
+    expect_equal(
+        got,
+        ref,
+        what="the index at which it stops",
+        inputs={"values": values, "patience": 2, "mode": "max", "min_delta": 0.01},
+        mistakes=[(None, "in max mode improve only if value > best + min_delta")],
+    )

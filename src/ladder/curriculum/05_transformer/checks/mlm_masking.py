@@ -4,13 +4,15 @@ import torch
 
 from ladder.curriculum.expect import expect_raises, expect_true
 
-MASK, VOCAB, SPECIAL = 3, 1000, (0, 1, 2)
+# BERT's ids: [PAD] 0, [CLS] 101, [SEP] 102, [MASK] 103 (ordinary ids lie on both sides)
+MASK, VOCAB, SPECIAL = 103, 1000, (0, 101, 102)
 
 
 def _batch():
-    ids = torch.randint(4, VOCAB, (40, 500), generator=torch.Generator().manual_seed(0))
-    ids[:, 0] = 1  # [CLS]
-    ids[:, -1] = 2  # [SEP]
+    ids = torch.randint(1, VOCAB, (40, 500), generator=torch.Generator().manual_seed(0))
+    ids[torch.isin(ids, torch.tensor([*SPECIAL, MASK]))] = 7  # ordinary ids only, for now
+    ids[:, 0] = 101  # [CLS]
+    ids[:, -1] = 102  # [SEP]
     ids[:, -50:-1] = 0  # [PAD]
     return ids
 
@@ -22,7 +24,7 @@ def _run(submitted, p=0.15, seed=1):
     return before, ids, x, y
 
 
-INPUTS = "40 × 500 random ids, [CLS]=1 first, [SEP]=2 last, [PAD]=0; mask id 3, vocab 1,000"
+INPUTS = "40 × 500 random ids, [CLS]=101 first, [SEP]=102 last, [PAD]=0; mask id 103, vocab 1,000"
 
 
 def check_labels(submitted, reference):
@@ -53,6 +55,15 @@ def check_specials_never_chosen(submitted, reference):
     )
     expect_true(
         bool((x[special] == before[special]).all()), "a special token was changed", inputs=INPUTS
+    )
+    low = (before > 0) & (before < 101)  # ordinary ids smaller than [CLS] and [SEP]
+    share = (y[low] != -100).float().mean().item()
+    expect_true(
+        0.11 < share < 0.19,
+        f"{share:.3f} of the ordinary ids below 101 were chosen, expected about 0.15",
+        inputs=INPUTS,
+        misconception="an ordinary id below a special id is still ordinary: exclude exactly "
+        "the ids in special_ids (torch.isin), not a range",
     )
 
 
