@@ -71,9 +71,9 @@ def show(value: Any, limit: int = 300, *, quote: bool = True) -> str:
     """A short, readable rendering of a value for a verdict. Strings are quoted (a value,
     not a description) unless ``quote=False``; tensors read like arrays; boolean masks
     stay True/False."""
-    if hasattr(value, "detach") and hasattr(value, "numpy"):  # a torch tensor
+    if hasattr(value, "detach") and hasattr(value, "numpy"):  # a torch or ladder tensor
         try:
-            value = value.detach().cpu().numpy()
+            value = _numpy_of(value)
         except (TypeError, RuntimeError):
             pass
     if isinstance(value, np.generic):
@@ -124,20 +124,28 @@ def drive(submitted: Any, driver: Callable[..., Any], *args: Any, **kwargs: Any)
 
 
 def _guess(actual: Any, expected: Any, mistakes: Iterable[tuple[Any, str]], close) -> str | None:
-    if actual is None and expected is not None:
-        return "your function returned None: did you forget a `return`?"
-    for wrong, why in mistakes:
+    for wrong, why in mistakes:  # first: a check may list None itself as a known mistake
+        if (wrong is None) != (actual is None):
+            continue
         try:
             if close(actual, wrong):
                 return why
         except (TypeError, ValueError):
             continue
+    if actual is None and expected is not None:
+        return "your function returned None: did you forget a `return`?"
     return None
 
 
+def _numpy_of(tensor: Any) -> np.ndarray:
+    """A torch tensor's values (moved to the CPU), or a ladder autograd tensor's."""
+    plain = tensor.detach()
+    return (plain.cpu() if hasattr(plain, "cpu") else plain).numpy()
+
+
 def _as_array(x: Any) -> np.ndarray:
-    if hasattr(x, "detach") and hasattr(x, "numpy"):  # a torch tensor, maybe with a graph
-        x = x.detach().cpu().numpy()
+    if hasattr(x, "detach") and hasattr(x, "numpy"):  # a tensor, maybe with a graph
+        x = _numpy_of(x)
     return np.asarray(x, dtype=np.float64)
 
 

@@ -10,6 +10,26 @@ A = np.array([[3.0, 0.5], [0.5, 1.0]])
 B = np.array([1.0, -2.0])
 
 
+class _DecayWithoutLr(Adam):
+    """Known mistake: shrinks by (1 − weight_decay), forgetting the learning rate."""
+
+    def _decay(self, p, g):
+        p.data *= 1 - self.weight_decay
+        return g
+
+
+class _DecayWithFirstLr(Adam):
+    """Known mistake: decays with the learning rate the optimiser was built with."""
+
+    def __init__(self, params, lr=1e-3, **kw):
+        super().__init__(params, lr, **kw)
+        self.first_lr = lr
+
+    def _decay(self, p, g):
+        p.data *= 1 - self.first_lr * self.weight_decay
+        return g
+
+
 def trajectory(cls, steps=20, **kw):
     p = Tensor(np.array([2.0, 2.0]), requires_grad=True)
     opt = cls([p], **kw)
@@ -47,6 +67,10 @@ def check_decoupled(submitted, reference):
                 "shrink p.data instead and return g unchanged",
             ),
             (trajectory(Adam, lr=0.05), "apply the decay: p.data *= 1 - lr * weight_decay"),
+            (
+                trajectory(_DecayWithoutLr, **kw),
+                "scale the decay by the learning rate: p.data *= 1 - lr * weight_decay",
+            ),
         ],
     )
 
@@ -64,9 +88,16 @@ def changing_lr(cls):
 
 def check_lr_changes(submitted, reference):
     """uses the current lr (a scheduler may change it)"""
+    want = changing_lr(reference)
     expect_close(
         drive(submitted, changing_lr),
-        changing_lr(reference),
+        want,
         what="p after 10 steps",
         inputs="lr set to 0.1/(1 + t) before each step, weight_decay 0.3",
+        mistakes=[
+            (
+                changing_lr(_DecayWithFirstLr),
+                "use the current self.lr: a scheduler changes it between steps",
+            )
+        ],
     )

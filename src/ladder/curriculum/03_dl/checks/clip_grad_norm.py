@@ -19,7 +19,13 @@ def check_example(submitted, reference):
     """g = (3, 4) clipped to norm 1 gives (0.6, 0.8)"""
     ps = _params([3.0, 4.0])
     total = submitted(ps, 1.0)
-    expect_close(total, 5.0, what="the returned norm", inputs={"grads": [[3, 4]], "max_norm": 1.0})
+    expect_close(
+        total,
+        5.0,
+        what="the returned norm",
+        inputs={"grads": [[3, 4]], "max_norm": 1.0},
+        mistakes=[(5.0 / (5.0 + 1e-6), "return the norm before clipping (the total you measured)")],
+    )
     expect_close(
         ps[0].grad,
         [0.6, 0.8],
@@ -64,9 +70,34 @@ def check_small_untouched(submitted, reference):
         what="the gradient",
         inputs={"grads": [[0.3, -0.4], None], "max_norm": 1.0},
         mistakes=[
-            (np.array([0.6, -0.8]), "only scale down: leave gradients whose norm is below max_norm")
+            (
+                np.array([0.3, -0.4]) / (0.5 + 1e-6),
+                "only scale down: leave gradients whose norm is below max_norm",
+            )
         ],
     )
     expect_close(
         total, 0.5, what="the returned norm", inputs="a parameter without a gradient is skipped"
     )
+
+
+def check_epsilon(submitted, reference):
+    """tiny gradients (norm 5e-6), where the 1e-6 in max_norm / (total + 1e-6) shows"""
+    grads = ([3e-6, 0.0], [[4e-6, 0.0]])
+    ps, rs = _params(*grads), _params(*grads)
+    reference(rs, 4e-6)  # coef = 4e-6 / 6e-6; without the 1e-6 it would be 0.8
+    submitted(ps, 4e-6)
+    for p, r, g in zip(ps, rs, grads, strict=True):
+        expect_close(
+            p.grad,
+            r.grad,
+            what="the clipped gradient",
+            inputs={"grads": grads, "max_norm": 4e-6},
+            mistakes=[
+                (
+                    np.array(g) * 0.8,
+                    "coef = max_norm / (total + 1e-6), as torch computes it: "
+                    "with a norm of 5e-6 the 1e-6 matters",
+                )
+            ],
+        )

@@ -12,6 +12,7 @@ def check_lenet(submitted, reference):
         mistakes=[
             (24, "count the padding on both sides: + 2·padding"),
             (26, "the padding is added on both sides: 2·padding, not padding"),
+            (27, "add 1: the window's first position counts too"),
         ],
     )
     expect_equal(

@@ -40,7 +40,13 @@ def check_card_example(submitted, reference):
         ],
     )
     expect_equal(s.best, 0.40, what="best", inputs={"values": values})
-    expect_equal(s.best_step, 1, what="best_step", inputs={"values": values})
+    expect_equal(
+        s.best_step,
+        1,
+        what="best_step",
+        inputs={"values": values},
+        mistakes=[(2, "best_step is the index of the call, counting from 0 (self._count)")],
+    )
     expect_equal(
         int(s.best_state["epoch"]),
         1,
@@ -52,7 +58,7 @@ def check_card_example(submitted, reference):
 
 def check_min_delta(submitted, reference):
     """an improvement smaller than min_delta does not count"""
-    values = [1.0, 0.995, 0.99, 0.985, 0.98]
+    values = [1.0, 0.995, 0.991, 0.992, 0.985, 0.984]  # stops at 0.992 only with min_delta
     got = _replay(submitted, values, patience=3, min_delta=0.01)[0]
     ref = _replay(reference, values, patience=3, min_delta=0.01)[0]
     expect_equal(
@@ -89,4 +95,18 @@ def check_resets(submitted, reference):
         what="the index at which it stops",
         inputs={"values": values, "patience": 3},
         mistakes=[(4, "set bad_steps = 0 when the value improves")],
+    )
+
+
+def check_max_mode_min_delta(submitted, reference):
+    """in "max" mode a value must beat best + min_delta"""
+    values = [0.80, 0.805, 0.79, 0.81]
+    got = _replay(submitted, values, patience=2, mode="max", min_delta=0.01)[0]
+    ref = _replay(reference, values, patience=2, mode="max", min_delta=0.01)[0]
+    expect_equal(
+        got,
+        ref,
+        what="the index at which it stops",
+        inputs={"values": values, "patience": 2, "mode": "max", "min_delta": 0.01},
+        mistakes=[(None, "in max mode improve only if value > best + min_delta")],
     )

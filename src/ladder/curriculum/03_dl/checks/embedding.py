@@ -65,3 +65,14 @@ def check_out_of_range(submitted, reference):
         np.array([0, 6]),
         inputs={"indices": [0, 6], "V": 6},
     )
+
+
+def check_negative_index(submitted, reference):
+    """a negative index raises IndexError (NumPy would silently count from the end)"""
+    expect_raises(
+        IndexError,
+        submitted,
+        Tensor(_weight()),
+        np.array([2, -1]),
+        inputs={"indices": [2, -1], "V": 6},
+    )

@@ -10,8 +10,8 @@ def _x(shape, seed=0):
 
 
 def check_tiny(submitted, reference):
-    """one 1×3×3 image, 2×2 kernel: 4 patches of 4 pixels"""
-    x = np.arange(9.0).reshape(1, 1, 3, 3)
+    """one 1×3×4 image, 2×2 kernel: 6 patches of 4 pixels"""
+    x = np.arange(12.0).reshape(1, 1, 3, 4)  # not square: a transposed result cannot pass
     args = ((2, 2), (1, 1), (0, 0))
     expect_close(
         submitted(x, *args),
@@ -32,14 +32,36 @@ def check_shape(submitted, reference):
     )
 
 
+def _reordered(ref, n, ho, wo, c, kh, kw, rows, cols):
+    """``ref`` with its rows and columns in another order (a known mistake)."""
+    full = ref.reshape(n, ho, wo, c, kh, kw).transpose(*rows, *(3 + i for i in cols))
+    return full.reshape(n * ho * wo, c * kh * kw)
+
+
 def check_values(submitted, reference):
     """the same patches, in (n, i, j) rows and (c, a, b) columns"""
     x = _x((2, 3, 5, 6), 1)
     args = ((3, 2), (2, 1), (1, 0))
+    want = reference(x, *args)  # every size differs: N=2, C=3, Ho=3, Wo=5, kh=3, kw=2
+    dims = (2, 3, 5, 3, 3, 2)
     expect_close(
         submitted(x, *args),
-        reference(x, *args),
+        want,
         inputs={"x.shape": x.shape, "kernel": (3, 2), "stride": (2, 1), "padding": (1, 0)},
+        mistakes=[
+            (
+                _reordered(want, *dims, (0, 1, 2), (1, 2, 0)),
+                "columns go channel first, then the window row, then its column: (c, a, b)",
+            ),
+            (
+                _reordered(want, *dims, (0, 1, 2), (0, 2, 1)),
+                "the window row a before its column b: (c, a, b), not (c, b, a)",
+            ),
+            (
+                _reordered(want, *dims, (1, 2, 0), (0, 1, 2)),
+                "rows go in (n, i, j) order: all of image 0's patches first",
+            ),
+        ],
     )
 
 
@@ -48,6 +70,7 @@ def check_convolution(submitted, reference):
     x = _x((1, 2, 4, 4), 2)
     w = _x((3, 2, 3, 3), 3)
     cols = submitted(x, (3, 3), (1, 1), (1, 1))
+    expect_shape(cols, (16, 18), inputs="x (1, 2, 4, 4), kernel (3, 3), padding (1, 1)")
     out = (cols @ w.reshape(3, -1).T).reshape(1, 4, 4, 3).transpose(0, 3, 1, 2)
     xp = np.pad(x, ((0, 0), (0, 0), (1, 1), (1, 1)))
     direct = np.zeros((1, 3, 4, 4))

@@ -36,6 +36,7 @@ def check_no_affine(submitted, reference):
     mu = x.mean(-1, keepdims=True)
     unbiased = (x - mu) / np.sqrt(x.var(-1, ddof=1, keepdims=True) + 1e-5)
     batch = (x - x.mean(0)) / np.sqrt(x.var(0) + 1e-5)
+    eps_outside = (x - mu) / (np.sqrt(x.var(-1, keepdims=True)) + 1e-5)
     expect_close(
         drive(sub, _run, x, g)[0],
         _run(ref, x, g)[0],
@@ -46,6 +47,7 @@ def check_no_affine(submitted, reference):
                 batch,
                 "normalise over the features of each example (the last axis), not over the batch",
             ),
+            (eps_outside, "eps goes inside the square root: sqrt(var + eps)"),
         ],
     )
 
@@ -54,8 +56,13 @@ def check_affine(submitted, reference):
     """scales by gamma and shifts by beta"""
     sub, ref = _pair(submitted, reference, 5)
     x, g = _case((3, 5), 1)
+    want = _run(ref, x, g)[0]
+    plain = (x - x.mean(-1, keepdims=True)) / np.sqrt(x.var(-1, keepdims=True) + 1e-5)
     expect_close(
-        drive(sub, _run, x, g)[0], _run(ref, x, g)[0], inputs="x (3, 5), random gamma and beta"
+        drive(sub, _run, x, g)[0],
+        want,
+        inputs="x (3, 5), random gamma and beta",
+        mistakes=[(plain, "multiply by self.weight (gamma) and add self.bias (beta)")],
     )
 
 
@@ -72,6 +79,18 @@ def check_two_axes(submitted, reference):
     """normalized_shape (3, 4) on a (2, 6, 3, 4) input"""
     sub, ref = _pair(submitted, reference, (3, 4))
     x, g = _case((2, 6, 3, 4), 3)
-    got, want = drive(sub, _run, x, g), _run(ref, x, g)
-    expect_close(got[0], want[0], inputs="x (2, 6, 3, 4), normalized_shape (3, 4)")
+    want = _run(ref, x, g)
+    got = drive(sub, _run, x, g)
+    last = (x - x.mean(-1, keepdims=True)) / np.sqrt(x.var(-1, keepdims=True) + 1e-5)
+    expect_close(
+        got[0],
+        want[0],
+        inputs="x (2, 6, 3, 4), normalized_shape (3, 4)",
+        mistakes=[
+            (
+                last * ref.weight.data + ref.bias.data,
+                "normalise over all the axes of normalized_shape (the last k), not the last one",
+            )
+        ],
+    )
     expect_close(got[1], want[1], what="x.grad", inputs="x (2, 6, 3, 4), normalized_shape (3, 4)")

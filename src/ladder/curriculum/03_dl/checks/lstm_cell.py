@@ -26,13 +26,53 @@ def _x(steps, seed=0):
     return np.random.default_rng(seed).normal(size=(2, steps, 3))
 
 
+def _sig(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def _first_step_mistakes(ref, x):
+    """(h, c) after one step from zero state, for known wrong cells: h (N, 1, H), c (1, N, H)."""
+    H = ref.hidden_size
+    a = x[:, 0] @ ref.weight_ih_l0.data.T + ref.bias_ih_l0.data + ref.bias_hh_l0.data
+    blocks = [a[:, k * H : (k + 1) * H] for k in range(4)]
+    i, g, o = _sig(blocks[0]), np.tanh(blocks[2]), _sig(blocks[3])
+    cells = {
+        "the blocks are in the order i, f, g, o: g is the third, o the fourth": (
+            _sig(blocks[2]),
+            _sig(blocks[0]) * np.tanh(blocks[3]),
+        ),
+        "c' = f ⊙ c + i ⊙ g: the input gate i scales g": (o, g),
+        "g is tanh of its block (a candidate in [−1, 1]), not a sigmoid": (o, i * _sig(blocks[2])),
+    }
+    out = []
+    for why, (o_, c_) in cells.items():
+        out.append((why, (o_ * np.tanh(c_))[:, None, :], c_[None]))
+    out.append(("h' = o ⊙ tanh(c'): apply tanh to the cell state", (o * i * g)[:, None, :], None))
+    return out
+
+
 def check_one_step(submitted, reference):
     """one step from h = c = 0: h' = o ⊙ tanh(i ⊙ g)"""
     sub, ref = _pair(submitted, reference)
     x = _x(1)
-    got, want = drive(sub, _run, x), _run(ref, x)
-    expect_close(got[0], want[0], what="h after one step", inputs="x (N=2, T=1, I=3), H = 4")
-    expect_close(got[1], want[1], what="c after one step", inputs="x (N=2, T=1, I=3), H = 4")
+    want = _run(ref, x)
+    got = drive(sub, _run, x)
+    wrong = _first_step_mistakes(ref, x)
+    inputs = "x (N=2, T=1, I=3), H = 4"
+    expect_close(
+        got[0],
+        want[0],
+        what="h after one step",
+        inputs=inputs,
+        mistakes=[(h, why) for why, h, _ in wrong],
+    )
+    expect_close(
+        got[1],
+        want[1],
+        what="c after one step",
+        inputs=inputs,
+        mistakes=[(c, why) for why, _, c in wrong if c is not None],
+    )
 
 
 def check_sequence(submitted, reference):

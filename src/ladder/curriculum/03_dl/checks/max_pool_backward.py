@@ -45,14 +45,36 @@ def check_non_overlapping(submitted, reference):
     )
 
 
+def _assigned(x, g, k, s):
+    """What ``gx[rows, cols] += g`` gives (no padding): one write per repeated position."""
+    n, c, h, w = x.shape
+    ho, wo = g.shape[2:]
+    gx = np.zeros(x.shape)
+    for i in range(ho):
+        for j in range(wo):
+            win = x[:, :, i * s : i * s + k, j * s : j * s + k].reshape(n, c, k * k)
+            a, b = np.divmod(win.argmax(-1), k)
+            for ni in range(n):
+                for ci in range(c):
+                    gx[ni, ci, i * s + a[ni, ci], j * s + b[ni, ci]] = g[ni, ci, i, j]
+    return gx
+
+
 def check_overlapping(submitted, reference):
     """3×3 windows with stride 1 overlap: a pixel that is the maximum of several adds them up"""
     x, g = _case((1, 2, 5, 5), (1, 2, 3, 3), 2)
+    want = _run(reference, x, g, 3, 1)[1]
     expect_close(
         drive(submitted, _run, x, g, 3, 1)[1],
-        _run(reference, x, g, 3, 1)[1],
+        want,
         what="x.grad",
         inputs="x (1, 2, 5, 5), kernel 3, stride 1",
+        mistakes=[
+            (
+                _assigned(x, g, 3, 1),
+                "indexing with += writes a repeated position once: use np.add.at to sum",
+            )
+        ],
     )
 
 

@@ -4,9 +4,37 @@ import numpy as np
 
 from ladder.autograd.tensor import Tensor
 from ladder.curriculum.expect import drive, expect_close
+from ladder.nn.optim import SGD
 
 A = np.array([[3.0, 0.5], [0.5, 1.0]])
 B = np.array([1.0, -2.0])
+
+
+class _Mistaken(SGD):
+    """SGD with one known mistake, to name it when a trajectory matches."""
+
+    mistake = ""
+
+    def _update(self, p, g, state) -> None:
+        wrong = self.mistake
+        if self.weight_decay and wrong != "decoupled":
+            g = g + self.weight_decay * p.data
+        if self.momentum:
+            if "momentum_buffer" not in state:
+                first = (1 - self.dampening) * g if wrong == "zero_start" else g.copy()
+                buf = state["momentum_buffer"] = first
+            else:
+                buf = state["momentum_buffer"]
+                buf *= self.momentum
+                buf += (1 - self.dampening) * g
+            g = g + self.momentum * buf if self.nesterov else buf
+        if self.weight_decay and wrong == "decoupled":
+            p.data *= 1 - self.lr * self.weight_decay
+        p.data -= self.lr * g
+
+
+def _mistaken(which):
+    return type(f"SGD_{which}", (_Mistaken,), {"mistake": which})
 
 
 def trajectory(cls, steps=20, **kw):
@@ -43,7 +71,13 @@ def check_momentum(submitted, reference):
         ref,
         what="the trajectory",
         inputs="20 steps, lr 0.05, momentum 0.9",
-        mistakes=[(wrong, "PyTorch's buffer is b = μb + g (no (1 − μ) factor), starting at b = g")],
+        mistakes=[
+            (wrong, "PyTorch's buffer is b = μb + g (no (1 − μ) factor), starting at b = g"),
+            (
+                trajectory(reference, lr=0.05),
+                "keep the buffer in state['momentum_buffer'] from one step to the next",
+            ),
+        ],
     )
 
 
@@ -66,9 +100,20 @@ def check_nesterov(submitted, reference):
 def check_weight_decay_and_dampening(submitted, reference):
     """weight decay is added to the gradient; dampening scales the new gradient"""
     kw = dict(lr=0.05, momentum=0.8, dampening=0.3, weight_decay=0.1)
+    want = trajectory(reference, **kw)
     expect_close(
         drive(submitted, trajectory, **kw),
-        trajectory(reference, **kw),
+        want,
         what="the trajectory",
         inputs="20 steps, lr 0.05, momentum 0.8, dampening 0.3, weight_decay 0.1",
+        mistakes=[
+            (
+                trajectory(_mistaken("decoupled"), **kw),
+                "SGD's weight decay is added to the gradient (g + λp) before the momentum",
+            ),
+            (
+                trajectory(_mistaken("zero_start"), **kw),
+                "the first buffer is g itself, undamped: dampening applies from the second step",
+            ),
+        ],
     )

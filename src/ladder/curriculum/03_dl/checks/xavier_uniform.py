@@ -26,6 +26,13 @@ def check_linear(submitted, reference):
         inputs={"shape": (512, 784)},
         mistakes=[(he, "Xavier uses fan_in + fan_out, not fan_in alone (that is He)")],
     )
+    expect_equal(
+        str(got.dtype),
+        "float32",
+        what="the dtype",
+        inputs={"shape": (512, 784), "dtype": "float32 (the default)"},
+        mistakes=[("float64", "convert with .astype(dtype): the generator draws float64")],
+    )
 
 
 def check_conv_fans(submitted, reference):
@@ -45,12 +52,17 @@ def check_conv_fans(submitted, reference):
 
 def check_gain_and_dtype(submitted, reference):
     """gain scales the bound; the dtype is honoured"""
+    want = _draw(reference, (20, 30), gain=2.0, dtype=np.float64)
     got = drive(submitted, _draw, (20, 30), gain=2.0, dtype=np.float64)
     expect_equal(str(got.dtype), "float64", what="the dtype", inputs={"dtype": "float64"})
+    init.manual_seed(0)
+    bound = math.sqrt(2.0 * 6 / 50)
+    inside = init.get_rng().uniform(-bound, bound, (20, 30))
     expect_close(
         got,
-        _draw(reference, (20, 30), gain=2.0, dtype=np.float64),
+        want,
         inputs={"shape": (20, 30), "gain": 2.0},
+        mistakes=[(inside, "multiply the bound by gain: gain · sqrt(6 / (fan_in + fan_out))")],
     )
 
 

@@ -19,6 +19,7 @@ def check_ignores_padding(submitted, reference):
             (h.mean(1), "padding must not count: multiply by the mask first"),
             (h[:, :2].sum(1), "divide by the number of real tokens"),
             (h.sum(1) / 2, "zero the padded vectors before summing"),
+            (h[:, :2].sum(1) / 3, "divide by the number of real tokens, not by T"),
         ],
     )
 
@@ -27,10 +28,15 @@ def check_batch(submitted, reference):
     """a (3, 4, 5) batch with different lengths"""
     h = torch.randn(3, 4, 5, generator=torch.Generator().manual_seed(0), dtype=torch.float64)
     m = torch.tensor([[1, 1, 1, 1], [1, 1, 0, 0], [1, 0, 0, 0]])
+    want = reference(h.clone(), m.clone())
+    mf = m.to(h.dtype).unsqueeze(-1)
     expect_close(
         submitted(h, m),
-        reference(h, m),
+        want,
         inputs={"hidden": "(3, 4, 5) standard normal", "attention_mask": m},
+        mistakes=[
+            ((h * mf).sum(1) / mf.sum(), "count each row's own real tokens: m.sum(1), not m.sum()"),
+        ],
     )
 
 

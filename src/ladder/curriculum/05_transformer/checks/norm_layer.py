@@ -28,17 +28,20 @@ def _x(shape, seed):
     return torch.randn(*shape, generator=torch.Generator().manual_seed(seed), dtype=torch.float64)
 
 
-def outputs(cls, state, x, mask=None, train_seed=None):
-    """The layer's output with the given weights: in eval mode, or in train mode with
-    dropout 0.3 after ``torch.manual_seed(train_seed)``. The attention's own dropout
-    is set to 0 there: its fused and written-out paths draw different random numbers."""
-    layer = cls(D_MODEL, N_HEAD, D_FF, dropout=0.3 if train_seed is not None else 0.0).double()
+def outputs(cls, state, x, mask=None, train_seed=None, skip_residual_dropout=False):
+    """The layer's output with the given weights and dropout 0.3: in eval mode (where
+    dropout must do nothing), or in train mode after ``torch.manual_seed(train_seed)``.
+    The attention's own dropout is set to 0 in training: its fused and written-out paths
+    draw different random numbers."""
+    layer = cls(D_MODEL, N_HEAD, D_FF, dropout=0.3).double()
     layer.load_state_dict(state)
     if train_seed is None:
         layer.eval()
     else:
         layer.train()
         layer.self_attn.dropout = 0.0
+        if skip_residual_dropout:  # a known mistake, computed here only
+            layer.dropout1 = layer.dropout2 = torch.nn.Identity()
         torch.manual_seed(train_seed)
     with torch.no_grad():
         return layer(x) if mask is None else layer(x, mask)
@@ -50,13 +53,14 @@ def _mistakes(reference, state, x, mask=None, train_seed=None):
 
 
 def check_forward(submitted, reference):
-    """the layer's output on x (2, 3, 8) with the reference's weights"""
+    """the layer's output on x (2, 3, 8) with the reference's weights, in eval mode"""
     state, x = _state(reference), _x((2, 3, D_MODEL), 1)
     want = outputs(reference, state, x)
     expect_close(
         drive(submitted, outputs, state, x),
         want,
-        inputs=f"x: (2, 3, 8) standard normal (seed 1), d_model=8, n_head=2, d_ff={D_FF}",
+        inputs=f"x: (2, 3, 8) standard normal (seed 1), d_model=8, n_head=2, d_ff={D_FF}, "
+        "dropout 0.3, eval mode",
         mistakes=_mistakes(reference, state, x),
     )
 
@@ -83,7 +87,10 @@ def check_dropout_in_training(submitted, reference):
         want,
         inputs="x: (2, 5, 8) (seed 3), dropout 0.3, train mode, torch.manual_seed(7)",
         mistakes=[
-            (outputs(reference, state, x), "apply dropout1 and dropout2 (they act in training)"),
+            (
+                outputs(reference, state, x, None, 7, skip_residual_dropout=True),
+                "apply dropout1 and dropout2 to the sub-layer outputs (they act in training)",
+            ),
             *_mistakes(reference, state, x, train_seed=7),
         ],
     )

@@ -30,13 +30,30 @@ def check_larger_table(submitted, reference):
     wrong = torch.empty(50, 16, dtype=torch.float64)
     wrong[:, 0::2] = torch.sin(pos / 10000 ** (i / 16))
     wrong[:, 1::2] = torch.cos(pos / 10000 ** (i / 16))
+    two_i = torch.arange(0, 16, 2, dtype=torch.float64)
+    angle = pos / 10000 ** (two_i / 16)
+    halves = torch.cat([torch.sin(angle), torch.cos(angle)], dim=1)
+    own = pos / 10000 ** (torch.arange(16, dtype=torch.float64) / 16)
+    per_channel = torch.where(torch.arange(16) % 2 == 0, torch.sin(own), torch.cos(own))
     expect_close(
         got,
         reference(50, 16, torch.float64),
         rtol=1e-12,
         atol=1e-12,
         inputs={"n_positions": 50, "d_model": 16, "dtype": "float64"},
-        mistakes=[(wrong, "the exponent is 2i / d_model, where 2i is the even channel index")],
+        mistakes=[
+            (wrong, "the exponent is 2i / d_model, where 2i is the even channel index"),
+            (
+                halves,
+                "interleave: channel 2i holds the sine and 2i+1 the cosine of the same "
+                "angle, not all sines then all cosines",
+            ),
+            (
+                per_channel,
+                "a channel pair shares one frequency: the odd channel 2i+1 uses 2i in the "
+                "exponent, not its own index",
+            ),
+        ],
     )
 
 

@@ -2,7 +2,7 @@
 
 import torch
 
-from ladder.curriculum.expect import expect_raises, expect_true
+from ladder.curriculum.expect import CheckFailed, expect_raises, expect_true
 
 
 def check_valid_ids(submitted, reference):
@@ -18,13 +18,29 @@ def check_valid_ids(submitted, reference):
 
 def check_too_large(submitted, reference):
     """an id equal to vocab_size is out of range (ValueError naming it)"""
+    expect_raises(
+        ValueError,
+        submitted,
+        torch.tensor([[1, 15, 3]]),
+        10,
+        inputs={"idx": [[1, 15, 3]], "vocab_size": 10},
+    )
     idx = torch.tensor([[1, 10, 3]])
-    exc = expect_raises(ValueError, submitted, idx, 10, inputs={"idx": idx, "vocab_size": 10})
-    expect_true(
-        "10" in str(exc),
-        f"the message should name the bad id 10: {exc}",
+    try:
+        submitted(idx, 10)
+    except ValueError as exc:
+        expect_true(
+            "10" in str(exc),
+            f"the message should name the bad id 10: {exc}",
+            inputs={"idx": idx, "vocab_size": 10},
+            misconception="name the offending ids in the message, so the learner can find them",
+        )
+        return
+    raise CheckFailed(
+        "an id equal to vocab_size passed without an error",
         inputs={"idx": idx, "vocab_size": 10},
-        misconception="ids run from 0 to vocab_size − 1",
+        expected="ValueError",
+        misconception="ids run from 0 to vocab_size − 1: vocab_size itself is out of range",
     )
 
 

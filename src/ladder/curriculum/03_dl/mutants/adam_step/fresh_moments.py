@@ -1,0 +1,22 @@
+# mutant: starts the moments from zero at every step (they are never kept)
+import math
+
+import numpy as np
+
+from ladder.nn.optim import Optimizer
+
+
+class Adam(Optimizer):
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0) -> None:
+        super().__init__(params, lr)
+        self.betas, self.eps, self.weight_decay = betas, eps, weight_decay
+
+    def _update(self, p, g, state) -> None:
+        b1, b2 = self.betas
+        if self.weight_decay:
+            g = g + self.weight_decay * p.data
+        m = (1 - b1) * g
+        v = (1 - b2) * g * g
+        t = self.steps
+        denom = np.sqrt(v) / math.sqrt(1 - b2**t) + self.eps
+        p.data -= (self.lr / (1 - b1**t)) * (m / denom)

@@ -1,0 +1,28 @@
+# mutant: counts steps per parameter, starting at 0, so the first correction divides by 0
+import math
+
+import numpy as np
+
+from ladder.nn.optim import Optimizer
+
+
+class Adam(Optimizer):
+    def __init__(self, params, lr=1e-3, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.0) -> None:
+        super().__init__(params, lr)
+        self.betas, self.eps, self.weight_decay = betas, eps, weight_decay
+
+    def _update(self, p, g, state) -> None:
+        b1, b2 = self.betas
+        if self.weight_decay:
+            g = g + self.weight_decay * p.data
+        m = state.setdefault("exp_avg", np.zeros_like(p.data))
+        v = state.setdefault("exp_avg_sq", np.zeros_like(p.data))
+        m *= b1
+        m += (1 - b1) * g
+        v *= b2
+        v += (1 - b2) * g * g
+        t = state.get("t", 0)
+        state["t"] = t + 1
+        with np.errstate(divide="ignore", invalid="ignore"):
+            denom = np.sqrt(v) / math.sqrt(max(1 - b2**t, 1e-300)) + self.eps
+            p.data -= (self.lr / max(1 - b1**t, 1e-300)) * (m / denom)

@@ -1,0 +1,13 @@
+# mutant: rescales every gradient to max_norm, even small ones
+# likely: only scale down
+import math
+
+
+def clip_grad_norm_(params, max_norm: float) -> float:
+    grads = [p.grad for p in params if p.grad is not None]
+    total = math.sqrt(sum(float((g**2).sum()) for g in grads))
+    coef = max_norm / (total + 1e-6)
+    for p in params:
+        if p.grad is not None:
+            p.grad = p.grad * coef
+    return total

@@ -1,0 +1,21 @@
+# mutant: a hand-written backward that forgets the 1 / (1 − p)
+# likely: the backward scales by 1 / (1 − p) too
+import numpy as np
+
+from ladder.autograd.tensor import Tensor
+
+
+def dropout(x: Tensor, p: float = 0.5, training: bool = True, rng=None, mask=None) -> Tensor:
+    if not 0.0 <= p < 1.0:
+        raise ValueError(f"p must lie in [0, 1), got {p}")
+    if not training or p == 0.0:
+        return x
+    if mask is None:
+        rng = rng if rng is not None else np.random.default_rng()
+        mask = rng.random(x.shape) >= p
+    out = x.data * mask / (1.0 - p)
+
+    def backward(g):
+        return (g * mask,)
+
+    return Tensor._make(out, (x,), backward, "dropout")

@@ -1,0 +1,19 @@
+# mutant: flattens the indices, so the output loses the shape S
+import numpy as np
+
+from ladder.autograd.tensor import Tensor
+
+
+def embedding(weight: Tensor, indices) -> Tensor:
+    idx = np.asarray(indices)
+    if idx.size and (idx.min() < 0 or idx.max() >= weight.shape[0]):
+        raise IndexError(f"indices must lie in [0, {weight.shape[0]})")
+    flat = idx.ravel()
+    out = weight.data[flat]
+
+    def backward(g):
+        full = np.zeros_like(weight.data)
+        np.add.at(full, flat, g.reshape(-1, weight.shape[1]))
+        return (full,)
+
+    return Tensor._make(out, (weight,), backward, "embedding")

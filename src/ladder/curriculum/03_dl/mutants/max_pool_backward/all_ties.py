@@ -1,0 +1,28 @@
+# mutant: every position equal to the window maximum gets the gradient (ties included)
+# likely: only the first maximum
+import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
+
+from ladder.autograd.tensor import Tensor
+
+
+def max_pool2d(x: Tensor, kernel_size: int, stride: int | None = None, padding: int = 0) -> Tensor:
+    k, s, p = kernel_size, (stride or kernel_size), padding
+    n, c, h, w = x.shape
+    xp = np.pad(x.data, ((0, 0), (0, 0), (p, p), (p, p)), constant_values=-np.inf)
+    win = sliding_window_view(xp, (k, k), axis=(2, 3))[:, :, ::s, ::s]  # (N, C, Ho, Wo, k, k)
+    ho, wo = win.shape[2], win.shape[3]
+    flat = win.reshape(n, c, ho, wo, k * k)
+    arg = flat.argmax(axis=-1)  # (N, C, Ho, Wo)
+    out = np.take_along_axis(flat, arg[..., None], axis=-1)[..., 0]
+
+    def backward(g: np.ndarray) -> tuple[np.ndarray]:
+        gx = np.zeros(xp.shape)
+        for i in range(ho):
+            for j in range(wo):
+                win_ij = xp[:, :, i * s : i * s + k, j * s : j * s + k]
+                hit = win_ij == out[:, :, i, j, None, None]
+                gx[:, :, i * s : i * s + k, j * s : j * s + k] += hit * g[:, :, i, j, None, None]
+        return (gx[:, :, p : p + h, p : p + w],)
+
+    return Tensor._make(out, (x,), backward, "max_pool2d")

@@ -1,0 +1,13 @@
+# mutant: never validates the shape; a 1-D shape fails with an IndexError
+import math
+
+import numpy as np
+
+from ladder.nn.init import get_rng
+
+
+def xavier_uniform(shape: tuple[int, ...], gain: float = 1.0, dtype=np.float32) -> np.ndarray:
+    receptive = int(np.prod(shape[2:])) if len(shape) > 2 else 1
+    fan_in, fan_out = shape[1] * receptive, shape[0] * receptive
+    a = gain * math.sqrt(6.0 / (fan_in + fan_out))
+    return get_rng().uniform(-a, a, size=shape).astype(dtype)

@@ -1,0 +1,13 @@
+# mutant: draws from a fresh NumPy generator instead of the shared one
+import math
+
+import numpy as np
+
+
+def xavier_uniform(shape: tuple[int, ...], gain: float = 1.0, dtype=np.float32) -> np.ndarray:
+    if len(shape) < 2:
+        raise ValueError("xavier_uniform needs at least 2 dimensions")
+    receptive = int(np.prod(shape[2:])) if len(shape) > 2 else 1
+    fan_in, fan_out = shape[1] * receptive, shape[0] * receptive
+    a = gain * math.sqrt(6.0 / (fan_in + fan_out))
+    return np.random.default_rng().uniform(-a, a, size=shape).astype(dtype)

@@ -1,0 +1,22 @@
+# mutant: forgets to divide the scores by √d_k
+# likely: you did not divide the scores by √d_k
+
+import torch
+from torch import Tensor
+
+
+def scaled_dot_product_attention(
+    q: Tensor,
+    k: Tensor,
+    v: Tensor,
+    mask: Tensor | None = None,
+    dropout_p: float = 0.0,
+    training: bool = False,
+) -> tuple[Tensor, Tensor]:
+    scores = q @ k.transpose(-2, -1)
+    if mask is not None:
+        scores = scores.masked_fill(~mask, float("-inf"))
+    weights = torch.softmax(scores, dim=-1)
+    if mask is not None:
+        weights = torch.nan_to_num(weights, nan=0.0)
+    return weights @ v, weights

@@ -1,0 +1,12 @@
+# mutant: leaves out the diagonal, so a token cannot attend to itself
+# likely: include the diagonal
+import torch
+from torch import Tensor
+
+
+def causal_mask(t_q: int, t_k: int | None = None, device: torch.device | None = None) -> Tensor:
+    t_k = t_q if t_k is None else t_k
+    if t_k < t_q:
+        raise ValueError(f"need t_k >= t_q, got t_q={t_q}, t_k={t_k}")
+    ones = torch.ones(t_q, t_k, dtype=torch.bool, device=device)
+    return torch.tril(ones, diagonal=t_k - t_q - 1)

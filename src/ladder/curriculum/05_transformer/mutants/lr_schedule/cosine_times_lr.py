@@ -1,0 +1,16 @@
+# mutant: scales the cosine by lr and adds min_lr, overshooting lr at the start
+# likely: scale the cosine by (lr − min_lr)
+import math
+
+from ladder.transformer.training import TrainConfig
+
+
+def lr_at(it: int, cfg: TrainConfig) -> float:
+    W, D = cfg.warmup_iters, cfg.lr_decay_iters
+    lr, lr_min = cfg.learning_rate, cfg.min_lr
+    if it < W:
+        return lr * (it + 1) / (W + 1)
+    if it > D:
+        return lr_min
+    coeff = 0.5 * (1 + math.cos(math.pi * (it - W) / max(1, D - W)))
+    return lr_min + coeff * lr

@@ -1,0 +1,16 @@
+# mutant: measures the cosine from step 0 instead of from the end of the warm-up
+# likely: ratio = (it − W) / (D − W)
+import math
+
+from ladder.transformer.training import TrainConfig
+
+
+def lr_at(it: int, cfg: TrainConfig) -> float:
+    W, D = cfg.warmup_iters, cfg.lr_decay_iters
+    lr, lr_min = cfg.learning_rate, cfg.min_lr
+    if it < W:
+        return lr * (it + 1) / (W + 1)
+    if it > D:
+        return lr_min
+    coeff = 0.5 * (1 + math.cos(math.pi * it / D))
+    return lr_min + coeff * (lr - lr_min)

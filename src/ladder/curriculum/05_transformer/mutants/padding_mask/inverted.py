@@ -1,0 +1,9 @@
+# mutant: True where the token is padding
+# likely: True must mean 'real token'
+from torch import Tensor
+
+
+def padding_mask(attention_mask: Tensor) -> Tensor:
+    if attention_mask.dim() != 2:
+        raise ValueError(f"attention_mask must be (batch, time), got {tuple(attention_mask.shape)}")
+    return (attention_mask == 0)[:, None, None, :]

@@ -1,0 +1,12 @@
+# mutant: checks only the upper end of the range
+# likely: validate the input
+import torch
+from torch import Tensor
+
+
+def check_token_ids(idx: Tensor, vocab_size: int) -> None:
+    if idx.dtype not in (torch.int64, torch.int32, torch.int16, torch.uint8):
+        raise TypeError(f"token ids must be an integer tensor, got {idx.dtype}")
+    if idx.numel() and int(idx.max()) >= vocab_size:
+        bad = idx[idx >= vocab_size].unique()[:10].tolist()
+        raise ValueError(f"token ids must be below {vocab_size}, found {bad}")

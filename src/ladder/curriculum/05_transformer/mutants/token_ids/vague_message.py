@@ -1,0 +1,11 @@
+# mutant: raises ValueError without naming the offending ids
+# likely: name the offending ids
+import torch
+from torch import Tensor
+
+
+def check_token_ids(idx: Tensor, vocab_size: int) -> None:
+    if idx.dtype not in (torch.int64, torch.int32, torch.int16, torch.uint8):
+        raise TypeError(f"token ids must be an integer tensor, got {idx.dtype}")
+    if idx.numel() and (int(idx.min()) < 0 or int(idx.max()) >= vocab_size):
+        raise ValueError("some token ids are out of range")

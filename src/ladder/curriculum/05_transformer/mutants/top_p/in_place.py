@@ -1,0 +1,14 @@
+# mutant: writes −inf into the caller's logits
+# likely: changed its input
+import torch
+from torch import Tensor
+
+
+def top_p_filter(logits: Tensor, p: float) -> Tensor:
+    sorted_logits, order = torch.sort(logits, dim=-1, descending=True)
+    probs = torch.softmax(sorted_logits, dim=-1)
+    cum = torch.cumsum(probs, dim=-1)
+    rs = (cum - probs) >= p
+    rs[..., 0] = False
+    logits[rs.scatter(-1, order, rs)] = float("-inf")
+    return logits
