@@ -15,6 +15,13 @@ def check_kitten_sitting(submitted, reference):
         submitted("kitten", "sitting"),
         reference("kitten", "sitting"),
         inputs={"a": "kitten", "b": "sitting"},
+        mistakes=[
+            (
+                5,
+                "a substitution costs substitution_cost (1 by default), not 2: k→s and e→i "
+                "are one edit each",
+            )
+        ],
     )
 
 
