@@ -99,3 +99,26 @@ def check_too_long(submitted, reference):
     expect_equal(
         submitted("abc", VOCAB, max_chars=2), ["[UNK]"], inputs={"word": "abc", "max_chars": 2}
     )
+    expect_equal(
+        submitted("abc", VOCAB, max_chars=3),
+        reference("abc", VOCAB, max_chars=3),
+        inputs={"word": "abc", "max_chars": 3},
+        mistakes=[(["[UNK]"], "only a word longer than max_chars is [UNK]: use >, not >=")],
+    )
+
+
+def check_greedy_from_the_left(submitted, reference):
+    """matches from the start of the word, not from its end"""
+    vocab = {"a", "ab", "##bcd", "##cd", "##d"}
+    expect_equal(
+        submitted("abcd", vocab),
+        reference("abcd", vocab),
+        inputs={"word": "abcd", "vocab": sorted(vocab)},
+        mistakes=[
+            (
+                ["a", "##bcd"],
+                "match from the left: the longest piece at the *start* of what is left "
+                "(ab), not the longest suffix (##bcd)",
+            )
+        ],
+    )
