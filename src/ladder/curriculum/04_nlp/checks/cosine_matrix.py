@@ -25,6 +25,10 @@ def check_shape_and_values(submitted, reference):
                 X / np.linalg.norm(X, axis=0) @ (Y / np.linalg.norm(Y, axis=0)).T,
                 "normalise each row (axis=1), not each column",
             ),
+            (
+                X / np.linalg.norm(X, axis=1, keepdims=True) @ Y.T,
+                "normalise the rows of Y too: unit(X) @ unit(Y).T",
+            ),
         ],
     )
 

@@ -24,7 +24,10 @@ def check_lesson_documents(submitted, reference):
         submitted(a, b),
         reference(a, b),
         inputs={"a": a, "b": b},
-        mistakes=[(4 / 8, "use sets: the repeated 'the' counts once")],
+        mistakes=[
+            (4 / 8, "use sets: the repeated 'the' counts once"),
+            (4 / 7, "that is the Jaccard distance 1 − J; return the similarity |A ∩ B| / |A ∪ B|"),
+        ],
     )
 
 

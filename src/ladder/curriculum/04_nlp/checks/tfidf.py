@@ -35,6 +35,14 @@ def check_idf(submitted, reference):
                 np.log((1 + n) / (1 + COUNTS.sum(axis=0))) + 1,
                 "df counts documents containing the term, not total occurrences",
             ),
+            (
+                np.log10((1 + n) / (1 + df)) + 1,
+                "idf uses the natural log (np.log), not log10",
+            ),
+            (
+                np.log(n / (1 + df)) + 1,
+                "smooth_idf=True adds 1 to n as well as to df: ln((1 + n)/(1 + df)) + 1",
+            ),
         ],
     )
 
@@ -53,7 +61,8 @@ def check_l2_rows(submitted, reference):
     """transform weights by idf and scales rows to unit length"""
     got = _dense(submitted().fit_transform(COUNTS))
     ref = _dense(reference().fit_transform(COUNTS))
-    raw = COUNTS * reference().fit(COUNTS).idf_
+    ref_idf = reference().fit(COUNTS).idf_
+    raw = COUNTS * ref_idf
     expect_close(
         got,
         ref,
@@ -64,6 +73,10 @@ def check_l2_rows(submitted, reference):
             (
                 COUNTS / np.linalg.norm(COUNTS, axis=1, keepdims=True),
                 "multiply by idf before normalising",
+            ),
+            (
+                COUNTS / np.linalg.norm(COUNTS, axis=1, keepdims=True) * ref_idf,
+                "multiply by idf before normalising: the rows must have unit length at the end",
             ),
         ],
     )
@@ -111,3 +124,20 @@ def check_transform_new_documents(submitted, reference):
             )
         ],
     )
+
+
+def check_float_counts_unchanged(submitted, reference):
+    """works on a float matrix without changing it"""
+    X = np.array([[0.0, 2.0, 1.0, 0.0, 3.0], [1.0, 0.0, 0.0, 0.0, 1.0], [0.0, 0.0, 4.0, 1.0, 0.0]])
+    expected = _dense(reference().fit_transform(X.copy()))
+    expect_close(
+        _dense(submitted().fit_transform(X.copy())),
+        expected,
+        inputs={"X": X.tolist()},
+    )
+    for kwargs in [dict(norm="l1", sublinear_tf=True), dict(norm=None, use_idf=False)]:
+        expect_close(
+            _dense(submitted(**kwargs).fit_transform(X.copy())),
+            _dense(reference(**kwargs).fit_transform(X.copy())),
+            inputs={"X": X.tolist(), **kwargs},
+        )
