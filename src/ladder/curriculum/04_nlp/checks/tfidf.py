@@ -21,8 +21,8 @@ def check_idf(submitted, reference):
     """fit computes the smoothed idf of each column"""
     n, df = 3, (COUNTS > 0).sum(axis=0)
     expect_close(
-        submitted().fit(COUNTS).idf_,
-        reference().fit(COUNTS).idf_,
+        submitted().fit(COUNTS.copy()).idf_,
+        reference().fit(COUNTS.copy()).idf_,
         inputs=INPUTS,
         what="idf_",
         mistakes=[
@@ -50,8 +50,8 @@ def check_idf(submitted, reference):
 def check_unsmoothed_idf(submitted, reference):
     """smooth_idf=False uses ln(n / df) + 1"""
     expect_close(
-        submitted(smooth_idf=False).fit(COUNTS).idf_,
-        reference(smooth_idf=False).fit(COUNTS).idf_,
+        submitted(smooth_idf=False).fit(COUNTS.copy()).idf_,
+        reference(smooth_idf=False).fit(COUNTS.copy()).idf_,
         inputs=INPUTS + ", smooth_idf=False",
         what="idf_",
     )
@@ -59,7 +59,7 @@ def check_unsmoothed_idf(submitted, reference):
 
 def check_l2_rows(submitted, reference):
     """transform weights by idf and scales rows to unit length"""
-    got = _dense(submitted().fit_transform(COUNTS))
+    got = _dense(submitted().fit_transform(COUNTS.copy()))
     ref = _dense(reference().fit_transform(COUNTS))
     ref_idf = reference().fit(COUNTS).idf_
     raw = COUNTS * ref_idf
@@ -92,7 +92,7 @@ def check_options(submitted, reference):
         dict(sublinear_tf=True, smooth_idf=False, norm="l1"),
     ]:
         expect_close(
-            _dense(submitted(**kwargs).fit_transform(COUNTS)),
+            _dense(submitted(**kwargs).fit_transform(COUNTS.copy())),
             _dense(reference(**kwargs).fit_transform(COUNTS)),
             inputs=f"{INPUTS}, {kwargs}",
         )
@@ -100,7 +100,7 @@ def check_options(submitted, reference):
 
 def check_zero_row(submitted, reference):
     """a document with no known term stays a row of zeros"""
-    got = _dense(submitted().fit_transform(ZERO_ROW))
+    got = _dense(submitted().fit_transform(ZERO_ROW.copy()))
     expect_true(
         np.isfinite(got).all(),
         "the result contains NaN: do not divide a zero row by its zero norm",
@@ -114,7 +114,7 @@ def check_transform_new_documents(submitted, reference):
     """transform uses the idf learned by fit"""
     new = np.array([[0, 0, 0, 0, 0, 0, 0, 0, 1, 1], [2, 0, 0, 0, 0, 0, 0, 0, 0, 1]])
     expect_close(
-        _dense(submitted().fit(COUNTS).transform(new)),
+        _dense(submitted().fit(COUNTS.copy()).transform(new.copy())),
         _dense(reference().fit(COUNTS).transform(new)),
         inputs={"fit on": INPUTS, "transform": new.tolist()},
         mistakes=[
