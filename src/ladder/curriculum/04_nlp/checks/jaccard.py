@@ -31,6 +31,23 @@ def check_lesson_documents(submitted, reference):
     )
 
 
+def check_tokens_compared_exactly(submitted, reference):
+    """tokens are compared as they are: 'The' and 'the' differ"""
+    a, b = ["The", "cat", "sat"], ["the", "Cat", "sat", "down"]
+    expect_close(
+        submitted(a, b),
+        reference(a, b),
+        inputs={"a": a, "b": b},
+        mistakes=[
+            (
+                3 / 4,
+                "compare the tokens as given: normalising case is the tokenizer's job, "
+                "not the similarity's",
+            )
+        ],
+    )
+
+
 def check_edge_cases(submitted, reference):
     """empty inputs give 1.0, disjoint sets 0.0"""
     expect_close(

@@ -78,6 +78,7 @@ def check_trigrams_and_unigrams(submitted, reference):
         (3, "sam", ["i", "am"]),
         (3, "i", ["<s>", "<s>"]),
         (3, "am", ["sam", "i"]),
+        (3, "sam", ["<s>", "i", "am"]),
         (1, "i", []),
     ]:
         ref = reference(order).fit(SAM)
@@ -90,6 +91,11 @@ def check_trigrams_and_unigrams(submitted, reference):
                 (
                     ref.counts_[last][word] / ref.totals_[last] if ref.totals_.get(last) else 0.0,
                     "use the whole trimmed context h (order − 1 words), not only its last word",
-                )
+                ),
+                (
+                    ref.score(word, ctx[: order - 1]),
+                    "keep the *last* order − 1 words of a longer context (the given lines do "
+                    "it): h[-(order - 1):]",
+                ),
             ],
         )

@@ -80,7 +80,7 @@ def check_porters_examples(submitted, reference):
 
 def check_the_y_rule(submitted, reference):
     """treats y as a consonant at the start and after a vowel, a vowel after a consonant"""
-    words = ["toy", "yes", "syzygy", "youth", "happy", "players"]
+    words = ["toy", "yes", "syzygy", "youth", "happy", "players", "ytterbium", "yttria"]
     expect_equal(
         [submitted(w) for w in words],
         [reference(w) for w in words],

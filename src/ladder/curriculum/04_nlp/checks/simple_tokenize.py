@@ -93,7 +93,7 @@ def check_rejects_non_strings(submitted, reference):
 
 def check_quotes_and_accents(submitted, reference):
     """a quote at a word's edge is punctuation; accented letters are word characters"""
-    text = "'Tis the players' turn: Zoë’s café serves crème brûlée, naïvely."
+    text = "'Tis the players' turn: Zoë’s café plays rock’n’roll, ma'am's crème brûlée, naïvely."
     expect_equal(
         submitted(text),
         reference(text),
@@ -103,6 +103,10 @@ def check_quotes_and_accents(submitted, reference):
                 _findall(r"[\w'’]+|[^\w\s]", text),
                 "an apostrophe joins a word only between two word characters: a quote at "
                 "the start or end of a word is a token of its own",
+            ),
+            (
+                _findall(r"\w+(?:['’]\w+)?|[^\w\s]", text),
+                "a word may hold several apostrophes (rock’n’roll): repeat the group with *, not ?",
             ),
             (
                 _findall(r"[a-z0-9_]+(?:['’][a-z0-9_]+)*|[^\w\s]", text),

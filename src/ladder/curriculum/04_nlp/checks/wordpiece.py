@@ -53,6 +53,22 @@ def check_longest_match(submitted, reference):
         )
 
 
+def _char_fallback(word, vocab, unk="[UNK]", prefix="##"):
+    """Greedy longest match that emits [UNK] for one character and goes on."""
+    pieces, start = [], 0
+    while start < len(word):
+        for end in range(len(word), start, -1):
+            piece = word[start:end] if start == 0 else prefix + word[start:end]
+            if piece in vocab:
+                pieces.append(piece)
+                start = end
+                break
+        else:
+            pieces.append(unk)
+            start += 1
+    return pieces
+
+
 def check_whole_word_unknown(submitted, reference):
     """a word that cannot be spelled becomes one [UNK]"""
     for word in ["unzip", "xylophone", "abcd"]:
@@ -68,6 +84,11 @@ def check_whole_word_unknown(submitted, reference):
                 (
                     ["a", "##b", "##c", "[UNK]"],
                     "if any position fails, the whole word becomes [UNK], not just the rest",
+                ),
+                (
+                    _char_fallback(word, VOCAB),
+                    "if any position fails, the whole word becomes [UNK]: do not skip the "
+                    "character and go on",
                 ),
             ],
         )
