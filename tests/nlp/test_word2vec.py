@@ -77,6 +77,48 @@ def test_negative_sampling_gradients_match_finite_differences() -> None:
         np.testing.assert_allclose(grad, num, atol=1e-7)
 
 
+def _torch_negative_sampling(h, up, un):
+    """The same loss with torch's log-sigmoid in float64, gradients by autograd."""
+    torch = pytest.importorskip("torch")
+    F = torch.nn.functional
+    th, tu, tn = (torch.tensor(a, dtype=torch.float64, requires_grad=True) for a in (h, up, un))
+    loss = -F.logsigmoid(tu @ th) - F.logsigmoid(-(tn @ th)).sum()
+    loss.backward()
+    return loss.item(), th.grad.numpy(), tu.grad.numpy(), tn.grad.numpy()
+
+
+@pytest.mark.parametrize("scale", [1.0, 17.0, 40.0, 1000.0])
+def test_negative_sampling_is_stable_at_extreme_scores(scale: float) -> None:
+    """Scores u·h of about ±scale, on both sides of zero for the true word and the
+    negatives: log(1 - σ(x)) rounds to log(0) from x of about 37 and loses digits from
+    about 15 (the old reference's error was ~1e-7 there); exp(-x) overflows below -709.
+    """
+    torch = pytest.importorskip("torch")
+    torch.set_num_threads(1)
+    from scipy.special import log_expit
+
+    rng = np.random.default_rng(3)
+    d = 6
+    h = rng.normal(size=d)
+    h *= 1.0 / np.linalg.norm(h)
+    # Directions chosen so that the scores are exactly +-scale and a few in between.
+    up = -scale * h + rng.normal(size=d) * 1e-3
+    un = np.stack([scale * h, -scale * h, 0.5 * scale * h, 0.01 * scale * h])
+    un = un + rng.normal(size=un.shape) * 1e-3
+    loss, dh, dup, dun = negative_sampling_loss(h, up, un)
+    ref = _torch_negative_sampling(h, up, un)
+    assert np.isfinite(loss) and all(np.isfinite(g).all() for g in (dh, dup, dun))
+    # Both sides are float64 softplus values of the same scores (computed in a different
+    # order by the matrix products): a few eps relative on a loss of order scale.
+    np.testing.assert_allclose(loss, ref[0], rtol=1e-13)
+    x_pos, x_neg = up @ h, un @ h
+    np.testing.assert_allclose(loss, -log_expit(x_pos) - log_expit(-x_neg).sum(), rtol=1e-13)
+    # Gradients: sigma(x) and sigma(-x) to a few eps relative each, times vectors of norm
+    # up to scale; atol covers the terms that cancel in dL/dh.
+    for ours, theirs in zip((dh, dup, dun), ref[1:], strict=True):
+        np.testing.assert_allclose(ours, theirs, rtol=1e-12, atol=1e-12 * scale)
+
+
 def test_small_training_learns_something() -> None:
     corpus = [simple_tokenize(l) for l in text.tiny_shakespeare().splitlines()[:8000] if l.strip()]
     for sg in (1, 0):

@@ -55,20 +55,33 @@ def skipgram_pairs(tokens: Sequence[int], window: int) -> list[tuple[int, int]]:
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * x))  # stable for large |x|
+    return 0.5 * (1.0 + np.tanh(0.5 * x))  # no overflow; the training loop's sigmoid
+
+
+def _log_sigmoid(x: np.ndarray) -> np.ndarray:
+    r""":math:`\log\sigma(x) = -\log(1 + e^{-x})`, accurate for every ``x``: never forms
+    :math:`1 - \sigma(x)`, which rounds to 0 from ``x`` of about 37 (and loses digits
+    well before), nor :math:`e^{-x}` alone, which overflows below about -709."""
+    return -np.logaddexp(0.0, -x)
 
 
 def negative_sampling_loss(
     h: np.ndarray, u_pos: np.ndarray, u_neg: np.ndarray
 ) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:
-    """Loss and gradients for one example: ``h (d,)``, ``u_pos (d,)``, ``u_neg (k, d)``.
+    r"""Loss and gradients for one example: ``h (d,)``, ``u_pos (d,)``, ``u_neg (k, d)``.
 
-    Returns ``(loss, dL/dh, dL/du_pos, dL/du_neg)``.
+    Returns ``(loss, dL/dh, dL/du_pos, dL/du_neg)``. Stable for scores of any size:
+    :math:`-\log\sigma(x)` and :math:`-\log\sigma(-x) = -\log(1 - \sigma(x))` are
+    softplus values (``np.logaddexp``), and :math:`\sigma(x) - 1 = -\sigma(-x)` is taken
+    as such, so no probability is subtracted from 1.
     """
-    sp, sn = _sigmoid(u_pos @ h), _sigmoid(u_neg @ h)
-    loss = -np.log(sp) - np.log(1.0 - sn).sum()
-    dh = (sp - 1.0) * u_pos + sn @ u_neg
-    return float(loss), dh, (sp - 1.0) * h, sn[:, None] * h[None, :]
+    h, u_pos, u_neg = (np.asarray(a, dtype=np.float64) for a in (h, u_pos, u_neg))
+    x_pos, x_neg = u_pos @ h, u_neg @ h
+    loss = -_log_sigmoid(x_pos) - _log_sigmoid(-x_neg).sum()
+    g_pos = -np.exp(_log_sigmoid(-x_pos))  # dL/dx_pos = sigma(x_pos) - 1 = -sigma(-x_pos)
+    g_neg = np.exp(_log_sigmoid(x_neg))  # dL/dx_neg = sigma(x_neg)
+    dh = g_pos * u_pos + g_neg @ u_neg
+    return float(loss), dh, g_pos * h, g_neg[:, None] * h[None, :]
 
 
 class Word2Vec:

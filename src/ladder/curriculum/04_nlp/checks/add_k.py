@@ -22,6 +22,11 @@ def check_laplace(submitted, reference):
             (3 / (3 + V - 1), "|V| is len(self.vocab_), which counts <UNK>"),
             ((2 + 1) / (3 + 1), "add k|V| to the denominator, not k"),
             (2 / 3, "add k to the count"),
+            (2 / (3 + V), "add k to the count too: (c + k) / (c(h) + k|V|)"),
+            (
+                3 / (3 + len(ref.counts_[("i",)])),
+                "|V| is len(self.vocab_), not the number of words seen after the context",
+            ),
         ],
     )
 
@@ -41,11 +46,20 @@ def check_unseen(submitted, reference):
 def check_small_k(submitted, reference):
     """k = 0.01 moves less mass to unseen words"""
     ours, ref = submitted(0.01, 3).fit(SAM), reference(0.01, 3).fit(SAM)
-    for word, ctx in [("sam", ["i", "am"]), ("i", ["<s>", "<s>"]), ("eggs", ["i", "am"])]:
+    V = len(ref.vocab_)
+    for word, ctx in [
+        ("sam", ["i", "am"]),
+        ("i", ["<s>", "<s>"]),
+        ("eggs", ["i", "am"]),
+        ("sam", ["<s>", "i", "am"]),
+    ]:
+        h = tuple(ctx[-2:])
+        c, total = ref.counts_.get(h, {}).get(word, 0), ref.totals_.get(h, 0)
         expect_close(
             ours.score(word, ctx),
             ref.score(word, ctx),
             inputs={"corpus": CORPUS, "k": 0.01, "order": 3, "word": word, "context": ctx},
+            mistakes=[((c + 1) / (total + V), "k is self.gamma (0.01 here), not always 1")],
         )
 
 

@@ -45,6 +45,18 @@ def check_lowest_rank_first(submitted, reference):
             )
         ],
     )
+    expect_equal(
+        drive(submitted, encode_with, merges, ["abcab"])[0],
+        encode_with(reference, merges, ["abcab"])[0],
+        inputs={"text": "abcab", "merges": "(b,c)->256 then (a,b)->257"},
+        mistakes=[
+            (
+                [257, 99, 257],
+                "you merged the pair most frequent in the chunk (ab, twice); "
+                "apply the merge with the lowest rank (smallest new id) first",
+            )
+        ],
+    )
 
 
 def check_repeats_until_done(submitted, reference):

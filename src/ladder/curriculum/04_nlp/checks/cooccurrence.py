@@ -9,12 +9,12 @@ def _dense(m):
     return np.asarray(m.toarray() if hasattr(m, "toarray") else m, dtype=float)
 
 
-def _counts(sentences, V, window, weighted=True, symmetric=True):
+def _counts(sentences, V, window, weighted=True, symmetric=True, shift=0):
     X = np.zeros((V, V))
     for s in sentences:
         for p in range(len(s)):
             for q in range(p + 1, min(len(s), p + window + 1)):
-                w = 1.0 / (q - p) if weighted else 1.0
+                w = 1.0 / (q - p + shift) if weighted else 1.0
                 X[s[p], s[q]] += w
                 if symmetric:
                     X[s[q], s[p]] += w
@@ -31,6 +31,7 @@ def check_three_words(submitted, reference):
         mistakes=[
             (_counts(s, 3, 2, weighted=False), "weight each co-occurrence by 1 / distance"),
             (_counts(s, 3, 2, symmetric=False), "add each weight to both X[a, b] and X[b, a]"),
+            (_counts(s, 3, 2, shift=1), "the weight is 1 / distance: neighbours add 1"),
         ],
     )
 

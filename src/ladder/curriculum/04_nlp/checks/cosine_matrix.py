@@ -12,7 +12,7 @@ Y = RNG.random((3, 8))
 def check_shape_and_values(submitted, reference):
     """returns the (n, m) matrix of cosines between rows of X and rows of Y"""
     expect_close(
-        submitted(X, Y),
+        submitted(X.copy(), Y.copy()),
         reference(X, Y),
         inputs="X: 5 x 8, Y: 3 x 8 uniform random (seed 0)",
         mistakes=[
@@ -25,13 +25,19 @@ def check_shape_and_values(submitted, reference):
                 X / np.linalg.norm(X, axis=0) @ (Y / np.linalg.norm(Y, axis=0)).T,
                 "normalise each row (axis=1), not each column",
             ),
+            (
+                X / np.linalg.norm(X, axis=1, keepdims=True) @ Y.T,
+                "normalise the rows of Y too: unit(X) @ unit(Y).T",
+            ),
         ],
     )
 
 
 def check_y_defaults_to_x(submitted, reference):
     """Y=None compares X with itself (ones on the diagonal)"""
-    expect_close(submitted(X), reference(X), inputs="X: 5 x 8 uniform random (seed 0), Y=None")
+    expect_close(
+        submitted(X.copy()), reference(X), inputs="X: 5 x 8 uniform random (seed 0), Y=None"
+    )
 
 
 def check_zero_rows(submitted, reference):
@@ -41,7 +47,7 @@ def check_zero_rows(submitted, reference):
         U = Z / np.linalg.norm(Z, axis=1, keepdims=True)
         naive = U @ U.T
     expect_close(
-        submitted(Z),
+        submitted(Z.copy()),
         reference(Z),
         inputs={"X": Z.tolist()},
         mistakes=[(naive, "a zero row divided by its zero norm gives NaN: divide it by 1 instead")],
@@ -57,4 +63,4 @@ def check_tfidf_example(submitted, reference):
             [1, 0, 1, 0, 1, 0, 0, 0, 0, 0],
         ]
     )
-    expect_close(submitted(C), reference(C), inputs={"X": C.tolist()})
+    expect_close(submitted(C.copy()), reference(C), inputs={"X": C.tolist()})

@@ -30,6 +30,10 @@ def check_ignores_length(submitted, reference):
                 float(np.dot(u, v) / np.dot(u, u)),
                 "divide by the product of the two norms, not by ||u||²",
             ),
+            (
+                float(np.dot(u, v) / (np.dot(u, u) * np.dot(v, v))),
+                "take the square root: ||u|| = sqrt(u · u), not u · u",
+            ),
         ],
     )
 

@@ -15,6 +15,13 @@ def check_kitten_sitting(submitted, reference):
         submitted("kitten", "sitting"),
         reference("kitten", "sitting"),
         inputs={"a": "kitten", "b": "sitting"},
+        mistakes=[
+            (
+                5,
+                "a substitution costs substitution_cost (1 by default), not 2: k→s and e→i "
+                "are one edit each",
+            )
+        ],
     )
 
 
@@ -57,6 +64,19 @@ def check_substitution_cost(submitted, reference):
         inputs={"a": a, "b": b, "substitution_cost": 2},
         mistakes=[(reference(a, b), "use substitution_cost for a mismatch instead of 1")],
     )
+    for a, b in [("", "abc"), ("abcd", ""), ("ab", "abcde")]:
+        expect_equal(
+            submitted(a, b, substitution_cost=2),
+            reference(a, b, substitution_cost=2),
+            inputs={"a": a, "b": b, "substitution_cost": 2},
+            mistakes=[
+                (
+                    2 * reference(a, b),
+                    "the first row and column count insertions and deletions, 1 each: "
+                    "D[i][0] = i whatever substitution_cost is",
+                )
+            ],
+        )
 
 
 def check_token_lists(submitted, reference):

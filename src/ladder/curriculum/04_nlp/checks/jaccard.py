@@ -24,7 +24,27 @@ def check_lesson_documents(submitted, reference):
         submitted(a, b),
         reference(a, b),
         inputs={"a": a, "b": b},
-        mistakes=[(4 / 8, "use sets: the repeated 'the' counts once")],
+        mistakes=[
+            (4 / 8, "use sets: the repeated 'the' counts once"),
+            (4 / 7, "that is the Jaccard distance 1 − J; return the similarity |A ∩ B| / |A ∪ B|"),
+        ],
+    )
+
+
+def check_tokens_compared_exactly(submitted, reference):
+    """tokens are compared as they are: 'The' and 'the' differ"""
+    a, b = ["The", "cat", "sat"], ["the", "Cat", "sat", "down"]
+    expect_close(
+        submitted(a, b),
+        reference(a, b),
+        inputs={"a": a, "b": b},
+        mistakes=[
+            (
+                3 / 4,
+                "compare the tokens as given: normalising case is the tokenizer's job, "
+                "not the similarity's",
+            )
+        ],
     )
 
 

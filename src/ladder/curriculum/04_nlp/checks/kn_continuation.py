@@ -36,10 +36,21 @@ def _raw(model):
     return cont, total
 
 
+def _variant(model, *, unigrams=False, keep_first=False, total_by_h=False):
+    """Continuation counts done one way wrong: the mistakes' values."""
+    cont, total = Counter(), Counter()
+    for h, followers in model.counts_.items():
+        if h or unigrams:
+            for w in followers:
+                cont[(h if keep_first else h[1:]) + (w,)] += 1
+                total[h if total_by_h else h[1:]] += 1
+    return _positive(cont), _positive(total)
+
+
 def check_bigram_counts(submitted, reference):
     """N1+(• sam) = 2, N1+(• am) = 1 and N1+(• •) = 15"""
     ours, ref = submitted(2).fit(SAM), reference(2).fit(SAM)
-    raw_cont, _ = _raw(ref)
+    raw_cont, raw_total = _raw(ref)
     expect_equal(
         _positive(ours.continuation_),
         _positive(ref.continuation_),
@@ -49,7 +60,15 @@ def check_bigram_counts(submitted, reference):
             (
                 _positive(raw_cont),
                 "count distinct preceding words (add 1 per type), not the raw counts c(h w)",
-            )
+            ),
+            (
+                _variant(ref, keep_first=True)[0],
+                "drop the first word of h: the type v h w continues h[1:] + (w,)",
+            ),
+            (
+                _variant(ref, unigrams=True)[0],
+                "skip the unigram counts (h == ()): a unigram has no preceding word",
+            ),
         ],
     )
     expect_equal(
@@ -57,6 +76,20 @@ def check_bigram_counts(submitted, reference):
         _positive(ref.continuation_total_),
         inputs={"corpus": CORPUS, "order": 2},
         what="continuation_total_",
+        mistakes=[
+            (
+                _positive(raw_total),
+                "N1+(• h •) counts types, not tokens: add 1 per (h, w) key, not c(h w)",
+            ),
+            (
+                _variant(ref, total_by_h=True)[1],
+                "key continuation_total_ by h[1:], the context without its first word",
+            ),
+            (
+                _variant(ref, unigrams=True)[1],
+                "skip the unigram counts (h == ()): a unigram has no preceding word",
+            ),
+        ],
     )
 
 

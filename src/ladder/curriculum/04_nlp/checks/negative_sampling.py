@@ -109,3 +109,39 @@ def check_matches_finite_differences(submitted, reference):
         inputs="random vectors (d = 6, k = 3, seed 2); central differences with eps = 1e-6",
         what="dL/dh",
     )
+
+
+def _large_case():
+    """Scores u·h of exactly -40 (true word), +40, -40 and +12 (negatives): the model is
+    badly wrong on the true word and the first negative, right on the others."""
+    h = np.array([0.6, -0.8, 0.0])  # unit length
+    e = np.array([0.0, 0.0, 1.0])  # orthogonal to h: changes the vectors, not the scores
+    up = -40.0 * h + 0.5 * e
+    un = np.stack([40.0 * h - 0.3 * e, -40.0 * h + 0.2 * e, 12.0 * h + e])
+    return h, up, un
+
+
+def check_large_scores(submitted, reference):
+    """stays finite and exact when the scores are large (u·h = ±40)"""
+    h, up, un = _large_case()
+    ref = reference(h.copy(), up.copy(), un.copy())
+    got = submitted(h.copy(), up.copy(), un.copy())
+    x_pos, x_neg = up @ h, un @ h
+    with np.errstate(all="ignore"):
+        naive = float(-np.log(_sig(x_pos)) - np.log(1 - _sig(x_neg)).sum())
+    inputs = "h = (0.6, -0.8, 0); scores u_pos·h = -40, u_neg·h = (40, -40, 12)"
+    expect_close(
+        got[0],
+        ref[0],
+        inputs=inputs,
+        what="the loss",
+        mistakes=[
+            (
+                naive,
+                "1 − σ(40) rounds to 0 in floating point, so log(1 − σ) is -inf: compute "
+                "−log σ(−x) directly, as np.logaddexp(0, x) (softplus)",
+            ),
+        ],
+    )
+    for i, name in [(1, "dL/dh"), (2, "dL/du_pos"), (3, "dL/du_neg")]:
+        expect_close(got[i], ref[i], inputs=inputs, what=name)

@@ -36,6 +36,10 @@ def check_entropy(submitted, reference):
                 -sum(l * math.log(2) for l in logs) / len(logs),
                 "use log base 2 (logscore already is): that is nats",
             ),
+            (
+                -sum(ref.logscore(g[-1]) for g in grams) / len(grams),
+                "score each word given its context g[:-1]: the context is all but the last word",
+            ),
         ],
     )
 

@@ -23,7 +23,7 @@ def check_toy_table(submitted, reference):
     expected = reference(TOY)
     positive = np.asarray(TOY) > 0
     expect_close(
-        submitted(TOY),
+        submitted([row[:] for row in TOY]),
         expected,
         inputs={"counts": TOY},
         mistakes=[
@@ -43,7 +43,7 @@ def check_smoothed_contexts(submitted, reference):
     X[0, 0] = 9  # a frequent pair, so the table has positive entries
     wrong = np.where(X > 0, np.maximum(_pmi(X, 0.75, rows_alpha=True), 0), 0.0)
     expect_close(
-        submitted(X, alpha=0.75), reference(X, alpha=0.75),
+        submitted(X.copy(), alpha=0.75), reference(X, alpha=0.75),
         inputs={"counts": X.tolist(), "alpha": 0.75},
         mistakes=[(wrong, "alpha smooths the context (column) probabilities")],
     )  # fmt: skip
@@ -52,7 +52,7 @@ def check_smoothed_contexts(submitted, reference):
 def check_zero_cells(submitted, reference):
     """cells with no count are 0, not nan or -inf — even in an all-zero row or column"""
     X = np.array([[3, 0, 0, 1, 0], [0, 0, 2, 5, 0], [1, 1, 0, 0, 0], [0, 0, 0, 0, 0]])
-    out = submitted(X)
+    out = submitted(X.copy())
     expect_close(np.isfinite(np.asarray(out, dtype=float)).all(), True,
                  what="every entry finite", inputs={"counts": X.tolist()})  # fmt: skip
     expect_close(out, reference(X), inputs={"counts": X.tolist()})

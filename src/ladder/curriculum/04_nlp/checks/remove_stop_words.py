@@ -19,6 +19,11 @@ def check_sentence(submitted, reference):
                 ["film", "good", ",", "laugh"],
                 "negations are not in the default list: do not remove them",
             ),
+            (
+                ["film", "good", ",", "did", "n't", "laugh"],
+                "negations are not in the default list: use ENGLISH_STOP_WORDS from "
+                "ladder.nlp.stopwords (scikit-learn's list drops not, no, never, nor)",
+            ),
         ],
     )
 
@@ -46,6 +51,7 @@ def check_custom_list(submitted, reference):
         inputs={"tokens": tokens, "stop_words": ["Film"]},
         mistakes=[
             (["the", "FILM", "review"], "lower-case the custom list too"),
+            (tokens, "lower-case the custom list too"),
             (["review"], "a custom list replaces the default list, it does not extend it"),
         ],
     )
@@ -59,3 +65,37 @@ def check_empty(submitted, reference):
 def check_rejects_a_string(submitted, reference):
     """a single string raises TypeError"""
     expect_raises(TypeError, submitted, "the film is good", inputs={"tokens": "the film is good"})
+
+
+def check_empty_custom_list(submitted, reference):
+    """an empty custom list removes nothing (it is not the default list)"""
+    tokens = ["The", "film", "is", "not", "good"]
+    expect_equal(
+        submitted(tokens, []),
+        reference(tokens, []),
+        inputs={"tokens": tokens, "stop_words": []},
+        mistakes=[
+            (
+                ["film", "not", "good"],
+                "an empty list is a custom list with no words: test `stop_words is None`, "
+                "not `if stop_words`",
+            )
+        ],
+    )
+
+
+def check_keeps_negations(submitted, reference):
+    """the default list keeps every negation"""
+    tokens = ["Not", "bad", "no", "never", "nor", "the", "end"]
+    expect_equal(
+        submitted(tokens),
+        reference(tokens),
+        inputs={"tokens": tokens},
+        mistakes=[
+            (
+                ["bad", "end"],
+                "negations are not in the default list: use ENGLISH_STOP_WORDS from "
+                "ladder.nlp.stopwords (scikit-learn's list drops not, no, never, nor)",
+            )
+        ],
+    )

@@ -25,6 +25,10 @@ def check_words_and_punctuation(submitted, reference):
                 _findall(r"\w+", text),
                 "punctuation marks are tokens too: add an alternative for one non-space character",
             ),
+            (
+                _findall(r"\w+(?:['’]\w+)*", text),
+                "punctuation marks are tokens too: add an alternative for one non-space character",
+            ),
             (text.lower().split(), "splitting on spaces leaves punctuation glued to words"),
             (
                 re.findall(r"\w+(?:['’]\w+)*|[^\w\s]", text),
@@ -85,3 +89,28 @@ def check_rejects_non_strings(submitted, reference):
         TypeError, submitted, b"bytes are not text", inputs={"text": b"bytes are not text"}
     )
     expect_raises(TypeError, submitted, ["a", "list"], inputs={"text": ["a", "list"]})
+
+
+def check_quotes_and_accents(submitted, reference):
+    """a quote at a word's edge is punctuation; accented letters are word characters"""
+    text = "'Tis the players' turn: Zoë’s café plays rock’n’roll, ma'am's crème brûlée, naïvely."
+    expect_equal(
+        submitted(text),
+        reference(text),
+        inputs={"text": text},
+        mistakes=[
+            (
+                _findall(r"[\w'’]+|[^\w\s]", text),
+                "an apostrophe joins a word only between two word characters: a quote at "
+                "the start or end of a word is a token of its own",
+            ),
+            (
+                _findall(r"\w+(?:['’]\w+)?|[^\w\s]", text),
+                "a word may hold several apostrophes (rock’n’roll): repeat the group with *, not ?",
+            ),
+            (
+                _findall(r"[a-z0-9_]+(?:['’][a-z0-9_]+)*|[^\w\s]", text),
+                "\\w matches accented letters (é, ë, û) too; [a-z] splits words at them",
+            ),
+        ],
+    )

@@ -21,6 +21,10 @@ def check_french_and_swedish(submitted, reference):
                 text.encode("ascii", "ignore").decode(),
                 "encoding to ASCII deletes the letters; decompose first so only the marks go",
             ),
+            (
+                text,
+                "decompose with NFD first: composed, è is one character and has no mark to drop",
+            ),
         ],
     )
 
@@ -72,3 +76,47 @@ def check_compatibility_mode(submitted, reference):
 def check_rejects_non_strings(submitted, reference):
     """a non-string input raises TypeError"""
     expect_raises(TypeError, submitted, 3.14, inputs={"text": 3.14})
+
+
+def _filtered(text, form, keep):
+    return "".join(ch for ch in unicodedata.normalize(form, text) if keep(ch))
+
+
+def check_only_nonspacing_marks(submitted, reference):
+    """drops exactly the non-spacing marks (category Mn), in Vietnamese and Hindi"""
+    text = "Tiếng Việt, हिंदी"  # stacked accents; Devanagari vowel signs (Mc) and a Mn mark
+    expect_equal(
+        submitted(text),
+        reference(text),
+        inputs={"text": text},
+        mistakes=[
+            (
+                unicodedata.normalize(
+                    "NFC", _filtered(text, "NFD", lambda ch: not unicodedata.combining(ch))
+                ),
+                "the default mode drops category 'Mn'; the anusvara ं is Mn with combining "
+                "class 0, so unicodedata.combining misses it (that test is for "
+                "compatibility=True)",
+            ),
+            (
+                unicodedata.normalize(
+                    "NFC",
+                    _filtered(text, "NFD", lambda ch: not unicodedata.category(ch).startswith("M")),
+                ),
+                "drop only non-spacing marks (category 'Mn'): spacing vowel signs (Mc) are "
+                "letters' parts, not accents",
+            ),
+        ],
+    )
+    expect_equal(
+        submitted(text, compatibility=True),
+        reference(text, compatibility=True),
+        inputs={"text": text, "compatibility": True},
+        mistakes=[
+            (
+                _filtered(text, "NFKD", lambda ch: unicodedata.category(ch) != "Mn"),
+                "compatibility=True drops the characters with a combining class "
+                "(unicodedata.combining(ch) != 0), as scikit-learn does",
+            )
+        ],
+    )

@@ -21,8 +21,8 @@ def check_idf(submitted, reference):
     """fit computes the smoothed idf of each column"""
     n, df = 3, (COUNTS > 0).sum(axis=0)
     expect_close(
-        submitted().fit(COUNTS).idf_,
-        reference().fit(COUNTS).idf_,
+        submitted().fit(COUNTS.copy()).idf_,
+        reference().fit(COUNTS.copy()).idf_,
         inputs=INPUTS,
         what="idf_",
         mistakes=[
@@ -35,6 +35,14 @@ def check_idf(submitted, reference):
                 np.log((1 + n) / (1 + COUNTS.sum(axis=0))) + 1,
                 "df counts documents containing the term, not total occurrences",
             ),
+            (
+                np.log10((1 + n) / (1 + df)) + 1,
+                "idf uses the natural log (np.log), not log10",
+            ),
+            (
+                np.log(n / (1 + df)) + 1,
+                "smooth_idf=True adds 1 to n as well as to df: ln((1 + n)/(1 + df)) + 1",
+            ),
         ],
     )
 
@@ -42,8 +50,8 @@ def check_idf(submitted, reference):
 def check_unsmoothed_idf(submitted, reference):
     """smooth_idf=False uses ln(n / df) + 1"""
     expect_close(
-        submitted(smooth_idf=False).fit(COUNTS).idf_,
-        reference(smooth_idf=False).fit(COUNTS).idf_,
+        submitted(smooth_idf=False).fit(COUNTS.copy()).idf_,
+        reference(smooth_idf=False).fit(COUNTS.copy()).idf_,
         inputs=INPUTS + ", smooth_idf=False",
         what="idf_",
     )
@@ -51,9 +59,10 @@ def check_unsmoothed_idf(submitted, reference):
 
 def check_l2_rows(submitted, reference):
     """transform weights by idf and scales rows to unit length"""
-    got = _dense(submitted().fit_transform(COUNTS))
+    got = _dense(submitted().fit_transform(COUNTS.copy()))
     ref = _dense(reference().fit_transform(COUNTS))
-    raw = COUNTS * reference().fit(COUNTS).idf_
+    ref_idf = reference().fit(COUNTS).idf_
+    raw = COUNTS * ref_idf
     expect_close(
         got,
         ref,
@@ -64,6 +73,10 @@ def check_l2_rows(submitted, reference):
             (
                 COUNTS / np.linalg.norm(COUNTS, axis=1, keepdims=True),
                 "multiply by idf before normalising",
+            ),
+            (
+                COUNTS / np.linalg.norm(COUNTS, axis=1, keepdims=True) * ref_idf,
+                "multiply by idf before normalising: the rows must have unit length at the end",
             ),
         ],
     )
@@ -79,7 +92,7 @@ def check_options(submitted, reference):
         dict(sublinear_tf=True, smooth_idf=False, norm="l1"),
     ]:
         expect_close(
-            _dense(submitted(**kwargs).fit_transform(COUNTS)),
+            _dense(submitted(**kwargs).fit_transform(COUNTS.copy())),
             _dense(reference(**kwargs).fit_transform(COUNTS)),
             inputs=f"{INPUTS}, {kwargs}",
         )
@@ -87,7 +100,7 @@ def check_options(submitted, reference):
 
 def check_zero_row(submitted, reference):
     """a document with no known term stays a row of zeros"""
-    got = _dense(submitted().fit_transform(ZERO_ROW))
+    got = _dense(submitted().fit_transform(ZERO_ROW.copy()))
     expect_true(
         np.isfinite(got).all(),
         "the result contains NaN: do not divide a zero row by its zero norm",
@@ -101,7 +114,7 @@ def check_transform_new_documents(submitted, reference):
     """transform uses the idf learned by fit"""
     new = np.array([[0, 0, 0, 0, 0, 0, 0, 0, 1, 1], [2, 0, 0, 0, 0, 0, 0, 0, 0, 1]])
     expect_close(
-        _dense(submitted().fit(COUNTS).transform(new)),
+        _dense(submitted().fit(COUNTS.copy()).transform(new.copy())),
         _dense(reference().fit(COUNTS).transform(new)),
         inputs={"fit on": INPUTS, "transform": new.tolist()},
         mistakes=[
@@ -111,3 +124,20 @@ def check_transform_new_documents(submitted, reference):
             )
         ],
     )
+
+
+def check_float_counts_unchanged(submitted, reference):
+    """works on a float matrix without changing it"""
+    X = np.array([[0.0, 2.0, 1.0, 0.0, 3.0], [1.0, 0.0, 0.0, 0.0, 1.0], [0.0, 0.0, 4.0, 1.0, 0.0]])
+    expected = _dense(reference().fit_transform(X.copy()))
+    expect_close(
+        _dense(submitted().fit_transform(X.copy())),
+        expected,
+        inputs={"X": X.tolist()},
+    )
+    for kwargs in [dict(norm="l1", sublinear_tf=True), dict(norm=None, use_idf=False)]:
+        expect_close(
+            _dense(submitted(**kwargs).fit_transform(X.copy())),
+            _dense(reference(**kwargs).fit_transform(X.copy())),
+            inputs={"X": X.tolist(), **kwargs},
+        )

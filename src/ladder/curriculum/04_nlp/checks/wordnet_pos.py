@@ -7,18 +7,30 @@ def _table(fn, tags):
     return {t: fn(t) for t in tags}
 
 
+def _noun_default(fn, tags):
+    return {t: fn(t) or "noun" for t in tags}
+
+
 def check_wordnet_letters(submitted, reference):
-    """maps WordNet's n v a s r"""
-    tags = ["n", "v", "a", "s", "r"]
+    """maps WordNet's n v a s r (lower case only)"""
+    tags = ["n", "v", "a", "s", "r", "N", "V", "A", "S", "R"]
     expect_equal(
         _table(submitted, tags),
         _table(reference, tags),
         inputs={"tags": tags},
         mistakes=[
             (
-                {"n": "noun", "v": "verb", "a": "adj", "s": None, "r": "adv"},
+                {**_table(reference, tags), "s": None},
                 "'s' (satellite adjective) is an adjective too",
-            )
+            ),
+            (
+                {
+                    **_table(reference, tags),
+                    **{t.upper(): _table(reference, tags)[t] for t in "nvasr"},
+                },
+                "WordNet letters are lower case: compare `tag` itself, not `tag.lower()` "
+                "('S' or 'N' are not WordNet tags)",
+            ),
         ],
     )
 
@@ -39,7 +51,17 @@ def check_universal_tags(submitted, reference):
         "Verb",
         "propn",
     ]
-    expect_equal(_table(submitted, tags), _table(reference, tags), inputs={"tags": tags})
+    expect_equal(
+        _table(submitted, tags),
+        _table(reference, tags),
+        inputs={"tags": tags},
+        mistakes=[
+            (
+                _noun_default(reference, tags),
+                "tags with no WordNet category (DET, PRON, PUNCT) give None, not a default 'noun'",
+            )
+        ],
+    )
 
 
 def check_penn_tags(submitted, reference):
@@ -73,6 +95,11 @@ def check_penn_tags(submitted, reference):
             (
                 {**_table(reference, tags), "WRB": "adv"},
                 "only tags starting with RB are adverbs (WRB is a wh-word)",
+            ),
+            (
+                _noun_default(reference, tags),
+                "tags with no WordNet category (DT, IN, punctuation) give None, "
+                "not a default 'noun'",
             ),
         ],
     )

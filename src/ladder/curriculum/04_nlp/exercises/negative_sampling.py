@@ -12,8 +12,11 @@ Writing ``s_t = σ(u_t · h)`` and ``y_t`` = 1 for the true word, 0 for a negati
     dL/dh   = Σ_t (s_t - y_t) u_t    = (s_pos - 1) u_pos + Σ_j s_j u_neg[j]
 
 Return ``(loss, dL/dh, dL/du_pos, dL/du_neg)`` with shapes ``()``, ``(d,)``, ``(d,)``,
-``(k, d)``; the loss as a Python ``float``. Use ``1 - σ(x) = σ(-x)``. The matching
-library function is ``ladder.nlp.word2vec.negative_sampling_loss``.
+``(k, d)``; the loss as a Python ``float``. Use ``1 - σ(x) = σ(-x)``, and keep it stable:
+scores can be large (the checks use ±40), where ``σ(40)`` rounds to 1 and ``log(1 - σ)``
+becomes ``log 0``. ``-log σ(x) = log(1 + exp(-x)) = np.logaddexp(0, -x)`` is exact for
+every ``x``. The matching library function is
+``ladder.nlp.word2vec.negative_sampling_loss``.
 
 Run ``ladder check`` to grade this file, ``ladder hint`` for a hint.
 """

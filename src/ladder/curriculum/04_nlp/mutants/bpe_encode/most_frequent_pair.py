@@ -1,0 +1,30 @@
+# mutant: merges the pair most frequent in the chunk first
+# likely: most frequent
+from collections import Counter
+from itertools import pairwise
+
+from ladder.nlp.bpe import ByteLevelBPE as _TrainedBPE
+
+
+def _merge(ids, pair, new_id):
+    out, i = [], 0
+    while i < len(ids):
+        if i + 1 < len(ids) and (ids[i], ids[i + 1]) == pair:
+            out.append(new_id)
+            i += 2
+        else:
+            out.append(ids[i])
+            i += 1
+    return out
+
+
+class ByteLevelBPE(_TrainedBPE):
+    def _encode_chunk(self, chunk):
+        ids = list(chunk.encode("utf-8"))
+        while len(ids) >= 2:
+            counts = Counter(p for p in pairwise(ids) if p in self.merges_)
+            if not counts:
+                break
+            pair = max(counts, key=lambda p: (counts[p], -self.merges_[p]))
+            ids = _merge(ids, pair, self.merges_[pair])
+        return ids

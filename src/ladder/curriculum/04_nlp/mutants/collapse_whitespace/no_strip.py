@@ -1,0 +1,9 @@
+# mutant: forgets to strip the ends
+# likely: strip the ends after collapsing
+import re
+
+
+def collapse_whitespace(text):
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    return re.sub(r"\s+", " ", text)

@@ -1,0 +1,13 @@
+# mutant: a word co-occurring with itself is added once, not to both cells (which are one)
+import numpy as np
+
+
+def cooccurrence_matrix(sentences, vocab_size, window=10):
+    X = np.zeros((vocab_size, vocab_size))
+    for s in sentences:
+        for p in range(len(s)):
+            for q in range(p + 1, min(len(s), p + window + 1)):
+                X[s[p], s[q]] += 1 / (q - p)
+                if s[p] != s[q]:
+                    X[s[q], s[p]] += 1 / (q - p)
+    return X

@@ -1,0 +1,12 @@
+# mutant: adds the weight to X[a, b] only
+# likely: add each weight to both
+import numpy as np
+
+
+def cooccurrence_matrix(sentences, vocab_size, window=10):
+    X = np.zeros((vocab_size, vocab_size))
+    for s in sentences:
+        for p in range(len(s)):
+            for q in range(p + 1, min(len(s), p + window + 1)):
+                X[s[p], s[q]] += 1 / (q - p)
+    return X

@@ -1,0 +1,11 @@
+# mutant: dL/dh from the true word only, forgetting the negatives' share
+# likely: dL/dh also collects
+import numpy as np
+
+
+def negative_sampling_loss(h, u_pos, u_neg):
+    x_pos, x_neg = u_pos @ h, u_neg @ h
+    loss = np.logaddexp(0, -x_pos) + np.logaddexp(0, x_neg).sum()
+    s_pos, s_neg = 1 / (1 + np.exp(-x_pos)), 1 / (1 + np.exp(-x_neg))
+    dh = (s_pos - 1) * u_pos
+    return float(loss), dh, (s_pos - 1) * h, s_neg[:, None] * h[None, :]

@@ -1,0 +1,16 @@
+# mutant: perplexity as e ** H with H in bits
+# likely: perplexity is 2 ** H
+import math
+
+from ladder.nlp.ngram import Laplace as _Laplace
+
+
+class Laplace(_Laplace):
+    def entropy(self, ngrams):
+        scores = [self.logscore(g[-1], g[:-1]) for g in ngrams]
+        if not scores:
+            raise ValueError("no n-grams")
+        return -sum(scores) / len(scores)
+
+    def perplexity(self, ngrams):
+        return math.exp(self.entropy(ngrams))

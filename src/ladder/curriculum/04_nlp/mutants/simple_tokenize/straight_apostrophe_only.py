@@ -1,0 +1,11 @@
+# mutant: only the straight apostrophe joins a contraction
+# likely: curly apostrophe
+import re
+
+
+def simple_tokenize(text, lowercase=True):
+    if not isinstance(text, str):
+        raise TypeError("text must be a str")
+    if lowercase:
+        text = text.lower()
+    return re.findall(r"\w+(?:'\w+)*|[^\w\s]", text)

@@ -1,0 +1,25 @@
+# mutant: WordNet letters matched in any case, so 'N', 'V', 'S' are taken as WordNet tags
+# likely: WordNet letters are lower case
+_WN = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+_UNI = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj", "ADV": "adv"}
+
+
+def to_wordnet_pos(tag):
+    if not isinstance(tag, str):
+        raise TypeError("tag must be a str")
+    if tag.lower() in _WN:
+        return _WN[tag.lower()]
+    if tag.lower() in ("noun", "verb", "adj", "adv"):
+        return tag.lower()
+    if tag.upper() in _UNI:
+        return _UNI[tag.upper()]
+    p = tag.upper()
+    if p.startswith("NN"):
+        return "noun"
+    if p.startswith("VB") or p == "MD":
+        return "verb"
+    if p.startswith("JJ"):
+        return "adj"
+    if p.startswith("RB"):
+        return "adv"
+    return None

@@ -1,0 +1,24 @@
+# mutant: Universal tags matched only in upper case ('Verb', 'propn' missed)
+_WN = {"n": "noun", "v": "verb", "a": "adj", "s": "adj", "r": "adv"}
+_UNI = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adj", "ADV": "adv"}
+
+
+def to_wordnet_pos(tag):
+    if not isinstance(tag, str):
+        raise TypeError("tag must be a str")
+    if tag in _WN:
+        return _WN[tag]
+    if tag in ("noun", "verb", "adj", "adv"):
+        return tag
+    if tag in _UNI:
+        return _UNI[tag]
+    p = tag.upper()
+    if p.startswith("NN"):
+        return "noun"
+    if p.startswith("VB") or p == "MD":
+        return "verb"
+    if p.startswith("JJ"):
+        return "adj"
+    if p.startswith("RB"):
+        return "adv"
+    return None

@@ -1,0 +1,17 @@
+# mutant: (learner) a character with no piece becomes [UNK] and the scan goes on
+# likely: do not skip the character
+def wordpiece(word, vocab, unk_token="[UNK]", prefix="##", max_chars=100):
+    if len(word) > max_chars:
+        return [unk_token]
+    pieces, start = [], 0
+    while start < len(word):
+        for end in range(len(word), start, -1):
+            piece = word[start:end] if start == 0 else prefix + word[start:end]
+            if piece in vocab:
+                pieces.append(piece)
+                start = end
+                break
+        else:
+            pieces.append(unk_token)
+            start += 1
+    return pieces
