@@ -28,8 +28,10 @@ from torch import Tensor, nn
 __all__ = ["rope_frequencies", "rope_tables", "rotate_half", "apply_rope", "RotaryEmbedding"]
 
 
-def rope_frequencies(head_dim: int, base: float = 10000.0) -> Tensor:
-    """θ_i = base^(−2i/d) for i = 0 … d/2 − 1, float32 (d = ``head_dim``, even)."""
+def rope_frequencies(
+    head_dim: int, base: float = 10000.0, dtype: torch.dtype = torch.float32
+) -> Tensor:
+    """θ_i = base^(−2i/d) for i = 0 … d/2 − 1 (d = ``head_dim``, even)."""
     if head_dim % 2 != 0 or head_dim < 2:
         raise ValueError(
             f"RoPE rotates channel pairs, so head_dim must be even, got {head_dim}; "
@@ -37,16 +39,18 @@ def rope_frequencies(head_dim: int, base: float = 10000.0) -> Tensor:
         )
     if not base > 1:
         raise ValueError(f"the RoPE base must be > 1, got {base}; Llama uses 10000.")
-    return 1.0 / (base ** (torch.arange(0, head_dim, 2, dtype=torch.float32) / head_dim))
+    return 1.0 / (base ** (torch.arange(0, head_dim, 2, dtype=dtype) / head_dim))
 
 
-def rope_tables(n_positions: int, head_dim: int, base: float = 10000.0) -> tuple[Tensor, Tensor]:
+def rope_tables(
+    n_positions: int, head_dim: int, base: float = 10000.0, dtype: torch.dtype = torch.float32
+) -> tuple[Tensor, Tensor]:
     """cos and sin of m·θ_i for m = 0 … n_positions − 1, each (n_positions, head_dim).
 
     The d/2 angles are repeated over both halves ([θ, θ]) for the rotate-half pairing.
     """
-    inv_freq = rope_frequencies(head_dim, base)
-    angles = torch.arange(n_positions, dtype=torch.float32)[:, None] * inv_freq[None, :]
+    inv_freq = rope_frequencies(head_dim, base, dtype)
+    angles = torch.arange(n_positions, dtype=dtype)[:, None] * inv_freq[None, :]
     emb = torch.cat([angles, angles], dim=-1)  # (T, d)
     return emb.cos(), emb.sin()
 
