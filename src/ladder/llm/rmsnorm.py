@@ -18,13 +18,13 @@ __all__ = ["rms_norm", "RMSNorm"]
 
 
 def rms_norm(x: Tensor, weight: Tensor, eps: float = 1e-6) -> Tensor:
-    """``weight * x / sqrt(mean(x², last dim) + eps)``, the statistic in float32.
+    """``weight * x / sqrt(mean(x², last dim) + eps)``, the statistic in float32 (or wider).
 
     >>> rms_norm(torch.tensor([[3.0, 4.0]]), torch.ones(2), eps=0.0)
     tensor([[0.8485, 1.1314]])
     """
     dtype = x.dtype
-    x32 = x.float()
+    x32 = x.to(torch.promote_types(dtype, torch.float32))  # bf16 → float32; float64 stays
     x32 = x32 * torch.rsqrt(x32.pow(2).mean(-1, keepdim=True) + eps)
     return weight * x32.to(dtype)
 
