@@ -209,8 +209,12 @@ def bench_onnx(quick: bool) -> dict:
         with torch.no_grad():
             diff = float((ort_model.logits(prompt) - model(prompt)[0]).abs().max())
         n = 24 if quick else 56
-        same = bool(torch.equal(ort_model.generate(prompt, n),
-                                model.generate(prompt, n, greedy=True, use_cache=False)))  # fmt: skip
+        same = bool(
+            torch.equal(
+                ort_model.generate(prompt, n),
+                model.generate(prompt, n, greedy=True, use_cache=False),
+            )
+        )
         t_o, t_p = _interleaved(
             lambda: ort_model.generate(prompt, n),
             lambda: model.generate(prompt, n, greedy=True, use_cache=False),

@@ -115,7 +115,9 @@ def exact_output_distribution(target, draft, seq: list[int], n: int) -> dict:
                 if reject > 0:
                     r = residual_distribution(ps[i], qs[i])
                     for x in range(V):
-                        rounds(prefix + list(guess[:i]) + [x], weight * q_path * reject * float(r[x]))
+                        rounds(
+                            prefix + list(guess[:i]) + [x], weight * q_path * reject * float(r[x])
+                        )
                 keep *= a
             for x in range(V):  # all accepted: a bonus token from the target
                 rounds(prefix + list(guess) + [x], weight * q_path * keep * float(ps[GAMMA][x]))

@@ -128,8 +128,16 @@ def _run(ctx: LabContext) -> None:
     sampled, stats = speculative_generate(target, draft, prompt, n_new, gamma=4,
                                           temperature=0.8, generator=g)  # fmt: skip
     t = time.perf_counter() - t0
-    spec_rows.append(["speculative, γ = 4, temperature 0.8", t * 1e3, n_new / t,
-                      stats.acceptance_rate, stats.tokens_per_target_call, float("nan")])  # fmt: skip
+    spec_rows.append(
+        [
+            "speculative, γ = 4, temperature 0.8",
+            t * 1e3,
+            n_new / t,
+            stats.acceptance_rate,
+            stats.tokens_per_target_call,
+            float("nan"),
+        ]
+    )
     ctx.metric("acceptance_sampled", stats.acceptance_rate)
     ctx.table(f"Generating {n_new} characters after 'ROMEO:' (target 4 × 128, draft 1 × 64)",
               ["decoding", "ms", "tokens / s", "acceptance", "tokens / target pass",

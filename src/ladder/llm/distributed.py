@@ -28,7 +28,7 @@ import shutil
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -196,9 +196,22 @@ def launch(
     out.mkdir(parents=True, exist_ok=True)
     for stale in [*out.glob("error_rank*.txt"), out / "result.json"]:
         stale.unlink(missing_ok=True)
-    cmd = [exe, "--standalone", f"--nproc-per-node={nproc}", "--max-restarts=0",
-           "-m", "ladder.llm.distributed", "--config", json.dumps(asdict(cfg)),
-           "--out", str(out), "--fail-rank", str(fail_rank), "--fail-step", str(fail_step)]  # fmt: skip
+    cmd = [
+        exe,
+        "--standalone",
+        f"--nproc-per-node={nproc}",
+        "--max-restarts=0",
+        "-m",
+        "ladder.llm.distributed",
+        "--config",
+        json.dumps(asdict(cfg)),
+        "--out",
+        str(out),
+        "--fail-rank",
+        str(fail_rank),
+        "--fail-step",
+        str(fail_step),
+    ]
     env = dict(os.environ, OMP_NUM_THREADS="1")
     src = str(Path(__file__).resolve().parents[2])  # the ladder being run, also in the ranks
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [src, env.get("PYTHONPATH")]))

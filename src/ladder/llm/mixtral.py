@@ -17,10 +17,10 @@ from dataclasses import dataclass
 
 from torch import Tensor, nn
 
+from ladder.llm.gqa import GroupedQueryAttention
 from ladder.llm.llama import Llama, LlamaConfig
 from ladder.llm.moe import MoEFeedForward, load_balancing_loss
 from ladder.llm.rmsnorm import RMSNorm
-from ladder.llm.gqa import GroupedQueryAttention
 from ladder.llm.rope import RotaryEmbedding
 from ladder.transformer.kv_cache import KVCache
 

@@ -60,7 +60,9 @@ __all__ = [
 ACT_QMAX = 127  # activations in [0, 127], torch's x86 "reduce_range"
 
 
-def absmax_quantize(w: Tensor, dim: int | None = None, qmax: float = 127.0) -> tuple[Tensor, Tensor]:
+def absmax_quantize(
+    w: Tensor, dim: int | None = None, qmax: float = 127.0
+) -> tuple[Tensor, Tensor]:
     """Symmetric int8: ``(q, scale)`` with q = clamp(round(w / scale), −128, 127) and
     scale = max|w| / qmax (w / scale computed as w · (1 / scale) in float32).
 
@@ -179,8 +181,11 @@ class StaticInt8Linear(DynamicInt8Linear):
 
 def _linears(model: nn.Module, skip: Iterable[str]) -> list[str]:
     skip = tuple(skip)
-    return [n for n, m in model.named_modules()
-            if isinstance(m, nn.Linear) and not any(n == s or n.startswith(s + ".") for s in skip)]  # fmt: skip
+    return [
+        n
+        for n, m in model.named_modules()
+        if isinstance(m, nn.Linear) and not any(n == s or n.startswith(s + ".") for s in skip)
+    ]
 
 
 def _replace(model: nn.Module, names: list[str], make: Callable[[str, nn.Linear], nn.Module]):
@@ -202,11 +207,13 @@ def calibrate(model: nn.Module, batches: Iterable, skip: Iterable[str] = ()) -> 
     ranges: dict[str, list[float]] = {}
     hooks = []
     for name in names:
+
         def hook(_m, args, name=name):
             x = args[0]
             lo, hi = float(x.min()), float(x.max())
             r = ranges.setdefault(name, [lo, hi])
             r[0], r[1] = min(r[0], lo), max(r[1], hi)
+
         hooks.append(model.get_submodule(name).register_forward_pre_hook(hook))
     was_training = model.training
     model.eval()

@@ -168,7 +168,9 @@ def speculative_generate(
                 break
             accepted += 1
         if accepted < gamma:
-            nxt = draw(ps[accepted] if greedy else residual_distribution(ps[accepted], qs[accepted]))
+            nxt = draw(
+                ps[accepted] if greedy else residual_distribution(ps[accepted], qs[accepted])
+            )
         else:
             nxt = draw(ps[gamma])
         stats.proposed += gamma

@@ -108,8 +108,13 @@ def _digamma(x: float) -> float:
         x += 1
     x -= 0.5
     inv2 = 1 / (x * x)
-    return result + math.log(x) + inv2 / 24 - 7 * inv2**2 / 960 + 31 * inv2**3 / 8064 - (
-        127 * inv2**4 / 30720
+    return (
+        result
+        + math.log(x)
+        + inv2 / 24
+        - 7 * inv2**2 / 960
+        + 31 * inv2**3 / 8064
+        - (127 * inv2**4 / 30720)
     )
 
 
@@ -346,5 +351,7 @@ def train_unigram(
     pieces = [Piece("<unk>", 0.0, UNKNOWN), Piece("<s>", 0.0, CONTROL), Piece("</s>", 0.0, CONTROL)]
     if byte_fallback:
         pieces += [Piece(f"<0x{b:02X}>", 0.0, BYTE) for b in range(256)]
-    pieces += [Piece(p, s, NORMAL) for p, s in sorted(final.items(), key=lambda ps: (-ps[1], ps[0]))]
+    pieces += [
+        Piece(p, s, NORMAL) for p, s in sorted(final.items(), key=lambda ps: (-ps[1], ps[0]))
+    ]
     return UnigramTokenizer(pieces, byte_fallback, add_dummy_prefix, remove_extra_whitespaces)

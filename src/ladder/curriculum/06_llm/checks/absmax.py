@@ -20,10 +20,20 @@ def check_per_tensor(submitted, reference):
     w = _weights()
     q, s = submitted(w.clone())
     wq, ws = reference(w.clone())
-    expect_close(s, ws, rtol=1e-6, inputs={"w": w}, what="the scale",
-                 mistakes=[(w.max() / 127, "use the largest magnitude max|w|, not the largest value")])  # fmt: skip
-    expect_true(q.dtype == torch.int8, f"q has dtype {q.dtype}, expected torch.int8",
-                inputs={"w": w}, misconception="convert the rounded values with .to(torch.int8)")  # fmt: skip
+    expect_close(
+        s,
+        ws,
+        rtol=1e-6,
+        inputs={"w": w},
+        what="the scale",
+        mistakes=[(w.max() / 127, "use the largest magnitude max|w|, not the largest value")],
+    )
+    expect_true(
+        q.dtype == torch.int8,
+        f"q has dtype {q.dtype}, expected torch.int8",
+        inputs={"w": w},
+        misconception="convert the rounded values with .to(torch.int8)",
+    )
     expect_equal(np.asarray(q), np.asarray(wq), inputs={"w": w}, what="q",
                  mistakes=[(np.asarray(torch.floor(w / ws).to(torch.int8)),
                             "round to the nearest integer, not down")])  # fmt: skip
@@ -44,10 +54,18 @@ def check_clamp_and_zeros(submitted, reference):
     """qmax = 127.5 rounds the largest value to 128: it must clamp to 127; zeros get scale 1"""
     w = torch.tensor([0.75, 1.5, -0.375])  # 1.5 · (1 / (1.5 / 127.5)) is exactly 127.5
     q, _ = submitted(w.clone(), qmax=127.5)
-    expect_equal(np.asarray(q), np.asarray(reference(w.clone(), qmax=127.5)[0]),
-                 inputs={"w": w, "qmax": 127.5}, what="q",
-                 mistakes=[(np.array([64, -128, -32], dtype=np.int8),
-                            "clamp to [−128, 127] before converting: 128 wraps round to −128")])  # fmt: skip
+    expect_equal(
+        np.asarray(q),
+        np.asarray(reference(w.clone(), qmax=127.5)[0]),
+        inputs={"w": w, "qmax": 127.5},
+        what="q",
+        mistakes=[
+            (
+                np.array([64, -128, -32], dtype=np.int8),
+                "clamp to [−128, 127] before converting: 128 wraps round to −128",
+            )
+        ],
+    )
     z = torch.zeros(2, 3)
     q, s = submitted(z.clone(), dim=1)
     expect_close(s, torch.ones(2, 1), inputs={"w": z, "dim": 1}, what="the scales of zero rows")

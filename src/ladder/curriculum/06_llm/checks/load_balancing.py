@@ -19,20 +19,30 @@ def check_random_router(submitted, reference):
     want = reference(z.clone(), 2)
     P, f, E = _loss_parts(z, 2)
     expect_close(
-        submitted(z.clone(), 2), want, rtol=1e-5, atol=1e-6,
+        submitted(z.clone(), 2),
+        want,
+        rtol=1e-5,
+        atol=1e-6,
         inputs={"router_logits": "(30, 6) random", "k": 2},
-        mistakes=[((f * P).sum(), "multiply by the number of experts E"),
-                  (E * (f / 2 * P).sum(), "f_e counts slots per token: divide by N, not by N·k"),
-                  (E * (f * 30 * P).sum(), "f_e is a fraction of the tokens: divide the counts by N")],
-    )  # fmt: skip
+        mistakes=[
+            ((f * P).sum(), "multiply by the number of experts E"),
+            (E * (f / 2 * P).sum(), "f_e counts slots per token: divide by N, not by N·k"),
+            (E * (f * 30 * P).sum(), "f_e is a fraction of the tokens: divide the counts by N"),
+        ],
+    )
 
 
 def check_even_and_collapsed(submitted, reference):
     """even routing gives k; every token sure of one expert gives E (k = 1)"""
     pairs = torch.tensor([[0, 1], [2, 3], [1, 2], [3, 0]])
     even = torch.full((4, 4), -50.0).scatter(1, pairs, 50.0)
-    expect_close(submitted(even, 2), 2.0, rtol=1e-5, atol=1e-5,
-                 inputs={"router_logits": "4 tokens spread evenly over 4 experts", "k": 2})  # fmt: skip
+    expect_close(
+        submitted(even, 2),
+        2.0,
+        rtol=1e-5,
+        atol=1e-5,
+        inputs={"router_logits": "4 tokens spread evenly over 4 experts", "k": 2},
+    )
     skew = torch.tensor([[50.0, 0.0, 0.0, 0.0, 0.0]]).repeat(7, 1)
     expect_close(submitted(skew, 1), 5.0, rtol=1e-5, atol=1e-5,
                  inputs={"router_logits": "7 tokens all on expert 0 of 5", "k": 1})  # fmt: skip

@@ -45,9 +45,12 @@ def check_eps_inside_the_root(submitted, reference):
     )  # fmt: skip
     zero = torch.zeros(2, 4)
     got = submitted(zero, torch.ones(4), 1e-6)
-    expect_true(bool(torch.isfinite(got).all()), "a row of zeros gave NaN or inf",
-                inputs={"x": zero, "eps": 1e-6},
-                misconception="add eps before taking the root so a zero row stays finite")  # fmt: skip
+    expect_true(
+        bool(torch.isfinite(got).all()),
+        "a row of zeros gave NaN or inf",
+        inputs={"x": zero, "eps": 1e-6},
+        misconception="add eps before taking the root so a zero row stays finite",
+    )
 
 
 def check_bfloat16_and_float64(submitted, reference):
@@ -56,9 +59,12 @@ def check_bfloat16_and_float64(submitted, reference):
     xb = x.to(torch.bfloat16)
     want = reference(xb.clone(), w.clone(), 1e-6)
     got = submitted(xb.clone(), w.clone(), 1e-6)
-    expect_true(got.dtype == want.dtype, f"the result is {got.dtype}, expected {want.dtype}",
-                inputs={"x": "bfloat16 (4, 6)", "weight": "float32 (6,)"},
-                misconception="cast the normalised x back to x's dtype before the weight")  # fmt: skip
+    expect_true(
+        got.dtype == want.dtype,
+        f"the result is {got.dtype}, expected {want.dtype}",
+        inputs={"x": "bfloat16 (4, 6)", "weight": "float32 (6,)"},
+        misconception="cast the normalised x back to x's dtype before the weight",
+    )
     expect_close(got.float(), want.float(), rtol=0, atol=0,
                  inputs={"x": xb.float(), "dtype": "bfloat16"})  # fmt: skip
     xd = x.double()

@@ -2,6 +2,7 @@
 
 from ladder.curriculum.expect import expect_equal
 
+
 def _path(result):
     """The learner's path as a list of (id, start, end) tuples, whatever the sequence type."""
     return [tuple(int(v) for v in step) for step in result]

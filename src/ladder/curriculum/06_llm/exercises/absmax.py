@@ -17,7 +17,9 @@ import torch
 from torch import Tensor
 
 
-def absmax_quantize(w: Tensor, dim: int | None = None, qmax: float = 127.0) -> tuple[Tensor, Tensor]:
+def absmax_quantize(
+    w: Tensor, dim: int | None = None, qmax: float = 127.0
+) -> tuple[Tensor, Tensor]:
     # TODO: the largest magnitude (per row if dim is given, keepdim=True), the scale,
     # rounding, clamping, int8.
     raise NotImplementedError
