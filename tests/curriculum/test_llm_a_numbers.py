@@ -153,6 +153,25 @@ def test_equal_size_configuration():
     check(L1, r"against the GPT's " + NUM, n_gpt)
 
 
+def _full_lab(lab_id: str, tmp_path) -> dict:
+    import json
+
+    from ladder.study.labs import run_lab
+
+    result = run_lab(load_curriculum().labs[lab_id], tmp_path)
+    assert result.status == "done", result.error
+    return json.loads((result.out_dir / "metrics.json").read_text())["metrics"]
+
+
+@pytest.mark.slow
+def test_llama_vs_gpt_lab_losses(tmp_path):
+    """The two validation losses the lesson quotes are what the full lab measures."""
+    m = _full_lab("llm.llama-vs-gpt", tmp_path)
+    # float32 on CPU; thread count and kernels can move the last digit, not more
+    assert abs(m["llama_val_loss"] - float(stated(L1, r"validation loss of (\d\.\d+)"))) < 0.01
+    assert abs(m["gpt_val_loss"] - float(stated(L1, r"against (\d\.\d+) for the GPT"))) < 0.01
+
+
 # --- tokenizers -----------------------------------------------------------------------------
 
 L2 = "llm.tokenizers"
@@ -268,6 +287,18 @@ def test_speculative_numbers():
     check(L3, r"\(0.2, 0.6, 0.2\)\$, " + NUM + " of the mass", float(torch.minimum(p, q).sum()))
     assert residual_distribution(p, q).tolist() == [1.0, 0.0, 0.0]
     check(L3, r"target pass: " + NUM + r" for \$\\alpha = 0.8\$", expected_tokens_per_round(0.8, 4))
+
+
+@pytest.mark.slow
+def test_quantisation_speculative_lab(tmp_path):
+    """The lab's size ratio and loss change, and the draft's acceptance, as the lesson says."""
+    m = _full_lab("llm.quantisation-speculative", tmp_path)
+    check(L3, r"makes the file " + NUM + " times smaller", m["size_ratio_dynamic"])
+    bound = float(stated(L3, r"loss by less than (\d\.\d+) nats"))
+    for key in ("weight_only", "dynamic", "static", "torch_dynamic"):
+        assert abs(m[f"{key}_val_loss"] - m["float32_val_loss"]) < bound, key
+    assert "about a third of its guesses" in " ".join(LESSONS[L3].split())
+    assert 0.25 < m["acceptance_gamma4"] < 0.42 and 0.25 < m["acceptance_sampled"] < 0.42
 
 
 def test_ddp_batch_arithmetic():
