@@ -1,0 +1,11 @@
+# mutant: forgets the factor E
+# likely: multiply by the number of experts
+import torch
+import torch.nn.functional as F
+
+
+def load_balancing_loss(router_logits, k):
+    N, E = router_logits.shape
+    probs = torch.softmax(router_logits.float(), -1)
+    f = F.one_hot(torch.topk(probs, k, -1).indices, E).sum((0, 1)).float() / N
+    return (f * probs.mean(0)).sum()
