@@ -27,7 +27,9 @@ def test_cross_references(cur):
     assert [str(p) for p in validate(cur)] == []
 
 
-def test_every_stub_fails_and_every_solution_passes(cur):
+def test_every_stub_fails_every_solution_passes_and_every_mutant_is_rejected(cur):
+    # Each exercise has at least three known-wrong solutions (mutants); every one must be
+    # rejected, and named where its header says which misconception it shows.
     assert [str(p) for p in run_checks(cur)] == []
 
 

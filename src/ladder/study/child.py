@@ -279,6 +279,11 @@ class Child:
             if not isinstance(entry, type)
             or not _defined_here(entry.__dict__.get(name), self.learner_file)
         ]
+        if not missing and p.get("writes") and isinstance(entry, type):
+            # The methods the learner writes may not be borrowed from the library's
+            # classes by any path (a base named differently, the MRO, a re-export): the
+            # library's version, called on one of the learner's objects, trips.
+            _guard_written(entry, p["writes"], self.tripped)
         if missing:
             return _load_error(
                 "inherited",
@@ -387,6 +392,28 @@ class _Tripwires:
                     return None
                 return spec
         return None
+
+
+def _guard_written(entry: type, writes: list[str], tripped: list[str]) -> None:
+    for base in entry.__mro__[1:]:
+        if not (base.__module__ or "").startswith("ladder."):
+            continue
+        for name in writes:
+            original = base.__dict__.get(name)
+            if original is None or not callable(original):
+                continue
+            label = f"{base.__module__}.{base.__qualname__}.{name}"
+
+            def guarded(self, *args, _original=original, _label=label, **kwargs):
+                if isinstance(self, entry):
+                    tripped.append(_label)
+                return _original(self, *args, **kwargs)
+
+            guarded.__name__ = name
+            try:
+                setattr(base, name, guarded)
+            except (TypeError, AttributeError):
+                pass
 
 
 def _die_with_parent() -> None:

@@ -119,7 +119,11 @@ def _verdict_names(verdict: dict, phrase: str) -> bool:
 
 
 def run_checks(
-    cur: Curriculum, root: Path = ROOT, workers: int | None = None, *, min_mutants: int = 0
+    cur: Curriculum,
+    root: Path = ROOT,
+    workers: int | None = None,
+    *,
+    min_mutants: int = MIN_MUTANTS,
 ) -> list[Problem]:
     """Grade stubs (must fail), reference solutions (must pass) and mutants (must be
     rejected) in parallel processes; return the problems found."""
@@ -127,7 +131,11 @@ def run_checks(
 
 
 def grade_all(
-    cur: Curriculum, root: Path = ROOT, workers: int | None = None, *, min_mutants: int = 0
+    cur: Curriculum,
+    root: Path = ROOT,
+    workers: int | None = None,
+    *,
+    min_mutants: int = MIN_MUTANTS,
 ) -> tuple[list[Problem], dict]:
     """The problems found, and the figure: mutants, rejected, written, automatic."""
     workers = workers or max(1, min(os.cpu_count() or 1, 8))
@@ -200,7 +208,7 @@ def grade_all(
     return problems, figure
 
 
-def dev_check(root: Path = ROOT, *, run: bool = True, min_mutants: int = 0) -> dict:
+def dev_check(root: Path = ROOT, *, run: bool = True, min_mutants: int = MIN_MUTANTS) -> dict:
     cur = load_curriculum(root, strict=False)
     problems = list(cur.problems) + validate(cur)
     figure: dict = {}
