@@ -13,23 +13,7 @@ import re
 import numpy as np
 import pytest
 
-from ladder.curriculum import load_curriculum
-
-LESSONS = {lid: " ".join(lesson.body.split()) for lid, lesson in load_curriculum().lessons.items()}
-
-
-def text(lesson: str, pattern: str, group: int = 1) -> str:
-    m = re.search(pattern, LESSONS[lesson])
-    assert m, f"{lesson} no longer states {pattern!r}"
-    return m.group(group)
-
-
-def check(lesson: str, pattern: str, value: float) -> None:
-    """The number captured by ``pattern`` equals ``value`` to half a unit of its last digit."""
-    t = text(lesson, pattern).replace(",", "")
-    decimals = len(t.split(".")[1]) if "." in t else 0
-    assert value == pytest.approx(float(t), abs=0.5 * 10.0**-decimals + 1e-12), (pattern, value)
-
+from tests.curriculum.numbers import LESSONS, check, stated_text
 
 # --- layers ----------------------------------------------------------------------------
 
@@ -62,7 +46,7 @@ def test_normalisation_defaults():
 
     lesson = "dl.layers"
     bn, ln = BatchNorm1d(3), LayerNorm(3)
-    eps = float(text(lesson, r"\\epsilon = 10\^\{(-\d+)\}"))
+    eps = float(stated_text(lesson, r"\\epsilon = 10\^\{(-\d+)\}"))
     assert bn.eps == ln.eps == 10.0**eps
     check(lesson, r"with momentum (\d\.\d)", bn.momentum)
 
@@ -83,7 +67,7 @@ def test_initialisation_numbers():
     check(lesson, r"which is (\d\.\d+) for \$n_\{in\} = 784\$", math.sqrt(2 / 784))
     assert he.std() == pytest.approx(math.sqrt(2 / 784), rel=0.01)
     # U(±1/√n) through ReLU: second moment × 1/6 per layer; 6^-10 after 10 layers.
-    layers = int(text(lesson, r"so after (\d+) layers it is"))
+    layers = int(stated_text(lesson, r"so after (\d+) layers it is"))
     m = re.search(r"6\^\{-10\} = (\d\.\d) \\times 10\^\{-(\d+)\}", LESSONS[lesson])
     assert m and 6.0**-layers == pytest.approx(
         float(m.group(1)) * 10.0 ** -int(m.group(2)), rel=0.03
@@ -117,11 +101,11 @@ def test_adam_first_step_and_clipping():
     opt.step()
     # "moves every parameter by almost exactly η against the sign of its gradient"
     np.testing.assert_allclose(p.data - [1.0, -2.0, 3.0], [-0.01, 0.01, -0.01], rtol=1e-3)
-    g = [float(v) for v in text(lesson, r"\$g = \((\d, \d)\)\$, \$c = 1\$").split(", ")]
+    g = [float(v) for v in stated_text(lesson, r"\$g = \((\d, \d)\)\$, \$c = 1\$").split(", ")]
     q = Tensor(np.zeros(2), requires_grad=True)
     q.grad = np.array(g)
     clip_grad_norm_([q], 1.0)
-    stated = text(lesson, r"gives \$\((\d\.\d, \d\.\d)\)\$").split(", ")
+    stated = stated_text(lesson, r"gives \$\((\d\.\d, \d\.\d)\)\$").split(", ")
     for got, want in zip(q.grad, stated, strict=True):
         assert got == pytest.approx(float(want), abs=0.05)
     assert "(default 1/3)" in LESSONS[lesson]
@@ -165,8 +149,8 @@ def test_overfitting_table():
     assert plain["train_acc"][-1] == 1.0  # "the training accuracy reaches 100 %"
     check(lesson, r"lowest at epoch \d+ \((\d\.\d+)\)", min(plain["val_loss"]))
     check(lesson, r"climbs to (\d\.\d+) by epoch", plain["val_loss"][-1])
-    assert early["epochs"] == int(text(lesson, r"stopping ends at epoch (\d+)"))
-    assert early["best_epoch"] == int(text(lesson, r"restores epoch (\d+)'s weights"))
+    assert early["epochs"] == int(stated_text(lesson, r"stopping ends at epoch (\d+)"))
+    assert early["best_epoch"] == int(stated_text(lesson, r"restores epoch (\d+)'s weights"))
     assert early["final_val_loss"] == pytest.approx(min(early["val_loss"]), abs=1e-12)
 
 
@@ -179,7 +163,9 @@ def test_dropout_scaling_statements():
     assert set(np.unique(y)) == {0.0, 2.0}  # "With p = 0.5 survivors are doubled"
     assert y.mean() == pytest.approx(1.0, abs=0.02)  # E[h~] = h
     assert dropout(x, 0.5, training=False) is x
-    assert 450 / 100 == float(text("dl.regularisation", r"one point is about (\d\.\d) images"))
+    assert 450 / 100 == float(
+        stated_text("dl.regularisation", r"one point is about (\d\.\d) images")
+    )
 
 
 # --- the digits project ----------------------------------------------------------------
@@ -253,7 +239,7 @@ def test_training_loop_numbers():
                     "for i in range(0, len(X_train), 64):", "nn.init.manual_seed(0)"):  # fmt: skip
         assert snippet in LESSONS[lesson], snippet
     n, loss, acc = _lesson_loop(zero_grad=True)
-    assert n == int(text(lesson, r"8×8 digits \(([\d,]+) training images").replace(",", ""))
+    assert n == int(stated_text(lesson, r"8×8 digits \(([\d,]+) training images").replace(",", ""))
     check(lesson, r"mean training loss is ([\d.]+) and", loss)
     check(lesson, r"test accuracy\s+([\d.]+) %\.", 100 * acc)
     _, loss, acc = _lesson_loop(zero_grad=False)
@@ -307,7 +293,7 @@ def test_residual_numbers():
     g_plain, loss_plain, acc_plain = _deep_mlp(residual=False)
     g_res, loss_res, acc_res = _deep_mlp(residual=True)
     pattern = r"is\s+\$([\d.]+) \\times 10\^\{(-\d+)\}\$ for the plain"
-    mantissa, exponent = text(lesson, pattern, 1), text(lesson, pattern, 2)
+    mantissa, exponent = stated_text(lesson, pattern, 1), stated_text(lesson, pattern, 2)
     assert g_plain == pytest.approx(float(mantissa) * 10.0 ** int(exponent), rel=0.05)
     check(lesson, r"for the plain stack and (\d+) with each block", g_res)
     check(lesson, r"training loss is still ([\d.]+)", loss_plain)

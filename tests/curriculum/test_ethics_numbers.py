@@ -10,31 +10,11 @@ groups.
 from __future__ import annotations
 
 import math
-import re
 
 import numpy as np
 import pytest
 
-from ladder.curriculum import load_curriculum
-
-LESSONS = {lid: lesson.body for lid, lesson in load_curriculum().lessons.items()}
-NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
-
-
-def stated(lesson: str, pattern: str, group: int = 1) -> str:
-    body = " ".join(LESSONS[lesson].split())
-    m = re.search(pattern, body)
-    assert m, f"{lesson} no longer states {pattern!r}"
-    return m.group(group)
-
-
-def check(lesson: str, pattern: str, value: float, group: int = 1) -> None:
-    """The number matched by ``pattern`` equals ``value`` to half a unit of its last digit."""
-    text = stated(lesson, pattern, group).replace(",", "")
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    tol = 0.5 * 10.0**-decimals + 1e-12
-    assert value == pytest.approx(float(text), abs=tol), (lesson, pattern, value)
-
+from tests.curriculum.numbers import LESSONS, NUM, check, stated_text
 
 # --- harms ------------------------------------------------------------------------------------
 
@@ -111,9 +91,12 @@ def test_chouldechova_exactly_and_by_simulation():
     from ladder.ethics.impossibility import chouldechova_fpr
 
     lesson = "ethics.fairness-definitions"
-    ppv, fnr = float(stated(lesson, r"PPV = " + NUM)), float(stated(lesson, r"FNR = " + NUM))
-    p1 = float(stated(lesson, r"prevalences are " + NUM))
-    p2 = float(stated(lesson, r"prevalences are [\d.]+ and " + NUM))
+    ppv, fnr = (
+        float(stated_text(lesson, r"PPV = " + NUM)),
+        float(stated_text(lesson, r"FNR = " + NUM)),
+    )
+    p1 = float(stated_text(lesson, r"prevalences are " + NUM))
+    p2 = float(stated_text(lesson, r"prevalences are [\d.]+ and " + NUM))
     f1, f2 = chouldechova_fpr(p1, ppv, fnr), chouldechova_fpr(p2, ppv, fnr)
     check(lesson, r"FPR = " + NUM + " in the first group", f1)
     check(lesson, r"in the first group and " + NUM, f2)

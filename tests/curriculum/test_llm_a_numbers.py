@@ -10,30 +10,13 @@ last digit printed in the lesson; counts must match exactly.
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
 
 torch = pytest.importorskip("torch")
 
 from ladder.curriculum import load_curriculum  # noqa: E402
-
-LESSONS = {lid: lesson.body for lid, lesson in load_curriculum().lessons.items()}
-NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
-
-
-def stated(lesson: str, pattern: str, group: int = 1) -> str:
-    body = " ".join(LESSONS[lesson].split())
-    m = re.search(pattern, body)
-    assert m, f"{lesson} no longer states {pattern!r}"
-    return m.group(group)
-
-
-def check(lesson: str, pattern: str, value: float) -> None:
-    text = stated(lesson, pattern).replace(",", "")
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    tol = 0.5 * 10.0**-decimals + 1e-12
-    assert value == pytest.approx(float(text), abs=tol), (lesson, pattern, value)
+from tests.curriculum.numbers import LESSONS, NUM, check, stated_text  # noqa: E402
 
 
 def n_params(module) -> int:
@@ -168,8 +151,8 @@ def test_llama_vs_gpt_lab_losses(tmp_path):
     """The two validation losses the lesson quotes are what the full lab measures."""
     m = _full_lab("llm.llama-vs-gpt", tmp_path)
     # float32 on CPU; thread count and kernels can move the last digit, not more
-    assert abs(m["llama_val_loss"] - float(stated(L1, r"validation loss of (\d\.\d+)"))) < 0.01
-    assert abs(m["gpt_val_loss"] - float(stated(L1, r"against (\d\.\d+) for the GPT"))) < 0.01
+    assert abs(m["llama_val_loss"] - float(stated_text(L1, r"validation loss of (\d\.\d+)"))) < 0.01
+    assert abs(m["gpt_val_loss"] - float(stated_text(L1, r"against (\d\.\d+) for the GPT"))) < 0.01
 
 
 # --- tokenizers -----------------------------------------------------------------------------
@@ -294,7 +277,7 @@ def test_quantisation_speculative_lab(tmp_path):
     """The lab's size ratio and loss change, and the draft's acceptance, as the lesson says."""
     m = _full_lab("llm.quantisation-speculative", tmp_path)
     check(L3, r"makes the file " + NUM + " times smaller", m["size_ratio_dynamic"])
-    bound = float(stated(L3, r"loss by less than (\d\.\d+) nats"))
+    bound = float(stated_text(L3, r"loss by less than (\d\.\d+) nats"))
     for key in ("weight_only", "dynamic", "static", "torch_dynamic"):
         assert abs(m[f"{key}_val_loss"] - m["float32_val_loss"]) < bound, key
     assert "about a third of its guesses" in " ".join(LESSONS[L3].split())

@@ -13,29 +13,7 @@ import numpy as np
 import pytest
 from sklearn.datasets import load_breast_cancer, load_diabetes, load_digits
 
-from ladder.curriculum import load_curriculum
-
-LESSONS = {lid: lesson.body for lid, lesson in load_curriculum().lessons.items()}
-
-
-def stated(lesson: str, pattern: str, group: int = 1) -> float:
-    """The number captured by ``pattern`` in the lesson's text (commas dropped)."""
-    m = re.search(pattern, LESSONS[lesson], flags=re.S)
-    assert m, f"{lesson} no longer states {pattern!r}"
-    return float(m.group(group).replace(",", ""))
-
-
-def half_unit(text_number: float, pattern_text: str) -> float:
-    """Half a unit of the last printed digit of a number as written."""
-    decimals = len(pattern_text.split(".")[1]) if "." in pattern_text else 0
-    return 0.5 * 10.0**-decimals + 1e-12
-
-
-def check(lesson: str, pattern: str, value: float) -> None:
-    m = re.search(pattern, LESSONS[lesson], flags=re.S)
-    assert m, f"{lesson} no longer states {pattern!r}"
-    text = m.group(1).replace(",", "")
-    assert value == pytest.approx(float(text), abs=half_unit(float(text), text)), (pattern, value)
+from tests.curriculum.numbers import LESSONS, check, stated
 
 
 def purity(labels: np.ndarray, y: np.ndarray) -> float:

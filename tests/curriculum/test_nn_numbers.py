@@ -14,23 +14,7 @@ import sys
 import numpy as np
 import pytest
 
-from ladder.curriculum import load_curriculum
-
-LESSONS = {lid: " ".join(lesson.body.split()) for lid, lesson in load_curriculum().lessons.items()}
-
-
-def text(lesson: str, pattern: str, group: int = 1) -> str:
-    m = re.search(pattern, LESSONS[lesson])
-    assert m, f"{lesson} no longer states {pattern!r}"
-    return m.group(group)
-
-
-def check(lesson: str, pattern: str, value: float) -> None:
-    """The number captured by ``pattern`` equals ``value`` to half a unit of its last digit."""
-    t = text(lesson, pattern).replace(",", "")
-    decimals = len(t.split(".")[1]) if "." in t else 0
-    assert value == pytest.approx(float(t), abs=0.5 * 10.0**-decimals + 1e-12), (pattern, value)
-
+from tests.curriculum.numbers import LESSONS, check, stated_text
 
 # --- the perceptron --------------------------------------------------------------------
 
@@ -41,23 +25,26 @@ def test_perceptron_and_xor_runs():
     lesson = "nn.perceptron"
     p = Perceptron(shuffle=False).fit(XOR_X, [0, 0, 0, 1])
     stated = [
-        int(v) for v in text(lesson, r"mistakes per epoch are ([\d, ]+), and epoch").split(", ")
+        int(v)
+        for v in stated_text(lesson, r"mistakes per epoch are ([\d, ]+), and epoch").split(", ")
     ]
     assert p.mistakes_per_epoch_[:-1] == stated and p.mistakes_per_epoch_[-1] == 0
-    assert len(p.mistakes_per_epoch_) == int(text(lesson, r"and epoch (\d+) has none"))
-    w = [float(v) for v in text(lesson, r"with \$w = \((\d+, \d+)\)\$").split(", ")]
+    assert len(p.mistakes_per_epoch_) == int(stated_text(lesson, r"and epoch (\d+) has none"))
+    w = [float(v) for v in stated_text(lesson, r"with \$w = \((\d+, \d+)\)\$").split(", ")]
     assert list(p.coef_) == w
-    assert p.intercept_ == float(text(lesson, r"and \$b = (-?\d+)\$"))
-    assert p.coef_ @ [1, 1] + p.intercept_ == float(text(lesson, r"\$3 \+ 2 - 4 = (\d+)\$"))
+    assert p.intercept_ == float(stated_text(lesson, r"and \$b = (-?\d+)\$"))
+    assert p.coef_ @ [1, 1] + p.intercept_ == float(stated_text(lesson, r"\$3 \+ 2 - 4 = (\d+)\$"))
 
     x = Perceptron(shuffle=False).fit(XOR_X, XOR_Y)
     assert not x.converged_
-    assert len(x.mistakes_per_epoch_) == int(text(lesson, r"every one of its (\d+) epochs"))
-    assert set(x.mistakes_per_epoch_) == {int(text(lesson, r"it makes (\d+) mistakes in every"))}
+    assert len(x.mistakes_per_epoch_) == int(stated_text(lesson, r"every one of its (\d+) epochs"))
+    assert set(x.mistakes_per_epoch_) == {
+        int(stated_text(lesson, r"it makes (\d+) mistakes in every"))
+    }
     assert not x.coef_.any() and x.intercept_ == 0  # "ends where it started, at w = 0"
 
     _, losses = train_xor_mlp()
-    assert len(losses) == int(text(lesson, r"0\.0013 in (\d+) steps"))
+    assert len(losses) == int(stated_text(lesson, r"0\.0013 in (\d+) steps"))
     check(lesson, r"falls from (\d\.\d+) to", losses[0])
     check(lesson, r"to (0\.\d+) in \d+ steps", losses[-1])
 
@@ -99,8 +86,8 @@ def test_activation_numbers():
     check(lesson, r"\\sigma'\(0\) = (\d\.\d+)\$", grad(lambda t: t.sigmoid(), 0.0))
     check(lesson, r"\(\$\\tanh'\(0\) = (\d)\$", grad(lambda t: t.tanh(), 0.0))
     assert grad(lambda t: t.relu(), 0.0) == 0.0  # "use the derivative 0 there"
-    n = int(text(lesson, r"through (\d+) sigmoid layers"))
-    assert text(lesson, r"\$0\.25\^\{(\d+)\}") == str(n)
+    n = int(stated_text(lesson, r"through (\d+) sigmoid layers"))
+    assert stated_text(lesson, r"\$0\.25\^\{(\d+)\}") == str(n)
     m = re.search(r"= (\d\.\d) \\times 10\^\{-(\d+)\}\$ \(ignoring", LESSONS[lesson])
     assert m and 0.25**n == pytest.approx(float(m.group(1)) * 10.0 ** -int(m.group(2)), rel=0.01)
     # GELU's minimum: -0.17 near x = -0.75 (a fine grid of our gelu).
@@ -110,7 +97,7 @@ def test_activation_numbers():
     check(lesson, r"near \$x = (-\d\.\d+)\$", float(xs[g.argmin()]))
     check(lesson, r"about \$\[(-\d\.\d+), \\infty\)\$", float(g.min()))
     # e^{-x} overflows for x below about -709 in float64.
-    limit = float(text(lesson, r"for \$x\$ below about \$(-\d+)\$"))
+    limit = float(stated_text(lesson, r"for \$x\$ below about \$(-\d+)\$"))
     assert math.log(np.finfo(np.float64).max) == pytest.approx(-limit, abs=1)
     with np.errstate(over="raise"):
         np.exp(-(limit + 1))  # still finite just above the limit
@@ -135,8 +122,8 @@ def test_worked_example():
 
     lesson = "nn.backpropagation"
     a, b = (
-        Value(float(text(lesson, r"\$a = (\d)\$, \$b"))),
-        Value(float(text(lesson, r"\$b = (-\d)\$"))),
+        Value(float(stated_text(lesson, r"\$a = (\d)\$, \$b"))),
+        Value(float(stated_text(lesson, r"\$b = (-\d)\$"))),
     )
     c = a * b + a.exp()
     c.backward()
@@ -152,12 +139,12 @@ def test_recursion_limit_and_unbroadcast_example():
     from ladder.autograd.tensor import Tensor, unbroadcast
 
     lesson = "nn.backpropagation"
-    assert sys.getrecursionlimit() == int(text(lesson, r"recursion limit \((\d+) frames\)"))
-    shape_x = tuple(int(v) for v in text(lesson, r"`x` of shape \((\d+, \d+)\)").split(", "))
+    assert sys.getrecursionlimit() == int(stated_text(lesson, r"recursion limit \((\d+) frames\)"))
+    shape_x = tuple(int(v) for v in stated_text(lesson, r"`x` of shape \((\d+, \d+)\)").split(", "))
     x = Tensor(np.ones(shape_x))
     b = Tensor(np.zeros(shape_x[1]), requires_grad=True)
     (x + b).sum().backward()
-    stated = [float(v) for v in text(lesson, r"`b.grad` is `\[([\d, ]+)\]`").split(", ")]
+    stated = [float(v) for v in stated_text(lesson, r"`b.grad` is `\[([\d, ]+)\]`").split(", ")]
     assert b.grad.tolist() == stated
     assert unbroadcast(np.ones(shape_x), (shape_x[1],)).tolist() == stated
 
@@ -171,10 +158,10 @@ def test_cross_entropy_example():
     loss = cross_entropy(z, np.array([0]))
     loss.backward()
     s = z.softmax().data[0]
-    for i, v in enumerate(text(lesson, r"\$s = \(([\d., ]+)\)\$").split(", ")):
+    for i, v in enumerate(stated_text(lesson, r"\$s = \(([\d., ]+)\)\$").split(", ")):
         assert s[i] == pytest.approx(float(v), abs=5e-4)
     check(lesson, r"\$L = (\d\.\d+)\$, and", loss.item())
-    for i, v in enumerate(text(lesson, r"gradient is \$\(([-\d., ]+)\)\$").split(", ")):
+    for i, v in enumerate(stated_text(lesson, r"gradient is \$\(([-\d., ]+)\)\$").split(", ")):
         assert z.grad[0, i] == pytest.approx(float(v), abs=5e-4)
 
 

@@ -8,23 +8,10 @@ Tolerances are half a unit of the last digit the lesson prints.
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
 
-from ladder.curriculum import load_curriculum
-
-LESSONS = {lid: lesson.body for lid, lesson in load_curriculum().lessons.items()}
-
-
-def flat(lesson: str) -> str:
-    return " ".join(LESSONS[lesson].split())
-
-
-def stated(lesson: str, pattern: str) -> float:
-    m = re.search(pattern, flat(lesson))
-    assert m, f"{lesson} no longer states {pattern!r}"
-    return float(m.group(1))
+from tests.curriculum.numbers import flat, stated
 
 
 def test_rrf_first_and_second():

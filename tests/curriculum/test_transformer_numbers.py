@@ -17,33 +17,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from ladder.curriculum import load_curriculum  # noqa: E402
-
-LESSONS = {lid: lesson.body for lid, lesson in load_curriculum().lessons.items()}
-
-
-def flat(lesson: str) -> str:
-    """The lesson's text with every run of whitespace as one space."""
-    return " ".join(LESSONS[lesson].split())
-
-
-NUM = r"(-?\d[\d,]*(?:\.\d+)?)"
-
-
-def stated(lesson: str, pattern: str, group: int = 1) -> str:
-    """The text captured by ``pattern`` in the lesson (whitespace runs count as one space)."""
-    body = " ".join(LESSONS[lesson].split())
-    m = re.search(pattern, body)
-    assert m, f"{lesson} no longer states {pattern!r}"
-    return m.group(group)
-
-
-def check(lesson: str, pattern: str, value: float) -> None:
-    """The number matched by ``pattern`` equals ``value`` to half a unit of its last digit."""
-    text = stated(lesson, pattern).replace(",", "")
-    decimals = len(text.split(".")[1]) if "." in text else 0
-    tol = 0.5 * 10.0**-decimals + 1e-12
-    assert value == pytest.approx(float(text), abs=tol), (lesson, pattern, value)
+from tests.curriculum.numbers import LESSONS, NUM, check, flat, stated_text  # noqa: E402
 
 
 def n_params(module) -> int:
@@ -149,7 +123,7 @@ def test_layer_norm_example():
     y = torch.nn.functional.layer_norm(x, (4,), eps=0.0)
     check(lesson, r"\$\\mu = " + NUM, x.mean().item())
     check(lesson, r"\\sigma\^2 = " + NUM, x.var(unbiased=False).item())
-    text = stated(lesson, r"output is \$?\(([^)]*)\)")
+    text = stated_text(lesson, r"output is \$?\(([^)]*)\)")
     values = [float(s) for s in text.split(",")]
     assert values == pytest.approx(y.tolist(), abs=5e-4)
 
@@ -267,7 +241,7 @@ def test_sampling_examples():
     z = torch.tensor([2.0, 1.0, 0.0], dtype=torch.float64)
     for tau in ("1", "0.5", "2"):
         p = torch.softmax(z / float(tau), -1).tolist()
-        text = stated(lesson, r"\\tau = " + re.escape(tau) + r"\$ gives \$\(([^)]*)\)\$")
+        text = stated_text(lesson, r"\\tau = " + re.escape(tau) + r"\$ gives \$\(([^)]*)\)\$")
         assert [float(s) for s in text.split(",")] == pytest.approx(p, abs=5e-4), tau
     probs = torch.tensor([0.5, 0.25, 0.15, 0.1], dtype=torch.float64)
     kept = top_p_filter(probs.log(), 0.8)
@@ -304,8 +278,11 @@ def test_shakespeare_validation_loss(tmp_path):
     ]:
         res = train(2000, sample_chars=10, **overrides)
         # float32 on CPU; thread count and kernels can move the last digit, not more
-        assert abs(res.val_loss - float(stated(lesson, pattern))) < 0.01, (pattern, res.val_loss)
-    assert res.val_loss > 1.88 > float(stated(lesson, r"uses 0.003 and reaches (\d\.\d+)"))
+        assert abs(res.val_loss - float(stated_text(lesson, pattern))) < 0.01, (
+            pattern,
+            res.val_loss,
+        )
+    assert res.val_loss > 1.88 > float(stated_text(lesson, r"uses 0.003 and reaches (\d\.\d+)"))
 
 
 # --- BERT -------------------------------------------------------------------------------
@@ -382,7 +359,7 @@ def test_minilm_cosine_similarities(minilm):
         assert f'"{s}"' in flat(lesson)
     e = minilm.encode([a, b, c])
     check(lesson, r"have cosine similarity " + NUM, (e[0] @ e[1]).item())
-    about = float(stated(lesson, r"scores about \$(-\d\.\d+)\$"))
+    about = float(stated_text(lesson, r"scores about \$(-\d\.\d+)\$"))
     for other in (e[0] @ e[2], e[1] @ e[2]):
         assert abs(other.item() - about) < 0.01  # "about": both within 0.01 of it
 
@@ -402,7 +379,7 @@ def test_hugging_face_walkthrough(minilm):
     tokenizer = transformers.AutoTokenizer.from_pretrained(folder)
     batch = tokenizer([sentence], return_tensors="pt")
     tokens = tokenizer.convert_ids_to_tokens(batch["input_ids"][0])
-    assert " ".join(tokens) == stated(lesson, r"gives \d+ tokens: `([^`]*)`")
+    assert " ".join(tokens) == stated_text(lesson, r"gives \d+ tokens: `([^`]*)`")
     check(lesson, r"gives " + NUM + r" tokens", len(tokens))
     assert tokens == minilm.tokenizer.encode(sentence).tokens  # our tokenizer agrees
     model = transformers.AutoModel.from_pretrained(folder).eval()
@@ -571,10 +548,10 @@ def test_beam_search_example():
 
     lesson = "transformer.gpt"
     # tokens: 0 = "the", 1 = "a", 2 = "cat" (also the prompt, as a start token)
-    first = [float(stated(lesson, r"the first word is `the` with probability " + NUM)),
-             float(stated(lesson, r"or `a` with " + NUM))]  # fmt: skip
-    after_the = float(stated(lesson, r"after `the` no word has more than " + NUM))
-    after_a = float(stated(lesson, r"the word `cat` has " + NUM))
+    first = [float(stated_text(lesson, r"the first word is `the` with probability " + NUM)),
+             float(stated_text(lesson, r"or `a` with " + NUM))]  # fmt: skip
+    after_the = float(stated_text(lesson, r"after `the` no word has more than " + NUM))
+    after_a = float(stated_text(lesson, r"the word `cat` has " + NUM))
     p = np.array([
         [after_the, (1 - after_the) / 2, (1 - after_the) / 2],
         [(1 - after_a) / 2, (1 - after_a) / 2, after_a],

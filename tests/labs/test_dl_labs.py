@@ -8,24 +8,16 @@ accuracies (those are the lesson's, checked in ``tests/curriculum/test_dl_number
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from ladder.curriculum import load_curriculum
-from ladder.study.labs import run_lab
+from tests.labs.helpers import run_quick
 
 LABS = load_curriculum().labs
 
 
 def run(lab_id: str, tmp_path):
-    result = run_lab(LABS[lab_id], tmp_path, quick=True)
-    assert result.status == "done", result.error
-    saved = json.loads((result.out_dir / "metrics.json").read_text())
-    for figure in saved["figures"]:
-        assert (result.out_dir / figure).stat().st_size > 10_000, figure
-    assert saved["figures"] and saved["tables"]
-    return saved["metrics"], saved["tables"]
+    return run_quick(lab_id, tmp_path)[:2]
 
 
 def test_overfitting(tmp_path):

@@ -18,20 +18,14 @@ pytest.importorskip("fairlearn", reason="could not import fairlearn")
 
 from ladder.curriculum import load_curriculum  # noqa: E402
 from ladder.ethics.model_card import validate_model_card, write_model_card  # noqa: E402
-from ladder.study.labs import run_lab  # noqa: E402
+from tests.labs.helpers import run_quick
 
 LABS = load_curriculum().labs
 pytestmark = pytest.mark.filterwarnings("ignore")
 
 
 def run(lab_id: str, tmp_path):
-    result = run_lab(LABS[lab_id], tmp_path, quick=True)
-    assert result.status == "done", result.error
-    saved = json.loads((result.out_dir / "metrics.json").read_text())
-    for figure in saved["figures"]:
-        assert (result.out_dir / figure).stat().st_size > 10_000, figure
-    assert saved["figures"] and saved["tables"]
-    return saved["metrics"], saved["tables"], result.out_dir
+    return run_quick(lab_id, tmp_path)
 
 
 @pytest.mark.slow

@@ -7,7 +7,6 @@ plumbing and the parity numbers, not accuracies.
 
 from __future__ import annotations
 
-import json
 import math
 
 import pytest
@@ -16,19 +15,13 @@ pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
 from ladder.curriculum import load_curriculum  # noqa: E402
-from ladder.study.labs import run_lab  # noqa: E402
+from tests.labs.helpers import run_quick
 
 LABS = load_curriculum().labs
 
 
 def run(lab_id: str, tmp_path):
-    result = run_lab(LABS[lab_id], tmp_path, quick=True)
-    assert result.status == "done", result.error
-    saved = json.loads((result.out_dir / "metrics.json").read_text())
-    for figure in saved["figures"]:
-        assert (result.out_dir / figure).stat().st_size > 10_000, figure
-    assert saved["figures"] and saved["tables"]
-    return saved["metrics"], saved["tables"]
+    return run_quick(lab_id, tmp_path)[:2]
 
 
 @pytest.mark.slow  # loads MiniLM three times and embeds SST-2 and tweets: minutes on 2 cores

@@ -8,25 +8,17 @@ parity tolerances of ``tests/ml`` or, for randomised models, a stated margin.
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
 
 from ladder.curriculum import load_curriculum
-from ladder.study.labs import run_lab
+from tests.labs.helpers import run_quick
 
 LABS = load_curriculum().labs
 
 
 def run(lab_id: str, tmp_path):
-    result = run_lab(LABS[lab_id], tmp_path, quick=True)
-    assert result.status == "done", result.error
-    saved = json.loads((result.out_dir / "metrics.json").read_text())
-    for figure in saved["figures"]:
-        assert (result.out_dir / figure).stat().st_size > 10_000, figure
-    assert saved["figures"] and saved["tables"]
-    return saved["metrics"], saved["tables"]
+    return run_quick(lab_id, tmp_path)[:2]
 
 
 def test_gradient_descent(tmp_path):
@@ -92,7 +84,14 @@ def test_decision_boundaries(tmp_path):
         # cells may differ where the two are within rounding of a tie).
         for name in ("logistic", "15-NN", "Gaussian_NB", "tree", "RBF_SVM"):
             assert m[f"{n_classes}_classes_{name}_agreement"] > 0.99, (n_classes, name)
-        assert m[f"{n_classes}_classes_forest_agreement"] > 0.85
+        # A forest's regions depend on its random draws: scikit-learn forests of other
+        # seeds agree with ours about as often as with scikit-learn's own seed-0 forest.
+        # Each mean is over 4 seeds, so two standard errors of the difference are
+        # 2 * sqrt(2 / 4) * std.
+        ours = m[f"{n_classes}_classes_forest_agreement_other_seeds"]
+        theirs = m[f"{n_classes}_classes_sklearn_forest_agreement_other_seeds"]
+        std = m[f"{n_classes}_classes_forest_agreement_other_seeds_std"]
+        assert ours >= theirs - 2 * (2 / 4) ** 0.5 * std, (n_classes, ours, theirs, std)
 
 
 def test_kmeans_pca(tmp_path):

@@ -7,7 +7,6 @@ full runs' figures are in the lessons and reproduced by the slow tests.
 
 from __future__ import annotations
 
-import json
 import math
 
 import pytest
@@ -17,19 +16,13 @@ pytest.importorskip("sacrebleu")
 pytest.importorskip("rouge_score")
 
 from ladder.curriculum import load_curriculum  # noqa: E402
-from ladder.study.labs import run_lab  # noqa: E402
+from tests.labs.helpers import run_quick
 
 LABS = load_curriculum().labs
 
 
 def run(lab_id: str, runs_dir):
-    result = run_lab(LABS[lab_id], runs_dir, quick=True)
-    assert result.status == "done", result.error
-    saved = json.loads((result.out_dir / "metrics.json").read_text())
-    for figure in saved["figures"]:
-        assert (result.out_dir / figure).stat().st_size > 10_000, figure
-    assert saved["figures"] and saved["tables"]
-    return saved["metrics"], saved["tables"], result.out_dir
+    return run_quick(lab_id, runs_dir)
 
 
 def test_sentiment_lab(tmp_path):

@@ -100,6 +100,7 @@ def run(ctx: LabContext) -> None:
                 ax.set_title(name, fontsize=10)
             if c == 0:
                 ax.set_ylabel(f"{n_classes} classes")
+        _forest_seed_spread(ctx, n_classes, X, y, grid)
     ctx.table(
         "Training accuracy and agreement with scikit-learn on the plotting grid",
         ["classes", "classifier", "train accuracy", "train accuracy (sklearn)", "grid agreement"],
@@ -110,3 +111,31 @@ def run(ctx: LabContext) -> None:
     fig.savefig(path, dpi=90)
     plt.close(fig)
     ctx.saved(path)
+
+
+def _forest_seed_spread(ctx: LabContext, n_classes: int, X, y, grid) -> None:
+    """Forests differ by their random draws, so agreement with one scikit-learn forest
+    means little alone. Compare ours and a scikit-learn forest (seed 0) with the same
+    four other scikit-learn seeds: an equal forest agrees with them as often as
+    scikit-learn agrees with itself."""
+    import numpy as np
+    from sklearn import ensemble as sk_ens
+
+    from ladder.ml import ensemble
+
+    def forest(module, seed):
+        return module.RandomForestClassifier(30, max_depth=6, random_state=seed).fit(X, y)
+
+    others = [forest(sk_ens, seed).predict(grid) for seed in (1, 2, 3, 4)]
+    ours = forest(ensemble, 0).predict(grid)
+    theirs = forest(sk_ens, 0).predict(grid)
+    ours_agree = [float(np.mean(ours == o)) for o in others]
+    theirs_agree = [float(np.mean(theirs == o)) for o in others]
+    ctx.metric(f"{n_classes}_classes_forest_agreement_other_seeds", float(np.mean(ours_agree)))
+    ctx.metric(
+        f"{n_classes}_classes_sklearn_forest_agreement_other_seeds", float(np.mean(theirs_agree))
+    )
+    ctx.metric(
+        f"{n_classes}_classes_forest_agreement_other_seeds_std",
+        float(np.std(ours_agree + theirs_agree, ddof=1)),
+    )

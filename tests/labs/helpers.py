@@ -1,0 +1,23 @@
+"""What every lab test does first: run the lab in quick mode through
+``ladder.study.labs.run_lab`` (as ``ladder run --quick`` does) and read back what it saved."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ladder.curriculum import load_curriculum
+from ladder.study.labs import run_lab
+
+LABS = load_curriculum().labs
+
+
+def run_quick(lab_id: str, runs_dir: Path) -> tuple[dict, list, Path]:
+    """The lab's metrics, tables and run folder; it must finish, with non-empty plots."""
+    result = run_lab(LABS[lab_id], runs_dir, quick=True)
+    assert result.status == "done", result.error
+    saved = json.loads((result.out_dir / "metrics.json").read_text())
+    for figure in saved["figures"]:
+        assert (result.out_dir / figure).stat().st_size > 10_000, figure
+    assert saved["figures"] and saved["tables"]
+    return saved["metrics"], saved["tables"], result.out_dir
