@@ -52,7 +52,10 @@ def skipgram_pairs(tokens: Sequence[int], window: int) -> list[tuple[int, int]]:
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * x))  # stable for large |x|
+    # exp(-|x|) never overflows, and unlike (1 + tanh(x/2))/2 the tiny values for very
+    # negative x keep their relative accuracy (so log σ(x) stays finite).
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 def negative_sampling_loss(

@@ -1,0 +1,163 @@
+r"""Tolerances for parity tests, derived from the magnitudes each case sums.
+
+A parity test compares two correct implementations of the same formula: ours and the
+reference library's. They differ only in rounding, and mostly in the *order* of additions
+(BLAS blocking, SIMD lanes, pairwise versus sequential summation, fused kernels). A
+tolerance that is a bare constant (``atol=1e-6``) holds only for the cases where the sums
+happen to be short or the terms small; on another draw the same correct code fails. Every
+tolerance here is instead a bound computed for the case at hand.
+
+Error analysis (Higham, *Accuracy and Stability of Numerical Algorithms*, 2nd ed.; ``u``
+is the unit roundoff, half of ``eps = np.finfo(dtype).eps``; ``γ_n = n·u/(1 − n·u)``):
+
+* **Sums.** Summing ``n`` terms in ANY order (sequential, pairwise, blocked, in several
+  lanes) gives ``ŝ = Σ xᵢ(1 + θᵢ)`` with ``|θᵢ| ≤ γ_{n−1}`` (§4.2), so
+  ``|ŝ − s| ≤ γ_{n−1}·Σ|xᵢ|``. Two implementations are each that close to the exact sum,
+  hence differ by at most ``2γ_{n−1}·Σ|xᵢ| ≈ (n − 1)·eps·Σ|xᵢ|``. The bound scales with
+  ``Σ|xᵢ|``, not with ``|s|``: a sum that cancels (80 terms of size 2 adding up to −0.03)
+  keeps the absolute error of its terms, so no relative tolerance on the result can hold.
+  :func:`sum_atol` returns ``n·eps·Σ|xᵢ|``.
+* **Dot products and matrix products.** ``fl(aᵀb) = Σ aᵢbᵢ(1 + θᵢ)``, ``|θᵢ| ≤ γ_n``
+  (§3.1; a fused multiply-add only removes roundings), so two implementations differ by at
+  most ``2γ_k·(|A|·|B|)`` element-wise, about ``k·eps·(|A|·|B|)``: :func:`matmul_atol`.
+* **Any differentiable computation** (:func:`linearized_atol`). The algorithms behind these
+  operations (sums, products, reductions, convolutions, element-wise functions) are
+  component-wise backward stable: the computed result is the exact result for inputs
+  perturbed by at most ``γ_n`` relative, ``n`` being the number of terms a result element
+  accumulates. To first order the error of output ``yₒ`` is then at most
+  ``γ_n·Σᵢ |∂yₒ/∂xᵢ|·|xᵢ|`` — the Jacobian ``J`` applied to the input magnitudes, which for
+  a sum is exactly ``Σ|xᵢ|`` and for a matrix product ``|A|·|B|`` (counted once per
+  factor: a margin of 2). ``n`` is read off the same Jacobian as the number of inputs
+  ``yₒ`` depends on. A gradient ``v = Jᵀg`` is a computation on ``(g, x)``, so the same
+  rule uses ``|J|ᵀ|g|`` plus the second-derivative term ``|∂v/∂x|·|x|`` (how far the
+  rounding of ``x`` moves ``J``: a variance's gradient through its mean, a softmax's
+  through the normaliser). The Jacobians are taken exactly, in float64, with
+  ``torch.func`` on the case's (already rounded) inputs, so every case gets its own bound.
+* **Element-wise functions** (``exp``, ``log``, ``tanh``, ``erf``): the two libraries use
+  different approximations (NumPy/SciPy versus SLEEF/ATen), each within a few ulps;
+  :func:`rtol_for` is ``ELEMENTWISE_ULPS·eps`` relative to the expected value, applied on
+  top of the bounds above.
+* **Cancelling intermediates.** A formula such as ``x·½(1 + erf(x/√2))`` (GELU) forms an
+  intermediate of size 1 whose last-bit error is absolute; where the result is tiny
+  (``x = −4``: ``½(1 + erf) ≈ 3e−5``), neither the relative tolerance nor the Jacobian of the
+  *result* sees it. ``INTERMEDIATE_ULPS·eps·scale`` covers it, ``scale`` being the size of
+  the intermediates the test's formulas form (documented where it is used).
+
+These are worst-case bounds, not statistics: they hold for every draw, so a test using them
+cannot fail by chance. They remain tight enough to catch bugs: with float32 on the sizes in
+these tests they are ~1e-5 to 1e-3 of the data's scale while a wrong formula, index or
+gradient moves results by the size of the terms themselves; the float64 variants of the same
+tests (``eps`` 2.2e-16) then pin the results down to ~1e-13 relative.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+#: ulps two libraries' element-wise functions (exp, log, tanh, erf, pow and the few
+#: roundings of a fused gradient formula around them) may differ by: each library is within
+#: ~1–4 ulps of the true value (glibc/SLEEF/NumPy SIMD accuracy claims), a gradient formula
+#: strings 3–5 such operations together; 64 leaves a margin of ~4 over that worst case.
+ELEMENTWISE_ULPS = 64
+#: ulps of the size-1-or-larger intermediates a cancelling formula forms (see the module
+#: docstring): the same few-operations-times-few-ulps argument, with the same margin.
+INTERMEDIATE_ULPS = 64
+
+
+def eps(dtype) -> float:
+    """Machine epsilon of ``dtype`` (float32: 1.19e-7, float64: 2.22e-16)."""
+    return float(np.finfo(np.dtype(dtype)).eps)
+
+
+def rtol_for(dtype) -> float:
+    """Relative tolerance for element-wise functions: ``ELEMENTWISE_ULPS·eps(dtype)``."""
+    return ELEMENTWISE_ULPS * eps(dtype)
+
+
+def sum_atol(terms, axis=None, keepdims: bool = False, dtype=None) -> np.ndarray:
+    """Bound on how much two correct summations of ``terms`` along ``axis`` can differ:
+    ``n·eps·Σ|terms|`` (``n`` terms per sum; see the module docstring). ``dtype`` is the
+    precision the sums run in (default: that of ``terms``)."""
+    t = np.abs(np.asarray(terms, dtype=np.float64))
+    dtype = np.asarray(terms).dtype if dtype is None else dtype
+    n = t.size if axis is None else int(np.prod([t.shape[a] for a in np.atleast_1d(axis)]))
+    return n * eps(dtype) * t.sum(axis=axis, keepdims=keepdims)
+
+
+def matmul_atol(a, b, dtype=None) -> np.ndarray:
+    """Bound on how much two correct computations of ``a @ b`` can differ, element-wise:
+    ``k·eps·(|a| @ |b|)`` with ``k`` the inner dimension."""
+    a64 = np.abs(np.asarray(a, dtype=np.float64))
+    b64 = np.abs(np.asarray(b, dtype=np.float64))
+    dtype = np.result_type(np.asarray(a).dtype, np.asarray(b).dtype) if dtype is None else dtype
+    k = a64.shape[-1]
+    return k * eps(dtype) * (a64 @ b64)
+
+
+def assert_close(actual, expected, *, atol=0.0, rtol=0.0, err_msg: str = "") -> None:
+    """``|actual − expected| ≤ atol + rtol·|expected|`` element-wise, where ``atol`` may be
+    an array (a per-element bound from this module). On failure, names the worst element
+    with its difference and its bound."""
+    a = np.asarray(actual, dtype=np.float64)
+    e = np.asarray(expected, dtype=np.float64)
+    assert a.shape == e.shape, f"{err_msg} shape {a.shape} != {e.shape}"
+    bound = np.broadcast_to(np.asarray(atol, dtype=np.float64) + rtol * np.abs(e), e.shape)
+    same_nonfinite = ((~np.isfinite(a)) & (a == e)) | (np.isnan(a) & np.isnan(e))
+    diff = np.where(same_nonfinite, 0.0, np.abs(a - e))
+    bad = ~(diff <= bound)
+    if bad.any():
+        ratio = np.where(bad, diff / np.where(bound > 0, bound, np.finfo(float).tiny), 0.0)
+        worst = np.unravel_index(int(np.argmax(np.where(np.isnan(ratio), np.inf, ratio))), e.shape)
+        raise AssertionError(
+            f"{err_msg}: {int(bad.sum())} of {e.size} elements differ beyond the derived bound;"
+            f" worst at {tuple(int(i) for i in worst)}: {a[worst]!r} (actual) vs {e[worst]!r}"
+            f" (expected), |Δ| {diff[worst]:.3g} > bound {bound[worst]:.3g}"
+        )
+
+
+def linearized_atol(
+    f: Callable, inputs: Sequence[np.ndarray], upstream: np.ndarray, dtype
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """First-order rounding bounds for ``y = f(*inputs)`` and for each input's gradient
+    ``vₖ = Jₖᵀ·upstream`` (the rule in the module docstring), computed exactly in float64.
+
+    ``f`` takes and returns torch tensors (and must work under ``torch.func``). Returns
+    ``(atol_y, [atol_v0, atol_v1, ...])``, each ``eps(dtype)·n∘M`` element-wise, with ``M``
+    the Jacobian-weighted input magnitudes and ``n`` the number of terms each element
+    depends on.
+    """
+    import torch
+    from torch.func import jacrev, vjp
+
+    xs = [torch.tensor(np.asarray(x, dtype=np.float64)) for x in inputs]
+    g = torch.tensor(np.asarray(upstream, dtype=np.float64))
+    argnums = tuple(range(len(xs)))
+    ny = max(g.numel(), 1)
+    jac = jacrev(f, argnums=argnums)(*xs)
+
+    def grads(*a):
+        _, pull = vjp(f, *a)
+        return pull(g)
+
+    hess = jacrev(grads, argnums=argnums)(*xs)
+    e = eps(dtype)
+    m_y = torch.zeros(ny, dtype=torch.float64)
+    n_y = torch.zeros(ny, dtype=torch.float64)
+    for jk, xk in zip(jac, xs, strict=True):
+        jk = jk.reshape(ny, -1)
+        m_y += jk.abs() @ xk.abs().reshape(-1)
+        n_y += (jk != 0).sum(1)
+    atol_y = (e * n_y * m_y).reshape(g.shape).numpy()
+    atol_v = []
+    for k, xk in enumerate(xs):
+        jk = jac[k].reshape(ny, -1)
+        m = jk.abs().T @ g.abs().reshape(-1)
+        n = (jk != 0).sum(0).to(torch.float64)
+        for j, xj in enumerate(xs):
+            hkj = hess[k][j].reshape(max(xk.numel(), 1), -1)
+            m += hkj.abs() @ xj.abs().reshape(-1)
+            n += (hkj != 0).sum(1)
+        atol_v.append((e * n * m).reshape(xk.shape).numpy())
+    return atol_y, atol_v
