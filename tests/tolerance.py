@@ -52,6 +52,8 @@ tests (``eps`` 2.2e-16) then pin the results down to ~1e-13 relative.
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -107,6 +109,7 @@ def assert_close(actual, expected, *, atol=0.0, rtol=0.0, err_msg: str = "") -> 
     same_nonfinite = ((~np.isfinite(a)) & (a == e)) | (np.isnan(a) & np.isnan(e))
     diff = np.where(same_nonfinite, 0.0, np.abs(a - e))
     bad = ~(diff <= bound)
+    _log_margin(diff, bound, err_msg)
     if bad.any():
         ratio = np.where(bad, diff / np.where(bound > 0, bound, np.finfo(float).tiny), 0.0)
         worst = np.unravel_index(int(np.argmax(np.where(np.isnan(ratio), np.inf, ratio))), e.shape)
@@ -115,6 +118,22 @@ def assert_close(actual, expected, *, atol=0.0, rtol=0.0, err_msg: str = "") -> 
             f" worst at {tuple(int(i) for i in worst)}: {a[worst]!r} (actual) vs {e[worst]!r}"
             f" (expected), |Δ| {diff[worst]:.3g} > bound {bound[worst]:.3g}"
         )
+
+
+def _log_margin(diff: np.ndarray, bound: np.ndarray, what: str) -> None:
+    """With ``LADDER_TOLERANCE_LOG=FILE``, append how close this comparison came to its bound
+    (the largest ``|Δ|/bound``; 1 fails) as a JSON line: how the bounds were audited over
+    seed sweeps (issue 20)."""
+    path = os.environ.get("LADDER_TOLERANCE_LOG")
+    if not path or diff.size == 0:
+        return
+    ratio = np.where(diff > 0, diff / np.where(bound > 0, bound, np.finfo(float).tiny), 0.0)
+    i = int(np.argmax(ratio))
+    test = os.environ.get("PYTEST_CURRENT_TEST", "").split(" ")[0]
+    row = {"test": test, "what": what, "ratio": float(ratio.flat[i]),
+           "diff": float(diff.flat[i]), "bound": float(bound.flat[i])}  # fmt: skip
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(row) + "\n")
 
 
 def linearized_atol(
