@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import json
 import os
+import warnings
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -137,30 +138,27 @@ def _log_margin(diff: np.ndarray, bound: np.ndarray, what: str) -> None:
 
 
 def linearized_atol(
-    f: Callable, inputs: Sequence[np.ndarray], upstream: np.ndarray, dtype
+    f: Callable, inputs: Sequence, upstream=None, dtype=np.float64
 ) -> tuple[np.ndarray, list[np.ndarray]]:
     """First-order rounding bounds for ``y = f(*inputs)`` and for each input's gradient
     ``vₖ = Jₖᵀ·upstream`` (the rule in the module docstring), computed exactly in float64.
 
-    ``f`` takes and returns torch tensors (and must work under ``torch.func``). Returns
-    ``(atol_y, [atol_v0, atol_v1, ...])``, each ``eps(dtype)·n∘M`` element-wise, with ``M``
-    the Jacobian-weighted input magnitudes and ``n`` the number of terms each element
-    depends on.
+    ``f`` takes and returns torch tensors (and must work under ``torch.func``); ``inputs``
+    are arrays or tensors. Returns ``(atol_y, [atol_v0, atol_v1, ...])``, each
+    ``eps(dtype)·n∘M`` element-wise, with ``M`` the Jacobian-weighted input magnitudes and
+    ``n`` the number of terms each element depends on; with ``upstream=None`` only the
+    forward bound (and an empty list: no second derivatives are taken).
     """
     import torch
     from torch.func import jacrev, vjp
 
-    xs = [torch.tensor(np.asarray(x, dtype=np.float64)) for x in inputs]
-    g = torch.tensor(np.asarray(upstream, dtype=np.float64))
+    xs = [torch.as_tensor(np.asarray(x, dtype=np.float64)) for x in inputs]
     argnums = tuple(range(len(xs)))
-    ny = max(g.numel(), 1)
-    jac = jacrev(f, argnums=argnums)(*xs)
-
-    def grads(*a):
-        _, pull = vjp(f, *a)
-        return pull(g)
-
-    hess = jacrev(grads, argnums=argnums)(*xs)
+    with warnings.catch_warnings():  # functorch's note that an op runs without a batch rule
+        warnings.filterwarnings("ignore", message="There is a performance drop")
+        jac = jacrev(f, argnums=argnums)(*xs)
+    out_shape = jac[0].shape[: jac[0].dim() - xs[0].dim()]
+    ny = max(int(np.prod(out_shape)), 1)
     e = eps(dtype)
     m_y = torch.zeros(ny, dtype=torch.float64)
     n_y = torch.zeros(ny, dtype=torch.float64)
@@ -168,7 +166,18 @@ def linearized_atol(
         jk = jk.reshape(ny, -1)
         m_y += jk.abs() @ xk.abs().reshape(-1)
         n_y += (jk != 0).sum(1)
-    atol_y = (e * n_y * m_y).reshape(g.shape).numpy()
+    atol_y = (e * n_y * m_y).reshape(out_shape).numpy()
+    if upstream is None:
+        return atol_y, []
+    g = torch.as_tensor(np.asarray(upstream, dtype=np.float64))
+
+    def grads(*a):
+        _, pull = vjp(f, *a)
+        return pull(g)
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="There is a performance drop")
+        hess = jacrev(grads, argnums=argnums)(*xs)
     atol_v = []
     for k, xk in enumerate(xs):
         jk = jac[k].reshape(ny, -1)
