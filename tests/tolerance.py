@@ -189,3 +189,62 @@ def linearized_atol(
             n += (hkj != 0).sum(1)
         atol_v.append((e * n * m).reshape(xk.shape).numpy())
     return atol_y, atol_v
+
+
+def _leaves(out) -> list:
+    if isinstance(out, (tuple, list)):
+        return [t for o in out for t in _leaves(o)]
+    return [] if out is None else [out]
+
+
+def module_atol(module, args: Sequence, upstream: Sequence | None = None, dtype=np.float64):
+    """:func:`linearized_atol` for a ``torch.nn.Module`` called as ``module(*args)``: its
+    parameters and its floating-point arguments are the inputs whose magnitudes count.
+
+    The module is copied (the caller's is not touched) and evaluated in float64 with
+    ``torch.func.functional_call``; batch-norm layers in training mode use the batch
+    statistics without updating their running ones (the same forward). Outputs are the
+    module's tensors flattened in order (nested tuples, as an LSTM returns). ``upstream``:
+    one array per output, or ``None`` for the forward bounds only.
+
+    Returns ``(outputs, args, params)``: a list of bounds shaped like the outputs; a list
+    with a bound per floating-point argument (``None`` for the others, and when
+    ``upstream`` is ``None``); a dict of bounds per parameter name (empty likewise).
+    """
+    import copy
+
+    import torch
+    from torch.func import functional_call
+
+    mod = copy.deepcopy(module).double()
+    for m in mod.modules():
+        if isinstance(m, torch.nn.modules.batchnorm._BatchNorm) and m.training:
+            m.track_running_stats = False
+    names = [n for n, _ in mod.named_parameters()]
+    params = [p.detach() for _, p in mod.named_parameters()]
+    buffers = dict(mod.named_buffers())
+    args = [torch.as_tensor(a).detach() for a in args]
+    args = [a.double() if a.is_floating_point() else a for a in args]
+    diff = [k for k, a in enumerate(args) if a.is_floating_point()]
+    shapes: list = []
+
+    def f(*inputs):
+        call = list(args)
+        for k, t in zip(diff, inputs, strict=False):
+            call[k] = t
+        state = {**dict(zip(names, inputs[len(diff) :], strict=True)), **buffers}
+        outs = _leaves(functional_call(mod, state, tuple(call)))
+        shapes[:] = [o.shape for o in outs]
+        return torch.cat([o.reshape(-1) for o in outs])
+
+    inputs = [args[k] for k in diff] + params
+    g = None if upstream is None else np.concatenate([np.ravel(u) for u in upstream])
+    atol_y, atol_v = linearized_atol(f, inputs, g, dtype)
+    sizes = np.cumsum([int(np.prod(s)) for s in shapes])[:-1]
+    outputs = [a.reshape(s) for a, s in zip(np.split(atol_y, sizes), shapes, strict=True)]
+    if upstream is None:
+        return outputs, [None] * len(args), {}
+    per_arg: list = [None] * len(args)
+    for k, a in zip(diff, atol_v, strict=False):
+        per_arg[k] = a
+    return outputs, per_arg, dict(zip(names, atol_v[len(diff) :], strict=True))
