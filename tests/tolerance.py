@@ -43,6 +43,21 @@ is the unit roundoff, half of ``eps = np.finfo(dtype).eps``; ``γ_n = n·u/(1 �
   *result* sees it. ``INTERMEDIATE_ULPS·eps·scale`` covers it, ``scale`` being the size of
   the intermediates the test's formulas form (documented where it is used).
 
+* **Whole networks** (:func:`network_atol`), where exact Jacobians over millions of
+  weights are out of reach. The worst-case bound above grows like ``n`` and, multiplied
+  over a deep stack, says nothing useful (1e-4 on logits that agree to 1e-7). The
+  probabilistic analysis of Higham & Mary (SIAM J. Sci. Comput. 41(5), 2019, Thm. 2.4/2.8)
+  models rounding errors as independent and mean-zero and proves that a sum of ``n`` terms
+  is then within ``λ·√n·u·Σ|terms|`` with probability at least ``1 − 2n·exp(−λ²/2)``.
+  For a stack of ``depth`` stages, each forming sums of at most ``width`` terms whose
+  magnitudes add up to at most ``scale`` (measured on the case, :func:`linear_terms_scale`),
+  the stages' errors add in quadrature, and two implementations differ by
+  ``λ·√(2·depth·width)·u·scale``, assuming a normalised stack (LayerNorm, bounded
+  activations) carries an error forward in proportion to the signal, not amplified.
+  ``λ = 8`` makes the failure probability of each sum below 1e-10 — never, in practice —
+  and the seed sweep of issue 20 logs the margins (``LADDER_TOLERANCE_LOG``) to check the
+  assumptions. This is the one bound here that is not a worst case.
+
 These are worst-case bounds, not statistics: they hold for every draw, so a test using them
 cannot fail by chance. They remain tight enough to catch bugs: with float32 on the sizes in
 these tests they are ~1e-5 to 1e-3 of the data's scale while a wrong formula, index or
@@ -53,6 +68,7 @@ tests (``eps`` 2.2e-16) then pin the results down to ~1e-13 relative.
 from __future__ import annotations
 
 import json
+import math
 import os
 import warnings
 from collections.abc import Callable, Sequence
@@ -248,3 +264,87 @@ def module_atol(module, args: Sequence, upstream: Sequence | None = None, dtype=
     for k, a in zip(diff, atol_v, strict=False):
         per_arg[k] = a
     return outputs, per_arg, dict(zip(names, atol_v[len(diff) :], strict=True))
+
+
+#: confidence parameter of the probabilistic bound: P(a sum exceeds it) ≤ 2n·exp(−λ²/2)
+NETWORK_LAMBDA = 8.0
+
+
+def network_atol(dtype, *, depth: int, width: int, scale: float) -> float:
+    """Bound for a whole network's outputs (see the module docstring):
+    ``λ·√(2·depth·width)·u·scale`` with ``u = eps(dtype)/2``."""
+    return NETWORK_LAMBDA * math.sqrt(2 * depth * width) * eps(dtype) / 2 * float(scale)
+
+
+def linear_terms_scale(model, *args, loss: Callable | None = None, **kwargs) -> float:
+    """The largest ``Σ|terms|`` any linear map of ``model`` forms on this input: the maximum
+    over its ``torch.nn.Linear``, ``Conv2d`` and Hugging Face ``Conv1D`` layers of
+    ``|x|·|W|ᵀ + |b|`` (resp. ``|x| ⋆ |W| + |b|``), measured by running ``model(*args)``.
+
+    With ``loss`` (a function of the model's output giving a scalar), the backward pass is
+    run too, and the sums it forms count as well: each layer's weight gradient
+    ``Σ_positions |δ|ᵀ·|x|`` and input gradient ``|δ|·|W|`` (``δ`` the output gradient)."""
+    import torch
+    import torch.nn.functional as F
+
+    if loss is not None:  # the backward pass must not touch the caller's .grad fields
+        import copy
+
+        model = copy.deepcopy(model)
+    found: list[float] = []
+    inputs: dict = {}
+
+    def kind(module) -> str:
+        if isinstance(module, torch.nn.Conv2d):
+            return "conv"
+        return "conv1d" if type(module).__name__ == "Conv1D" else "linear"
+
+    def forward_hook(module, args_in, _output):
+        x = args_in[0].detach().abs().double()
+        inputs[module] = x
+        w = module.weight.detach().abs().double()
+        b = None if getattr(module, "bias", None) is None else module.bias.detach().abs().double()
+        k = kind(module)
+        if k == "conv":
+            m = module
+            y = F.conv2d(x, w, b, m.stride, m.padding, m.dilation, m.groups)
+        elif k == "conv1d":  # Hugging Face GPT-2: x @ W + b, W is (in, out)
+            y = x @ w + (0 if b is None else b)
+        else:
+            y = F.linear(x, w, b)
+        found.append(float(y.max()) if y.numel() else 0.0)
+
+    def backward_hook(module, _grad_in, grad_out):
+        d = grad_out[0].detach().abs().double()
+        x = inputs[module]
+        w = module.weight.detach().abs().double()
+        k = kind(module)
+        if k == "conv":
+            m = module
+            gx = torch.nn.grad.conv2d_input(x.shape, w, d, m.stride, m.padding, m.dilation)
+            gw = torch.nn.grad.conv2d_weight(x, w.shape, d, m.stride, m.padding, m.dilation)
+        else:
+            x2, d2 = x.reshape(-1, x.shape[-1]), d.reshape(-1, d.shape[-1])
+            gx = d2 @ (w if k == "linear" else w.T)
+            gw = d2.T @ x2
+        found.extend(float(t.max()) for t in (gx, gw) if t.numel())
+
+    layers = [
+        m
+        for m in model.modules()
+        if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d)) or type(m).__name__ == "Conv1D"
+    ]
+    handles = [m.register_forward_hook(forward_hook) for m in layers]
+    if loss is not None:
+        handles += [m.register_full_backward_hook(backward_hook) for m in layers]
+    try:
+        if loss is None:
+            with torch.no_grad():
+                model(*args, **kwargs)
+        else:
+            with torch.enable_grad():
+                loss(model(*args, **kwargs)).backward()
+    finally:
+        for h in handles:
+            h.remove()
+    return max(found, default=0.0)
