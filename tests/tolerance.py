@@ -58,6 +58,13 @@ is the unit roundoff, half of ``eps = np.finfo(dtype).eps``; ``γ_n = n·u/(1 �
   and the seed sweep of issue 20 logs the margins (``LADDER_TOLERANCE_LOG``) to check the
   assumptions. This is the one bound here that is not a worst case.
 
+* **Measured rounding noise** (:func:`noise_atol`), for a computation too large even for
+  that (a real 6-layer model whose outlier features make the largest ``Σ|terms|`` a poor
+  guide): the same computation run once in float32 and once in float64 shows, element by
+  element, how far float32's rounding moves it on this very case; the largest such move over
+  all elements (tens of thousands: a stable quantity, not a lucky draw), times 2 for two
+  implementations and 4 for their different kernels, bounds their difference.
+
 These are worst-case bounds, not statistics: they hold for every draw, so a test using them
 cannot fail by chance. They remain tight enough to catch bugs: with float32 on the sizes in
 these tests they are ~1e-5 to 1e-3 of the data's scale while a wrong formula, index or
@@ -276,14 +283,26 @@ def network_atol(dtype, *, depth: int, width: int, scale: float) -> float:
     return NETWORK_LAMBDA * math.sqrt(2 * depth * width) * eps(dtype) / 2 * float(scale)
 
 
-def linear_terms_scale(model, *args, loss: Callable | None = None, **kwargs) -> float:
-    """The largest ``Σ|terms|`` any linear map of ``model`` forms on this input: the maximum
-    over its ``torch.nn.Linear``, ``Conv2d`` and Hugging Face ``Conv1D`` layers of
-    ``|x|·|W|ᵀ + |b|`` (resp. ``|x| ⋆ |W| + |b|``), measured by running ``model(*args)``.
+def linear_terms_scale(
+    model, *args, loss: Callable | None = None, call: Callable | None = None, **kwargs
+) -> float:
+    """The largest ``Σ|terms|`` of any sum the linear maps of ``model`` form on this input
+    (the maximum of :func:`terms_scales`)."""
+    return max(terms_scales(model, *args, loss=loss, call=call, **kwargs).values(), default=0.0)
 
-    With ``loss`` (a function of the model's output giving a scalar), the backward pass is
-    run too, and the sums it forms count as well: each layer's weight gradient
-    ``Σ_positions |δ|ᵀ·|x|`` and input gradient ``|δ|·|W|`` (``δ`` the output gradient)."""
+
+def terms_scales(
+    model, *args, loss: Callable | None = None, call: Callable | None = None, **kwargs
+) -> dict[str, float]:
+    """The largest ``Σ|terms|`` of the sums ``model``'s linear maps form, measured by running
+    ``model(*args, **kwargs)`` (or ``call()``, for a model used through a wrapper).
+
+    ``"forward"``: the maximum over its ``torch.nn.Linear``, ``Conv2d`` and Hugging Face
+    ``Conv1D`` layers of ``|x|·|W|ᵀ + |b|`` (``|x| ⋆ |W| + |b|`` for a convolution). With
+    ``loss`` (a function of the model's output giving a scalar) the backward pass runs too:
+    ``"input_grads"``, the largest ``|δ|·|W|`` (``δ`` a layer's output gradient), and per
+    parameter name the largest ``Σ_positions |δ|ᵀ·|x|`` of its weight gradient (``Σ|δ|``
+    for a bias; a batch norm's in evaluation mode: ``Σ|δ|·|x̂|`` and ``Σ|δ|``)."""
     import torch
     import torch.nn.functional as F
 
@@ -291,20 +310,29 @@ def linear_terms_scale(model, *args, loss: Callable | None = None, **kwargs) -> 
         import copy
 
         model = copy.deepcopy(model)
-    found: list[float] = []
+    scales: dict[str, float] = {}
     inputs: dict = {}
+    names = {m: n for n, m in model.named_modules()}
+
+    def note(key: str, t) -> None:
+        if t.numel():
+            scales[key] = max(scales.get(key, 0.0), float(t.max()))
 
     def kind(module) -> str:
         if isinstance(module, torch.nn.Conv2d):
             return "conv"
+        if isinstance(module, torch.nn.modules.batchnorm._BatchNorm):
+            return "bn"
         return "conv1d" if type(module).__name__ == "Conv1D" else "linear"
 
     def forward_hook(module, args_in, _output):
         x = args_in[0].detach().abs().double()
-        inputs[module] = x
+        inputs[module] = args_in[0].detach().double()
+        k = kind(module)
+        if k == "bn":
+            return  # element-wise in evaluation mode: no sums
         w = module.weight.detach().abs().double()
         b = None if getattr(module, "bias", None) is None else module.bias.detach().abs().double()
-        k = kind(module)
         if k == "conv":
             m = module
             y = F.conv2d(x, w, b, m.stride, m.padding, m.dilation, m.groups)
@@ -312,27 +340,46 @@ def linear_terms_scale(model, *args, loss: Callable | None = None, **kwargs) -> 
             y = x @ w + (0 if b is None else b)
         else:
             y = F.linear(x, w, b)
-        found.append(float(y.max()) if y.numel() else 0.0)
+        note("forward", y)
 
     def backward_hook(module, _grad_in, grad_out):
         d = grad_out[0].detach().abs().double()
         x = inputs[module]
-        w = module.weight.detach().abs().double()
+        name = names[module]
+        prefix = f"{name}." if name else ""
         k = kind(module)
+        if k == "bn":
+            shape = (1, -1) + (1,) * (x.dim() - 2)
+            mean = module.running_mean.double().reshape(shape)
+            var = module.running_var.double().reshape(shape)
+            xhat = ((x - mean) / torch.sqrt(var + module.eps)).abs()
+            axes = [0, *range(2, x.dim())]
+            note(prefix + "weight", (d * xhat).sum(dim=axes))
+            note(prefix + "bias", d.sum(dim=axes))
+            return
+        x = x.abs()
+        w = module.weight.detach().abs().double()
         if k == "conv":
             m = module
             gx = torch.nn.grad.conv2d_input(x.shape, w, d, m.stride, m.padding, m.dilation)
             gw = torch.nn.grad.conv2d_weight(x, w.shape, d, m.stride, m.padding, m.dilation)
+            gb = d.sum(dim=(0, 2, 3))
         else:
             x2, d2 = x.reshape(-1, x.shape[-1]), d.reshape(-1, d.shape[-1])
             gx = d2 @ (w if k == "linear" else w.T)
             gw = d2.T @ x2
-        found.extend(float(t.max()) for t in (gx, gw) if t.numel())
+            gb = d2.sum(dim=0)
+        note("input_grads", gx)
+        note(prefix + "weight", gw)
+        if getattr(module, "bias", None) is not None:
+            note(prefix + "bias", gb)
 
     layers = [
         m
         for m in model.modules()
-        if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d)) or type(m).__name__ == "Conv1D"
+        if isinstance(m, (torch.nn.Linear, torch.nn.Conv2d))
+        or type(m).__name__ == "Conv1D"
+        or (loss is not None and isinstance(m, torch.nn.modules.batchnorm._BatchNorm))
     ]
     handles = [m.register_forward_hook(forward_hook) for m in layers]
     if loss is not None:
@@ -340,11 +387,24 @@ def linear_terms_scale(model, *args, loss: Callable | None = None, **kwargs) -> 
     try:
         if loss is None:
             with torch.no_grad():
-                model(*args, **kwargs)
+                model(*args, **kwargs) if call is None else call()
         else:
             with torch.enable_grad():
                 loss(model(*args, **kwargs)).backward()
     finally:
         for h in handles:
             h.remove()
-    return max(found, default=0.0)
+    return scales
+
+
+#: see the module docstring: 2 (two implementations) × 4 (different kernels and orders)
+NOISE_FACTOR = 8
+
+
+def noise_atol(low, high, dtype=np.float32) -> float:
+    """Bound for two ``dtype`` evaluations of a computation, from its rounding noise on this
+    case: ``NOISE_FACTOR·max|low − high| + ELEMENTWISE_ULPS·eps·max|high|``, where ``low``
+    is one evaluation in ``dtype`` and ``high`` the same computation in float64."""
+    lo = np.asarray(low, dtype=np.float64)
+    hi = np.asarray(high, dtype=np.float64)
+    return float(NOISE_FACTOR * np.abs(lo - hi).max() + rtol_for(dtype) * np.abs(hi).max())
