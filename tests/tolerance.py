@@ -220,9 +220,12 @@ def _leaves(out) -> list:
     return [] if out is None else [out]
 
 
-def module_atol(module, args: Sequence, upstream: Sequence | None = None, dtype=np.float64):
-    """:func:`linearized_atol` for a ``torch.nn.Module`` called as ``module(*args)``: its
-    parameters and its floating-point arguments are the inputs whose magnitudes count.
+def module_atol(
+    module, args: Sequence, upstream: Sequence | None = None, dtype=np.float64, kwargs=None
+):
+    """:func:`linearized_atol` for a ``torch.nn.Module`` called as ``module(*args,
+    **kwargs)``: its parameters and its floating-point positional arguments are the inputs
+    whose magnitudes count (keyword arguments, such as masks, are held fixed).
 
     The module is copied (the caller's is not touched) and evaluated in float64 with
     ``torch.func.functional_call``; batch-norm layers in training mode use the batch
@@ -256,7 +259,7 @@ def module_atol(module, args: Sequence, upstream: Sequence | None = None, dtype=
         for k, t in zip(diff, inputs, strict=False):
             call[k] = t
         state = {**dict(zip(names, inputs[len(diff) :], strict=True)), **buffers}
-        outs = _leaves(functional_call(mod, state, tuple(call)))
+        outs = _leaves(functional_call(mod, state, tuple(call), kwargs or {}))
         shapes[:] = [o.shape for o in outs]
         return torch.cat([o.reshape(-1) for o in outs])
 
@@ -297,8 +300,9 @@ def terms_scales(
     """The largest ``Σ|terms|`` of the sums ``model``'s linear maps form, measured by running
     ``model(*args, **kwargs)`` (or ``call()``, for a model used through a wrapper).
 
-    ``"forward"``: the maximum over its ``torch.nn.Linear``, ``Conv2d`` and Hugging Face
-    ``Conv1D`` layers of ``|x|·|W|ᵀ + |b|`` (``|x| ⋆ |W| + |b|`` for a convolution). With
+    ``"forward"``: the maximum over its ``torch.nn.Linear``, ``Conv2d``, Hugging Face
+    ``Conv1D`` layers of ``|x|·|W|ᵀ + |b|`` (``|x| ⋆ |W| + |b|`` for a convolution), and the
+    projections of its ``torch.nn.MultiheadAttention`` layers. With
     ``loss`` (a function of the model's output giving a scalar) the backward pass runs too:
     ``"input_grads"``, the largest ``|δ|·|W|`` (``δ`` a layer's output gradient), and per
     parameter name the largest ``Σ_positions |δ|ᵀ·|x|`` of its weight gradient (``Σ|δ|``
@@ -306,10 +310,13 @@ def terms_scales(
     import torch
     import torch.nn.functional as F
 
-    if loss is not None:  # the backward pass must not touch the caller's .grad fields
+    saved = None
+    if loss is not None and call is None:  # the backward pass must not touch caller's .grad
         import copy
 
         model = copy.deepcopy(model)
+    elif loss is not None:  # call() runs the caller's model: put its .grad fields back after
+        saved = [(p, p.grad) for p in model.parameters()]
     scales: dict[str, float] = {}
     inputs: dict = {}
     names = {m: n for n, m in model.named_modules()}
@@ -324,6 +331,25 @@ def terms_scales(
         if isinstance(module, torch.nn.modules.batchnorm._BatchNorm):
             return "bn"
         return "conv1d" if type(module).__name__ == "Conv1D" else "linear"
+
+    def attention_hook(module, args_in, kwargs_in, _output):
+        # torch's MultiheadAttention applies its projections without calling submodules:
+        # q/k/v = |x|·|W_in|ᵀ + |b_in|, then the output projection of values averaged with
+        # weights summing to 1 (so at most max|v| each): max|v|·Σ_j|W_o| + |b_o|
+        c = module.embed_dim
+        w_in = module.in_proj_weight.detach().abs().double()
+        b_in = module.in_proj_bias.detach().abs().double()
+        q, k, v = (args_in + (None,) * 3)[:3]
+        q = kwargs_in.get("query", q)
+        k = kwargs_in.get("key", k)
+        v = kwargs_in.get("value", v)
+        for j, t in enumerate((q, k, v)):
+            y = t.detach().abs().double() @ w_in[j * c : (j + 1) * c].T + b_in[j * c : (j + 1) * c]
+            note("forward", y)
+            if j == 2:
+                w_o = module.out_proj.weight.detach().abs().double()
+                b_o = module.out_proj.bias.detach().abs().double()
+                note("forward", y.max() * w_o.sum(1) + b_o)
 
     def forward_hook(module, args_in, _output):
         x = args_in[0].detach().abs().double()
@@ -382,18 +408,27 @@ def terms_scales(
         or (loss is not None and isinstance(m, torch.nn.modules.batchnorm._BatchNorm))
     ]
     handles = [m.register_forward_hook(forward_hook) for m in layers]
+    handles += [
+        m.register_forward_hook(attention_hook, with_kwargs=True)
+        for m in model.modules()
+        if isinstance(m, torch.nn.MultiheadAttention) and m.in_proj_weight is not None
+    ]
     if loss is not None:
         handles += [m.register_full_backward_hook(backward_hook) for m in layers]
     try:
         if loss is None:
-            with torch.no_grad():
+            # with gradients on, as the test runs it: no_grad would switch torch's encoder
+            # layers to their nested-tensor fast path, a different computation
+            with torch.enable_grad():
                 model(*args, **kwargs) if call is None else call()
         else:
             with torch.enable_grad():
-                loss(model(*args, **kwargs)).backward()
+                loss(model(*args, **kwargs) if call is None else call()).backward()
     finally:
         for h in handles:
             h.remove()
+        for p, g in saved or []:
+            p.grad = g
     return scales
 
 

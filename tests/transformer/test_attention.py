@@ -9,7 +9,13 @@ torch = pytest.importorskip("torch")
 import numpy as np  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from tests.tolerance import assert_close, linearized_atol, rtol_for, sum_atol  # noqa: E402
+from tests.tolerance import (  # noqa: E402
+    assert_close,
+    linearized_atol,
+    module_atol,
+    rtol_for,
+    sum_atol,
+)
 from torch import nn  # noqa: E402
 
 from ladder.transformer.attention import (  # noqa: E402
@@ -23,7 +29,6 @@ from ladder.transformer.attention import (  # noqa: E402
 
 # float64 throughout: the operations are the same, only summation order can differ, so
 # agreement to ~1e-12 shows the math is identical (float32 would only show ~1e-6).
-ATOL = 1e-10  # the modules' tests; the attention function's get derived bounds (sdpa_atol)
 
 
 def sdpa_atol(q, k, v, mask=None):
@@ -139,13 +144,17 @@ def test_multihead_matches_torch(case):
         ref_kwargs["key_padding_mask"] = keep == 0
     ref_out, ref_w = ref(x, mem, mem, need_weights=True, average_attn_weights=False, **ref_kwargs)
     out, w = ours(x, mem, mem, mask=ours_mask)
-    torch.testing.assert_close(out, ref_out, atol=ATOL, rtol=0)
-    torch.testing.assert_close(w, ref_w, atol=ATOL, rtol=0)
+    # bounds from the exact Jacobians over the inputs and the weights (tests/tolerance.py)
+    kw = dict(need_weights=True, average_attn_weights=False, **ref_kwargs)
+    (atol_out, atol_w), _, _ = module_atol(ref, [x, mem, mem], kwargs=kw)
+    rtol = rtol_for(np.float64)
+    assert_within(out, ref_out, torch.from_numpy(atol_out) + rtol * ref_out.detach().abs())
+    assert_within(w, ref_w, torch.from_numpy(atol_w) + rtol * ref_w.detach().abs())
     # Without weights: torch's fused kernel on our projections, the same output.
     fused, none = ours(x, mem, mem, mask=ours_mask, need_weights=False)
     assert none is None
-    torch.testing.assert_close(fused, ref(x, mem, mem, need_weights=False, **ref_kwargs)[0],
-                               atol=ATOL, rtol=0)  # fmt: skip
+    ref_fused = ref(x, mem, mem, need_weights=False, **ref_kwargs)[0]
+    assert_within(fused, ref_fused, torch.from_numpy(atol_out) + rtol * ref_fused.detach().abs())
 
 
 def test_mha_without_weights_keeps_zero_output_for_rows_with_no_key():

@@ -7,7 +7,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from tests.tolerance import linear_terms_scale, network_atol  # noqa: E402
+from tests.tolerance import linear_terms_scale, network_atol, terms_scales  # noqa: E402
 from torch import nn  # noqa: E402
 from torch_twins import copy_transformer  # noqa: E402
 
@@ -18,8 +18,8 @@ from ladder.transformer.seq2seq import (  # noqa: E402
     Seq2SeqTransformer,
 )
 
-# float64, same operations in the same order up to summation: 1e-10 is rounding only.
-ATOL = 1e-10
+# float64, same operations in the same order up to summation: rounding only, bounded per
+# case from the sums the reference forms (tests/tolerance.py, network_atol).
 
 
 # torch warns that pre-norm stacks skip its nested-tensor fast path; that is expected here
@@ -37,13 +37,23 @@ def test_encoder_decoder_matches_nn_transformer(norm_first):
     tgt = torch.randn(B, T, C, dtype=torch.float64, requires_grad=True)
     keep = torch.ones(B, S, dtype=torch.long)
     keep[0, 4:] = 0
-    ref_out = ref(
-        src,
-        tgt,
-        tgt_mask=~causal_mask(T),
-        src_key_padding_mask=keep == 0,
-        memory_key_padding_mask=keep == 0,
-    )
+
+    def run():
+        return ref(
+            src,
+            tgt,
+            tgt_mask=~causal_mask(T),
+            src_key_padding_mask=keep == 0,
+            memory_key_padding_mask=keep == 0,
+        )
+
+    ref_out = run()
+    # 2 encoder layers (4 attention stages + 2 feed-forward each), 2 decoder layers (8 + 2)
+    depth, width = 2 * 6 + 2 * 10, max(FF, C, S, B * T)
+    forward = terms_scales(ref, call=run)["forward"]
+    backward = linear_terms_scale(ref, call=run, loss=lambda out: out.square().sum())
+    atol = network_atol(np.float64, depth=depth, width=width, scale=forward)
+    atol_grad = network_atol(np.float64, depth=2 * depth, width=width, scale=max(forward, backward))
     ours_out = ours(
         src,
         tgt,
@@ -51,11 +61,11 @@ def test_encoder_decoder_matches_nn_transformer(norm_first):
         tgt_mask=causal_mask(T),
         memory_mask=padding_mask(keep),
     )
-    torch.testing.assert_close(ours_out, ref_out, atol=ATOL, rtol=0)
+    torch.testing.assert_close(ours_out, ref_out, atol=atol, rtol=0)
     g1 = torch.autograd.grad(ours_out.square().sum(), (src, tgt))
     g2 = torch.autograd.grad(ref_out.square().sum(), (src, tgt))
     for a, b in zip(g1, g2, strict=True):
-        torch.testing.assert_close(a, b, atol=ATOL, rtol=0)
+        torch.testing.assert_close(a, b, atol=atol_grad, rtol=0)
 
 
 def _tiny():
