@@ -422,7 +422,9 @@ def terms_scales(
             with torch.enable_grad():
                 model(*args, **kwargs) if call is None else call()
         else:
-            with torch.enable_grad():
+            with torch.enable_grad(), warnings.catch_warnings():
+                # a first layer's input needs no gradient; its output gradient is what counts
+                warnings.filterwarnings("ignore", message="Full backward hook is firing")
                 loss(model(*args, **kwargs) if call is None else call()).backward()
     finally:
         for h in handles:
