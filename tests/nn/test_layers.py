@@ -6,11 +6,16 @@ both on the same input, and compare every output, the input gradient, every para
 gradient (by name) and the buffers afterwards (BatchNorm's running statistics).
 The upstream gradient is random, so every output element matters.
 
-Tolerance: float64, rtol 1e-9 / atol 1e-12 — the same computation in a different
-summation order (BLAS blocking, cuDNN-free CPU kernels); a few ulps per operation.
+Tolerance, derived per case (:mod:`tests.tolerance`): float64 bounds from the exact
+Jacobians of the torch layer with respect to its input and its parameters
+(:func:`tests.tolerance.module_atol`: ``n·eps·Σ|terms|`` for every output, input gradient
+and parameter gradient), plus ``ELEMENTWISE_ULPS·eps`` relative; the running statistics of
+batch norm are sums over the batch, bounded the same way (:func:`running_stats_atol`).
 """
 
 from __future__ import annotations
+
+import copy
 
 import numpy as np
 import pytest
@@ -18,8 +23,9 @@ import torch
 
 import ladder.nn as nn
 from ladder.autograd import Tensor
+from tests.tolerance import assert_close, linearized_atol, module_atol, rtol_for
 
-RTOL, ATOL = 1e-9, 1e-12
+RTOL = rtol_for(np.float64)
 
 
 def _flatten(out):
@@ -28,37 +34,62 @@ def _flatten(out):
     return [out]
 
 
+def running_stats_atol(bn, x):
+    """Bounds for a training-mode batch norm's new running mean and variance:
+    ``(1 − m)·old + m·mean(x)`` and the same with the unbiased variance, as functions of x."""
+    axes = [0, *range(2, x.ndim)]
+    m = bn.momentum
+    old_mean, old_var = bn.running_mean.detach(), bn.running_var.detach()
+
+    def f(x):
+        mean = (1 - m) * old_mean + m * x.mean(dim=axes)
+        var = (1 - m) * old_var + m * x.var(dim=axes, correction=1)
+        return torch.cat([mean, var])
+
+    atol, _ = linearized_atol(f, [x])
+    c = old_mean.numel()
+    return {"running_mean": atol[:c], "running_var": atol[c:], "num_batches_tracked": 0.0}
+
+
 def check_layer(ours, theirs, x, input_grad=True, seed=0):
     """Copy ``theirs``' weights into ``ours``; compare outputs, gradients and buffers."""
     theirs = theirs.double()
     ours.load_state_dict({k: v.detach().numpy() for k, v in theirs.state_dict().items()})
+    before = copy.deepcopy(theirs)  # the bounds are taken on the layer as it is called
     xo = Tensor(x.copy(), requires_grad=input_grad and x.dtype == np.float64)
     xt = torch.tensor(x.copy(), requires_grad=input_grad and x.dtype == np.float64)
     outs_o, outs_t = _flatten(ours(xo)), _flatten(theirs(xt))
     assert len(outs_o) == len(outs_t)
     rng = np.random.default_rng(seed)
+    weights = [rng.normal(size=o.shape) for o in outs_o]
+    atol_out, atol_args, atol_params = module_atol(before, [x], weights)
     total_o, total_t = None, None
-    for o, t in zip(outs_o, outs_t, strict=True):
+    for k, (o, t, w) in enumerate(zip(outs_o, outs_t, weights, strict=True)):
         assert o.shape == tuple(t.shape), (o.shape, t.shape)
-        np.testing.assert_allclose(o.data, t.detach().numpy(), rtol=RTOL, atol=ATOL)
-        w = rng.normal(size=o.shape)
+        assert_close(o.data, t.detach().numpy(), atol=atol_out[k], rtol=RTOL, err_msg=f"out {k}")
         term_o, term_t = (o * w).sum(), (t * torch.tensor(w)).sum()
         total_o = term_o if total_o is None else total_o + term_o
         total_t = term_t if total_t is None else total_t + term_t
     total_o.backward()
     total_t.backward()
     if xo.requires_grad:
-        np.testing.assert_allclose(xo.grad, xt.grad.numpy(), rtol=RTOL, atol=ATOL)
+        assert_close(xo.grad, xt.grad.numpy(), atol=atol_args[0], rtol=RTOL, err_msg="input grad")
     theirs_params = dict(theirs.named_parameters())
     ours_params = dict(ours.named_parameters())
     assert set(ours_params) == set(theirs_params)
     for name, p in ours_params.items():
         tg = theirs_params[name].grad
         expected = np.zeros(p.shape) if tg is None else tg.numpy()
-        np.testing.assert_allclose(p.grad, expected, rtol=RTOL, atol=ATOL, err_msg=name)
+        assert_close(p.grad, expected, atol=atol_params[name], rtol=RTOL, err_msg=name)
     state_t = theirs.state_dict()
+    buffers = dict(before.named_buffers())
+    if buffers and before.training:
+        atol_buffers = running_stats_atol(before, torch.tensor(x))
+    else:
+        atol_buffers = dict.fromkeys(buffers, 0.0)  # unchanged: equal copies
     for name, value in ours.state_dict().items():
-        np.testing.assert_allclose(value, state_t[name].numpy(), rtol=RTOL, atol=ATOL, err_msg=name)
+        atol = atol_buffers.get(name, 0.0)  # parameters: copied, so equal
+        assert_close(value, state_t[name].numpy(), atol=atol, rtol=RTOL, err_msg=name)
 
 
 def rand(*shape, seed=1):
@@ -114,8 +145,9 @@ def test_rnn_relu_and_initial_state():
     x = rand(5, 2, 4)
     out_o, h_o = ours(Tensor(x), Tensor(h0))
     out_t, h_t = theirs(torch.tensor(x), torch.tensor(h0))
-    np.testing.assert_allclose(out_o.data, out_t.detach().numpy(), rtol=RTOL, atol=ATOL)
-    np.testing.assert_allclose(h_o.data, h_t.detach().numpy(), rtol=RTOL, atol=ATOL)
+    (atol_out, atol_h), _, _ = module_atol(theirs, [x, h0])
+    assert_close(out_o.data, out_t.detach().numpy(), atol=atol_out, rtol=RTOL, err_msg="out")
+    assert_close(h_o.data, h_t.detach().numpy(), atol=atol_h, rtol=RTOL, err_msg="h")
 
 
 def test_layernorm():

@@ -130,9 +130,12 @@ def test_kill_9_during_writes_loses_nothing_committed(tmp_path):
         [sys.executable, "-c", WRITER, str(db)], stdout=subprocess.PIPE, text=True
     )
     committed = -1
-    deadline = time.monotonic() + 60
-    while committed < 50 and time.monotonic() < deadline:
-        committed = int(proc.stdout.readline())
+    deadline = time.monotonic() + 300  # bounds a hang only: 50 commits take about a second
+    while committed < 50:
+        assert time.monotonic() < deadline, f"only {committed + 1} commits in 300 s"
+        line = proc.stdout.readline()
+        assert line, f"the writer exited after {committed + 1} commits (code {proc.wait()})"
+        committed = int(line)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     s = Store.open(db)

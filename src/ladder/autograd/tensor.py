@@ -383,9 +383,14 @@ class Tensor:
     def sigmoid(self) -> Tensor:
         r""":math:`\sigma(x)=1/(1+e^{-x})`, gradient :math:`\sigma(1-\sigma)` (``torch.sigmoid``).
 
-        Computed as :math:`(1+\tanh(x/2))/2`, which never overflows.
+        Computed from :math:`e=e^{-|x|}` as :math:`1/(1+e)` for :math:`x\ge0` and
+        :math:`e/(1+e)` for :math:`x<0`: ``exp`` never overflows, and for very negative
+        :math:`x` the tiny result keeps its relative accuracy (the form
+        :math:`(1+\tanh(x/2))/2` cancels there: it returns 0 for :math:`x=-40` in float64,
+        where :math:`\sigma(x)\approx4\cdot10^{-18}`).
         """
-        z = 0.5 * (1.0 + np.tanh(0.5 * self.data))
+        e = np.exp(-np.abs(self.data))
+        z = np.where(self.data >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
         return self._unary(z, lambda: z * (1.0 - z), "sigmoid")
 
     def relu(self) -> Tensor:

@@ -55,7 +55,10 @@ def skipgram_pairs(tokens: Sequence[int], window: int) -> list[tuple[int, int]]:
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1.0 + np.tanh(0.5 * x))  # no overflow; the training loop's sigmoid
+    # exp(-|x|) never overflows, and unlike (1 + tanh(x/2))/2 the tiny values for very
+    # negative x keep their relative accuracy (so log σ(x) stays finite).
+    e = np.exp(-np.abs(x))
+    return np.where(x >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
 def _log_sigmoid(x: np.ndarray) -> np.ndarray:

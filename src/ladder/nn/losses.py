@@ -103,7 +103,8 @@ def binary_cross_entropy_with_logits(logits: Tensor, target: ArrayLike | Tensor)
     loss = (np.maximum(z, 0) - z * y + np.log1p(np.exp(-np.abs(z)))).mean()
 
     def backward(g: np.ndarray) -> tuple[np.ndarray]:
-        sig = 0.5 * (1.0 + np.tanh(0.5 * z))
+        e = np.exp(-np.abs(z))  # σ(z) without overflow, and accurate where it is tiny
+        sig = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
         return ((sig - y) * (g / z.size),)
 
     return Tensor._make(np.asarray(loss, dtype=z.dtype), (logits,), backward, "bce_with_logits")
