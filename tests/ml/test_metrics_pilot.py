@@ -8,9 +8,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 from sklearn import metrics as skm
-from tests.tolerance import eps
 
 from ladder.ml.metrics import mean_squared_error, r2_score
+from tests.tolerance import eps
 
 finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False)
 EPS = eps(np.float64)

@@ -9,13 +9,6 @@ torch = pytest.importorskip("torch")
 import numpy as np  # noqa: E402
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
-from tests.tolerance import (  # noqa: E402
-    assert_close,
-    linearized_atol,
-    module_atol,
-    rtol_for,
-    sum_atol,
-)
 from torch import nn  # noqa: E402
 
 from ladder.transformer.attention import (  # noqa: E402
@@ -25,6 +18,13 @@ from ladder.transformer.attention import (  # noqa: E402
     padding_mask,
     scaled_dot_product_attention,
     split_heads,
+)
+from tests.tolerance import (  # noqa: E402
+    assert_close,
+    linearized_atol,
+    module_atol,
+    rtol_for,
+    sum_atol,
 )
 
 # float64 throughout: the operations are the same, only summation order can differ, so

@@ -11,8 +11,6 @@ import pytest
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
-from tests.tolerance import eps, linear_terms_scale, network_atol, noise_atol  # noqa: E402
-
 from ladder.transformer.bert import (  # noqa: E402
     BertConfig,
     BertEncoder,
@@ -26,6 +24,7 @@ from ladder.transformer.hf_bert import (  # noqa: E402
     load_bert_weights,
 )
 from ladder.transformer.weights import WeightMismatchError  # noqa: E402
+from tests.tolerance import eps, linear_terms_scale, network_atol, noise_atol  # noqa: E402
 
 # float32 on both sides; the same operations in a different kernel order differ in rounding
 # only: bert_atol derives the bound per case (tests/tolerance.py, network_atol).

@@ -7,7 +7,6 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from tests.tolerance import linear_terms_scale, network_atol, terms_scales  # noqa: E402
 from torch import nn  # noqa: E402
 
 from ladder.transformer.attention import causal_mask, padding_mask  # noqa: E402
@@ -18,6 +17,7 @@ from ladder.transformer.block import (  # noqa: E402
     PreNormDecoderLayer,
     PreNormEncoderLayer,
 )
+from tests.tolerance import linear_terms_scale, network_atol, terms_scales  # noqa: E402
 from tests.transformer.torch_twins import copy_decoder_layer, copy_encoder_layer  # noqa: E402
 
 # float64 on both sides: same operations, only summation order differs. The bound is

@@ -10,11 +10,10 @@ import pytest
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 
-from tests.tolerance import linear_terms_scale, network_atol  # noqa: E402
-
 from ladder.transformer.gpt import GPT, GPTConfig  # noqa: E402
 from ladder.transformer.hf_gpt2 import from_hf_gpt2, gpt2_name_map, load_hf_gpt2  # noqa: E402
 from ladder.transformer.weights import WeightMismatchError  # noqa: E402
+from tests.tolerance import linear_terms_scale, network_atol  # noqa: E402
 
 # float32 on both sides (the GPT-2 reference runs in float32). Matmuls in a different
 # order/kernel (HF's fused SDPA vs ours) differ in rounding only; the bound is derived per

@@ -7,7 +7,6 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
-from tests.tolerance import linear_terms_scale, network_atol, terms_scales  # noqa: E402
 from torch import nn  # noqa: E402
 
 from ladder.transformer.attention import causal_mask, padding_mask  # noqa: E402
@@ -16,6 +15,7 @@ from ladder.transformer.seq2seq import (  # noqa: E402
     Seq2SeqConfig,
     Seq2SeqTransformer,
 )
+from tests.tolerance import linear_terms_scale, network_atol, terms_scales  # noqa: E402
 from tests.transformer.torch_twins import copy_transformer  # noqa: E402
 
 # float64, same operations in the same order up to summation: rounding only, bounded per
