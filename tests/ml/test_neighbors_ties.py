@@ -3,7 +3,9 @@
 Features on small integer grids make most distances tie exactly (integer squared
 distances are exact in float64 on both sides, whatever the order of summation), so
 which equidistant samples fill the last places decides the vote. scikit-learn's brute
-search keeps those of its selection heap (see ``ladder.ml.neighbors``); its k-d and ball
+search keeps those of its selection heap (see ``ladder.ml.neighbors``) when it runs on one
+thread (on several, past 256 training samples, it merges one heap per thread and the
+kept set depends on the thread count: every test here pins one thread); its k-d and ball
 trees keep others (tested below), so parity is with ``algorithm="brute"``. Neighbours
 are compared as sets (scikit-learn does not order equidistant ones). Vote shares and
 means are ratios of the same small integers or distances: rtol=1e-12.
@@ -16,12 +18,20 @@ import pytest
 
 skn = pytest.importorskip("sklearn.neighbors")
 from sklearn.datasets import load_iris  # noqa: E402
+from threadpoolctl import threadpool_limits  # noqa: E402
 
 from ladder.ml.neighbors import (  # noqa: E402
     KNeighborsClassifier,
     KNeighborsRegressor,
     _heap_select,
 )
+
+
+@pytest.fixture(autouse=True)
+def _one_thread():
+    """scikit-learn's brute search on one OpenMP thread: its documented single heap."""
+    with threadpool_limits(limits=1, user_api="openmp"):
+        yield
 
 
 def _grid(seed, n_train, n_test, d, levels=4):

@@ -27,6 +27,7 @@ NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LESSON = "ml.linear-regression"
 EXERCISE = "ml.mse"
 LAB = "ml.linear-regression-diabetes"
+CARD = "ml.ls-objective"
 
 MSE_WRONG = """import numpy as np
 

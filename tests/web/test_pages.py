@@ -90,8 +90,8 @@ def test_check_grades_the_learners_file_and_records_it_like_the_cli(client, work
     assert r.status_code == 303
     page = client.get(r.headers["location"])
     assert "✗ incorrect" in page.text
-    assert "<th>expected</th><td><pre>0.375</pre>" in page.text
-    assert "<th>got</th><td><pre>1.5</pre>" in page.text
+    assert "<th>expected</th><td><pre>0.42799999999999994</pre>" in page.text
+    assert "<th>got</th><td><pre>2.1399999999999997</pre>" in page.text
     assert "divide by the number of samples" in page.text  # the misconception
 
     path.write_text(MSE_RIGHT)

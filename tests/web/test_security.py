@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from ladder.web.security import LOOPBACK_NAMES, host_allowed
 from ladder.web.server import remote_refusal
-from tests.web.conftest import BASE, EXERCISE, LAB, LESSON, TOKEN, first_line, login
+from tests.web.conftest import BASE, CARD, EXERCISE, LAB, LESSON, TOKEN, first_line, login
 
 PAGES = [
     "/",
@@ -40,7 +40,7 @@ def _routes(routes):
 
 def _post_routes(app) -> list[str]:
     """Every POST route of the app with its ids filled in with real ones."""
-    fill = {"lesson_id": LESSON, "exercise_id": EXERCISE, "lab_id": LAB}
+    fill = {"lesson_id": LESSON, "exercise_id": EXERCISE, "lab_id": LAB, "card_id": CARD}
     return [
         re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], route.path)
         for route in _routes(app.routes)
@@ -141,6 +141,7 @@ def test_nothing_was_recorded_by_refused_posts(app, client):
         assert store.read_lessons() == {}
         assert store.attempts(EXERCISE) == [] and store.hints_shown(EXERCISE) == 0
         assert store.review_logs() == [] and store.labs_done() == set()
+        assert store.suspended_cards() == set() and store.card_texts() == {}
     finally:
         store.close()
     assert app.state.ladder.jobs.jobs == {}

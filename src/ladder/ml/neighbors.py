@@ -24,6 +24,11 @@ than one leaf (30 samples) they can keep other tied samples than its brute searc
 convention is an implementation detail, and a prediction that depends on it is a coin
 toss the data did not settle. Parity (many exact ties on integer grids):
 ``tests/ml/test_neighbors_ties.py``; without ties: ``tests/ml/test_neighbors_bayes.py``.
+
+The heap is scikit-learn's on one thread. On several OpenMP threads its brute search
+splits the training set into chunks of 256 samples, keeps one heap per thread and merges
+them, so the tied samples kept past 256 training samples depend on the number of
+threads; the parity tests therefore run scikit-learn on one thread.
 """
 
 from __future__ import annotations

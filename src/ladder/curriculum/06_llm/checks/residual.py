@@ -2,19 +2,30 @@
 
 import torch
 
-from ladder.curriculum.expect import expect_close
+from ladder.curriculum.expect import expect_close, expect_true
 
 
 def check_by_hand(submitted, reference):
     """p = (0.5, 0.3, 0.2), q = (0.2, 0.6, 0.2): all the leftover mass is on token 0"""
     p = torch.tensor([0.5, 0.3, 0.2], dtype=torch.float64)
     q = torch.tensor([0.2, 0.6, 0.2], dtype=torch.float64)
+    got = submitted(p.clone(), q.clone())
+    unclamped = (
+        "clamp p − q at 0 before normalising: p − q sums to 0, so unclamped there is "
+        "nothing to divide by"
+    )
+    expect_true(
+        torch.is_tensor(got) and bool(torch.isfinite(got).all()),
+        f"expected finite probabilities, got {got}",
+        inputs={"p": p, "q": q},
+        misconception=unclamped,
+    )
     expect_close(
-        submitted(p.clone(), q.clone()), reference(p.clone(), q.clone()),
+        got, reference(p.clone(), q.clone()),
         inputs={"p": p, "q": q},
         mistakes=[(torch.tensor([0.0, 1.0, 0.0]), "the residual is max(0, p − q), not q − p"),
                   (torch.tensor([0.3, 0.0, 0.0]), "renormalise: divide by Σ max(0, p − q)"),
-                  ((p - q) / (p - q).sum(), "clamp p − q at 0 before normalising")],
+                  (p, unclamped)],
     )  # fmt: skip
 
 
