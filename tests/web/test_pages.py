@@ -53,7 +53,9 @@ def test_markdown_keeps_math_away_from_emphasis_and_highlights_code():
         "```python\nprint('$5')\n```\n\nand `cost = $3` too.\n\n$$\\frac{1}{n}$$"
     )
     assert "<em>" not in html and html.count("<math") == 3
-    assert '<div class="highlight">' in html and "$5" in html and "<code>cost = $3</code>" in html
+    assert '<pre class="highlight"><code>' in html and "$5" in html
+    assert "<code>cost = $3</code>" in html
+    assert html.count("<pre") == 1  # one box around the code, not a box in a box
     assert '<div class="math-block"><math' in html
 
 

@@ -38,7 +38,9 @@ def latex_to_mathml(tex: str, display: bool = False) -> str:
 
 
 def highlight_code(code: str, lang: str = "", _attrs: object = None) -> str:
-    """Pygments HTML for a fenced block (plain escaped ``<pre>`` for unknown languages)."""
+    """Pygments HTML for a fenced block: one ``<pre class="highlight"><code>`` (it starts
+    with ``<pre``, so markdown-it puts no second box around it); plain escaped code for
+    unknown languages."""
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import get_lexer_by_name
@@ -47,8 +49,10 @@ def highlight_code(code: str, lang: str = "", _attrs: object = None) -> str:
     try:
         lexer = get_lexer_by_name(lang or "text")
     except ClassNotFound:
-        return f'<pre class="highlight"><code>{html.escape(code)}</code></pre>'
-    return highlight(code, lexer, HtmlFormatter(cssclass="highlight"))
+        body = html.escape(code)
+    else:
+        body = highlight(code, lexer, HtmlFormatter(nowrap=True))
+    return f'<pre class="highlight"><code>{body}</code></pre>'
 
 
 @lru_cache(maxsize=1)

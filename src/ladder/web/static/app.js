@@ -1,4 +1,5 @@
-// Ladder's little JavaScript: review keys, busy buttons, live lab progress (SSE).
+// Ladder's little JavaScript: review keys, busy buttons, live lab progress (SSE), the
+// colour theme toggle.
 // Everything also works without it, except the live lab view.
 "use strict";
 
@@ -11,6 +12,7 @@ function typing(event) {
 function guardForms() {
   document.querySelectorAll("form").forEach((form) => {
     form.addEventListener("submit", (event) => {
+      if (form.dataset.js) { return; }  // the editor's form sends itself (editor.js)
       if (form.dataset.busy) { event.preventDefault(); return; }
       form.dataset.busy = "1";
       const check = form.querySelector("#check");
@@ -123,7 +125,37 @@ function labLive() {
   };
 }
 
+// The theme toggle: as the system → dark → light → as the system (kept in localStorage;
+// theme.js applies it before the page is drawn).
+function themeToggle() {
+  const button = document.getElementById("theme-toggle");
+  if (!button) { return; }
+  const names = { "": "as the system", dark: "dark", light: "light" };
+  const icons = { "": "◐", dark: "☾", light: "☀" };
+  const show = () => {
+    const now = document.documentElement.dataset.theme || "";
+    button.textContent = icons[now];
+    button.title = `Colour theme: ${names[now]} (click to change)`;
+    button.setAttribute("aria-label", `Colour theme: ${names[now]}`);
+  };
+  button.hidden = false;
+  show();
+  button.addEventListener("click", () => {
+    const order = ["", "dark", "light"];
+    const now = document.documentElement.dataset.theme || "";
+    const next = order[(order.indexOf(now) + 1) % order.length];
+    if (next) { document.documentElement.dataset.theme = next; }
+    else { delete document.documentElement.dataset.theme; }
+    try {
+      if (next) { window.localStorage.setItem("ladder-theme", next); }
+      else { window.localStorage.removeItem("ladder-theme"); }
+    } catch (e) { /* storage blocked: this page only */ }
+    show();
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  themeToggle();
   guardForms();
   reviewKeys();
   labLive();
