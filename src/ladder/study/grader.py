@@ -558,9 +558,7 @@ class WarmGrader:
             if old is not None and old.key == (exercise.id, str(exercise.checks_path), memory):
                 return
             try:
-                self._spares[exercise.id] = self._starter.submit(
-                    _Spare, exercise, memory
-                ).result()
+                self._spares[exercise.id] = self._starter.submit(_Spare, exercise, memory).result()
             except (OSError, RuntimeError):  # RuntimeError: closed meanwhile
                 return  # the next check starts its own
         if old is not None:

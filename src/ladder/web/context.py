@@ -104,12 +104,14 @@ _templates: Jinja2Templates | None = None
 def templates() -> Jinja2Templates:
     global _templates
     if _templates is None:
+        from ladder.study.labs import human_number
         from ladder.web.render import inline_markdown
 
         _templates = Jinja2Templates(directory=str(HERE / "templates"))
         env = _templates.env
         env.filters["md"] = inline_markdown
         env.filters["when"] = when
+        env.filters["num"] = human_number
         env.globals["STATE_LABEL"] = STATE_LABEL
         env.trim_blocks = True
         env.lstrip_blocks = True

@@ -73,7 +73,7 @@ def roadmap_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
 
 @router.get("/lessons/{lesson_id}", response_class=HTMLResponse)
 def lesson_page(request: Request, lesson_id: str, store: Store = StoreDep) -> HTMLResponse:
-    from ladder.web.render import render_markdown
+    from ladder.web.render import render_lesson
 
     ctx = get_ctx(request)
     cur = ctx.curriculum
@@ -81,11 +81,15 @@ def lesson_page(request: Request, lesson_id: str, store: Store = StoreDep) -> HT
     order = [l.id for l in cur.ordered_lessons()]
     at = order.index(lesson.id)
     states = store.exercise_states()
+    body, toc = render_lesson(lesson.body)
     return render(
         request,
         "lesson.html",
         lesson=lesson,
-        body=render_markdown(lesson.body),
+        body=body,
+        toc=toc,
+        position=at + 1,
+        total=len(order),
         stage=cur.stage(lesson.stage),
         read_at=store.read_lessons().get(lesson.id),
         cards=cur.cards_of(lesson.id),
@@ -211,8 +215,10 @@ def _editor_answer(request: Request, ex: Exercise, store: Store, saved: bool, ch
     ctx = get_ctx(request)
     path = ctx.workspace.exercise_path(ex)
     parts = _verdict_context(ctx, store, ex)
-    html = templates().get_template("_verdict.html").render(
-        ex=ex, checked=checked, STATE_LABEL=STATE_LABEL, **parts
+    html = (
+        templates()
+        .get_template("_verdict.html")
+        .render(ex=ex, checked=checked, STATE_LABEL=STATE_LABEL, **parts)
     )
     try:
         source = path.read_text("utf-8")
@@ -315,26 +321,70 @@ def solution_form(request: Request, exercise_id: str) -> RedirectResponse:
     return RedirectResponse(f"/exercises/{ex.id}/solution#solution", status_code=303)
 
 
+# -- search ------------------------------------------------------------------------------------
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", store: Store = StoreDep) -> HTMLResponse:
+    """``ladder search QUERY``: lessons (by section), cards and exercises."""
+    import html as html_lib
+
+    from ladder.study.search import MARK_END, MARK_START, search
+
+    ctx = get_ctx(request)
+    query = q.strip()[:200]
+    hits = search(ctx.curriculum, query, limit=40) if query else []
+    shown = [
+        (
+            hit,
+            html_lib.escape(hit.snippet)
+            .replace(MARK_START, "<mark>")
+            .replace(MARK_END, "</mark>"),
+        )
+        for hit in hits
+    ]
+    return render(
+        request,
+        "search.html",
+        query=query,
+        hits=shown,
+        nav=nav_counts(ctx, store),
+        page="search",
+    )
+
+
 # -- stats -------------------------------------------------------------------------------------
 
 
 @router.get("/stats", response_class=HTMLResponse)
 def stats_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
+    from ladder.study.activity import due_forecast, rating_counts, study_days
     from ladder.study.memory import Memory
     from ladder.study.progress import roadmap
-    from ladder.web.charts import daily_bars, hbars, last_days
+    from ladder.web.charts import daily_bars, hbars, heatmap, last_days, rating_bars
 
     ctx = get_ctx(request)
     now = ctx.now()
     s = Memory(ctx.curriculum, store).stats(now)
     stages = roadmap(ctx.curriculum, store)
-    per_day = last_days(s["reviews_per_day"], now.astimezone().date())  # type: ignore[arg-type]
+    today = now.astimezone().date()
+    per_day = last_days(s["reviews_per_day"], today)  # type: ignore[arg-type]
     attempts = [a for e in ctx.curriculum.exercises for a in store.attempts(e)]
+    forecast = due_forecast(store, now)
+    days = study_days(ctx.curriculum, store)
+    ratings = rating_counts(store)
     return render(
         request,
         "stats.html",
         s=s,
         stages=stages,
+        forecast=forecast,
+        forecast_total=sum(n for _, n in forecast),
+        forecast_chart=daily_bars(forecast, "cards due"),
+        days_studied=len(days),
+        heatmap_chart=heatmap(days, today),
+        ratings=ratings,
+        ratings_chart=rating_bars(ratings),
         reviews_chart=daily_bars(per_day),
         stages_chart=hbars([(f"{st.number}. {st.title}", st.done, st.total) for st in stages]),
         attempts=len(attempts),

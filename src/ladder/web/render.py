@@ -14,9 +14,17 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["render_markdown", "latex_to_mathml", "highlight_code", "inline_markdown"]
+__all__ = [
+    "render_markdown",
+    "render_lesson",
+    "Heading",
+    "latex_to_mathml",
+    "highlight_code",
+    "inline_markdown",
+]
 
 _CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.S)
 _DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
@@ -103,3 +111,40 @@ def inline_markdown(text: str) -> str:
     """A short text (card front, hint, objective) with inline Markdown and math, no <p>."""
     protected, found = _protect(text)
     return _restore(_md().renderInline(protected), found)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int  # 2 or 3
+    id: str  # the anchor: "the-objective"
+    html: str  # the heading's inner HTML (it may hold math)
+
+
+_HEADING = re.compile(r"<h([23])>(.*?)</h\1>", re.S)
+_LEADING_TITLE = re.compile(r"\A\s*# [^\n]*\n")
+
+
+@lru_cache(maxsize=256)
+def render_lesson(markdown: str) -> tuple[str, tuple[Heading, ...]]:
+    """A lesson body as HTML without its leading ``# Title`` (the page shows the title
+    above the objectives), with an ``id`` on every ``<h2>``/``<h3>`` — the anchors
+    :func:`ladder.study.search.section_id` gives, so search hits land on them — and the
+    table of contents those headings make."""
+    from ladder.study.search import lesson_sections, section_id
+
+    body = _LEADING_TITLE.sub("", markdown, count=1)
+    rendered = render_markdown(body)
+    anchors = [anchor for level, anchor, _h, _t in lesson_sections(body) if level > 1]
+    found = list(_HEADING.finditer(rendered))
+    if len(found) != len(anchors):  # a heading the scan did not see: number them anew
+        taken: set[str] = set()
+        anchors = [section_id(re.sub(r"<[^>]+>", "", m.group(2)), taken) for m in found]
+    toc: list[Heading] = []
+    queue = iter(anchors)
+
+    def anchor(m: re.Match[str]) -> str:
+        level, inner, ident = int(m.group(1)), m.group(2), next(queue)
+        toc.append(Heading(level, ident, inner))
+        return f'<h{level} id="{ident}">{inner}</h{level}>'
+
+    return _HEADING.sub(anchor, rendered), tuple(toc)

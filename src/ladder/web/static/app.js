@@ -59,9 +59,17 @@ function reviewKeys() {
   });
 }
 
+// A number as a person writes it (as ladder.study.labs.human_number): 31,240 not 3.124e+04.
 function fmt(value) {
   if (value === null || value === undefined) return "—";
-  return typeof value === "number" ? Number(value.toPrecision(4)).toString() : String(value);
+  if (typeof value !== "number") return String(value);
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : (value > 0 ? "∞" : "−∞");
+  const size = Math.abs(value);
+  if (Number.isInteger(value) && size < 1e15) return value.toLocaleString("en-US");
+  if (size >= 10000) return Math.round(value).toLocaleString("en-US");
+  if (size >= 1000) return value.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (size >= 1e-3) return Number(value.toPrecision(4)).toString();
+  return value.toExponential(1);
 }
 
 // Labs: follow the run's events and move to the results when it ends.
