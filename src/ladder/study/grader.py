@@ -312,9 +312,9 @@ def _grade(
         try:
             tree = ast.parse(source, filename=path_text)
         except SyntaxError as exc:
-            v.reason = (
-                f"your file has a syntax error (line {exc.lineno}): "
-                f"{exc.msg}: {(exc.text or '').strip()}"
+            code = (exc.text or "").strip()
+            v.reason = f"your file has a syntax error (line {exc.lineno}): {exc.msg}" + (
+                f": {code}" if code else ""
             )
             return v
         except ValueError as exc:

@@ -141,7 +141,13 @@ def _verdict_context(ctx, store: Store, ex: Exercise) -> dict[str, Any]:
     following = next((r for r in rows if r["current"]), None)  # what `ladder check` does next
     verdict = store.last_verdict(ex.id)
     errors = check_errors(Verdict.from_dict(verdict)) if verdict else []
-    return {"row": row, "following": following, "verdict": verdict, "errors": errors}
+    return {
+        "row": row,
+        "following": following,
+        "verdict": verdict,
+        "errors": errors,
+        "attempts": store.attempts(ex.id),
+    }
 
 
 def _exercise_page(
@@ -161,7 +167,6 @@ def _exercise_page(
 
     ctx = get_ctx(request)
     path = ctx.workspace.exercise_path(ex)
-    attempts = store.attempts(ex.id)
     shown = store.hints_shown(ex.id)
     task = exercise_task(ex)
     try:
@@ -179,11 +184,10 @@ def _exercise_page(
         source=source,
         token=file_token(path),
         notice=notice,
-        attempts=attempts,
         hints=ex.hints[:shown],
         hints_left=len(ex.hints) - shown,
         lesson=ctx.curriculum.lessons.get(ex.lesson),
-        tried=any(a["outcome"] != "not_attempted" for a in attempts),
+        tried=any(a["outcome"] != "not_attempted" for a in store.attempts(ex.id)),
         solution=solution,
         checked=request.query_params.get("checked") == "1",
         saved=request.query_params.get("saved") == "1",

@@ -120,7 +120,7 @@ function mount(form) {
     body.set("token", tokenField.value);
     if (!autocheck || !autocheck.checked) { body.delete("autocheck"); }
     try {
-      const response = await fetch(form.action, {
+      const response = await fetch(form.getAttribute("action"), {  // form.action is the button named "action"
         method: "POST",
         body,
         headers: { Accept: "application/json" },
