@@ -264,9 +264,10 @@ def search(
         )
         return
     for h in hits:
-        console.print(
-            f"[dim]{h.kind:<8}[/dim] [bold]{escape(h.title)}[/bold]  [dim]→ {h.command}[/dim]"
-        )
+        console.print(f"[dim]{h.kind:<8}[/dim] [bold]{escape(h.title)}[/bold]")
         if h.snippet:
-            text = escape(h.snippet.replace("\n", " ")).replace("\x02", "[yellow]")
-            console.print(f"         {text.replace(chr(3), '[/yellow]')}", soft_wrap=False)
+            text = escape(h.snippet.replace("\n", " ").strip())
+            console.print(
+                "         " + text.replace("\x02", "[yellow]").replace("\x03", "[/yellow]")
+            )
+        console.print(f"         [dim]→[/dim] {h.command}")

@@ -156,8 +156,8 @@ def check_errors(verdict: Verdict) -> list[str | None]:
     seen: set[str] = set()
     traces: set[str] = set()
     for c in verdict.checks:
-        message = c.message.strip() if c.status == "error" else ""
-        if not message or message == verdict.reason:
+        message = c.message.rstrip() if c.status == "error" else ""
+        if not message.strip() or message == verdict.reason:
             shown.append(None)
             continue
         lines = message.splitlines()
@@ -257,11 +257,12 @@ def save_exercise(exercise: Exercise, path: Path, text: str, token: str) -> Save
     from ladder.study.grader import MAX_SOURCE_BYTES
 
     data = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
-    if _token(data) == token:
-        return Saved(file_token(path), False)
+    current = file_token(path)
+    if _token(data) in (token, current):  # not edited here, or already what the file holds
+        return Saved(current, False)
     if len(data) > MAX_SOURCE_BYTES:
         raise Invalid(f"{exercise.workspace_name} can hold at most 1 MiB; nothing was saved.")
-    if token != file_token(path):
+    if token != current:
         raise Refused(
             f"{exercise.workspace_name} was changed outside this page since you opened it "
             "(another editor saved it), so nothing was saved: reload the page to edit the "
