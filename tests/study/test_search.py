@@ -55,7 +55,10 @@ def test_the_index_is_cached_under_the_course_fingerprint(cur):
 
 
 def test_sections_and_their_anchors():
-    body = "Intro.\n\n## The $k$-means objective\n\ntext\n\n```\n## not a heading\n```\n\n### The $k$-means objective\n"
+    body = (
+        "Intro.\n\n## The $k$-means objective\n\ntext\n\n```\n## not a heading\n```\n\n"
+        "### The $k$-means objective\n"
+    )
     sections = lesson_sections(body)
     assert [(lvl, a, h) for lvl, a, h, _ in sections] == [
         (1, "", ""),

@@ -341,9 +341,7 @@ def search_page(request: Request, q: str = "", store: Store = StoreDep) -> HTMLR
     shown = [
         (
             hit,
-            html_lib.escape(hit.snippet)
-            .replace(MARK_START, "<mark>")
-            .replace(MARK_END, "</mark>"),
+            html_lib.escape(hit.snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"),
         )
         for hit in hits
     ]
