@@ -26,10 +26,20 @@ __all__ = [
     "inline_markdown",
 ]
 
-_CODE = re.compile(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.S)
-_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
-_INLINE = re.compile(r"(?<![\\$\w])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\w)")
 _PLACEHOLDER = re.compile(r"LADDERMATH(\d+)X")
+_WORD_SUBSCRIPT = re.compile(r"_\{([A-Za-z]+)\}|_(?=\\mathrm|\\text)")
+
+
+def _upright_subscripts(tex: str) -> str:
+    """``SS_{res}`` → ``SS_{\mathrm{res}}``: a subscript that is a word is set upright
+    (:func:`ladder.study.mathtext.word_subscript`), indices (``x_{ij}``) stay italic."""
+    from ladder.study.mathtext import word_subscript
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(1)
+        return f"_{{\\mathrm{{{word}}}}}" if word and word_subscript(word) else m.group(0)
+
+    return _WORD_SUBSCRIPT.sub(fix, tex)
 
 
 @lru_cache(maxsize=8192)
@@ -39,7 +49,9 @@ def latex_to_mathml(tex: str, display: bool = False) -> str:
     from latex2mathml.converter import convert
 
     try:
-        return convert(tex.strip(), display="block" if display else "inline")
+        return convert(
+            _upright_subscripts(" ".join(tex.split())), display="block" if display else "inline"
+        )
     except Exception:  # noqa: BLE001 - any parser error: fall back to the source
         tag = "pre" if display else "code"
         return f'<{tag} class="tex">{html.escape(tex)}</{tag}>'
@@ -80,12 +92,14 @@ def _protect(markdown: str) -> tuple[str, list[str]]:
         found.append(mathml)
         return f"LADDERMATH{len(found) - 1}X"
 
-    parts = _CODE.split(markdown)
+    from ladder.study.mathtext import CODE_SPANS, DISPLAY_MATH, INLINE_MATH
+
+    parts = CODE_SPANS.split(markdown)
     for i in range(0, len(parts), 2):  # even parts are outside code
-        text = _DISPLAY.sub(
+        text = DISPLAY_MATH.sub(
             lambda m: "\n\n" + put(latex_to_mathml(m.group(1), True)) + "\n\n", parts[i]
         )
-        parts[i] = _INLINE.sub(lambda m: put(latex_to_mathml(m.group(1))), text)
+        parts[i] = INLINE_MATH.sub(lambda m: put(latex_to_mathml(m.group(1))), text)
     return "".join(parts), found
 
 
