@@ -113,13 +113,14 @@ def review(
         done = len(answered)
         console.rule(f"{done + 1}/{done + 1 + len(pending)} · {card.lesson} · {tag}")
         front, back = card_sides(cur, ws.store, card)
-        console.print(markdown_math_to_unicode(front), markup=False)
+        shown = lambda text: markdown_math_to_unicode(text, escape=False)  # noqa: E731
+        console.print(shown(front), markup=False)
         start = time.monotonic()
 
         if card.auto_checked:
             if card.kind == "choice":
                 for i, choice in enumerate(card.choices, 1):
-                    console.print(f"  {i}. {choice}", markup=False)
+                    console.print(f"  {i}. {shown(choice)}", markup=False)
             typed = ask("Your answer: ", item)
             while typed is not None and not typed.strip():  # an empty Enter asks again
                 typed = ask("Type your answer (q stops): ", item)
@@ -130,9 +131,10 @@ def review(
                 cur, ws.store, card.id, item.reps, typed=typed, duration_ms=int(seconds * 1000)
             )
             style = "green" if result.correct else "red"
-            console.print(f"[{style}]" + result.feedback.replace("[", "\\[") + f"[/{style}]")
+            feedback = shown(result.feedback).replace("[", "\\[")
+            console.print(f"[{style}]{feedback}[/{style}]")
             if back:
-                console.print(back, markup=False)
+                console.print(shown(back), markup=False)
             console.print(
                 f"[dim]Rated {RATINGS[result.rating]} ({'right' if result.correct else 'wrong'}, "
                 f"{seconds:.0f} s).[/dim]"
@@ -142,7 +144,7 @@ def review(
             if typed is None:
                 continue
             seconds = time.monotonic() - start
-            console.print(back, markup=False, style="bold")
+            console.print(shown(back), markup=False, style="bold")
             when = intervals(cur, ws.store, card.id)
             options = " · ".join(f"{r} {RATINGS[r]} ({when[r]})" for r in RATINGS)
             rating = None

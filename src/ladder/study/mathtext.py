@@ -24,6 +24,7 @@ links or emphasis (``[C](VC)``, ``P_MLE … λ_max``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -83,7 +84,8 @@ REL = {
     "in": "∈", "notin": "∉", "subset": "⊂", "subseteq": "⊆", "to": "→", "rightarrow": "→",
     "leftarrow": "←", "gets": "←", "Rightarrow": "⇒", "Leftarrow": "⇐", "iff": "⇔",
     "Leftrightarrow": "⇔", "mapsto": "↦", "mid": "|", "ll": "≪", "gg": "≫", "perp": "⊥",
-    "coloneqq": "≔", ":": ":",
+    "coloneqq": "≔", ":": ":", "succ": "≻", "prec": "≺", "succeq": "⪰", "preceq": "⪯",
+    "implies": "⟹", "vdash": "⊢", "models": "⊨", "asymp": "≍", "cong": "≅",
 }  # fmt: skip
 OPEN = {"(": "(", "[": "[", "\\{": "{", "lfloor": "⌊", "lceil": "⌈", "langle": "⟨"}
 CLOSE = {")": ")", "]": "]", "\\}": "}", "rfloor": "⌋", "rceil": "⌉", "rangle": "⟩"}
@@ -173,7 +175,7 @@ class _Parser:
         raise ValueError("a { is not closed")
 
     def argument(self) -> list[_Piece]:
-        """A command's argument or a script: a {group}, or one token (``\hat y_i`` puts
+        r"""A command's argument or a script: a {group}, or one token (``\hat y_i`` puts
         the hat on y only; ``x^2_k`` has the superscript 2)."""
         if self.peek() == "{":
             self.take()
@@ -452,6 +454,7 @@ def convert(tex: str) -> Converted:
         text = _join(parser.sequence())
     text = re.sub(r" {2,}", " ", text).strip()
     text = re.sub(r" *(\x01+) *", lambda m: "  " * len(m.group(1)), text)  # \quad: 2 spaces
+    text = unicodedata.normalize("NFC", text)  # ŷ as one character where Unicode has it
     return Converted(text, parser.scripts, parser.unknown)
 
 

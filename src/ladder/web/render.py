@@ -31,7 +31,7 @@ _WORD_SUBSCRIPT = re.compile(r"_\{([A-Za-z]+)\}|_(?=\\mathrm|\\text)")
 
 
 def _upright_subscripts(tex: str) -> str:
-    """``SS_{res}`` → ``SS_{\mathrm{res}}``: a subscript that is a word is set upright
+    r"""``SS_{res}`` → ``SS_{\mathrm{res}}``: a subscript that is a word is set upright
     (:func:`ladder.study.mathtext.word_subscript`), indices (``x_{ij}``) stay italic."""
     from ladder.study.mathtext import word_subscript
 
