@@ -120,3 +120,10 @@ def test_stats_show_the_forecast_study_days_and_ratings(client, curriculum):
     assert 'id="forecast"' in page and 'aria-label="cards due per day"' in page
     assert 'class="chart heatmap"' in page and page.count('class="day h') >= 7 * 25
     assert 'aria-label="answers by rating"' in page and "1 · 50 %" in page
+
+
+def test_card_math_is_mathml_in_the_browser(client):
+    page = client.get("/cards/ml.normal-equations").text
+    back = page.split('<div class="answer-text">')[1].split("</div>")[0]
+    assert "<math" in back and "&lt;math" not in back and "$" not in back
+    assert "<script" not in client.get("/cards/ml.normal-equations").text.split("<main>")[1]

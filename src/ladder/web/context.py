@@ -109,7 +109,11 @@ def templates() -> Jinja2Templates:
 
         _templates = Jinja2Templates(directory=str(HERE / "templates"))
         env = _templates.env
-        env.filters["md"] = inline_markdown
+        from markupsafe import Markup
+
+        # markdown-it escapes any HTML in the text (html=False), so its output is safe;
+        # Markup keeps Jinja from escaping the MathML and emphasis it made
+        env.filters["md"] = lambda text: Markup(inline_markdown(text or ""))
         env.filters["when"] = when
         env.filters["num"] = human_number
         env.globals["STATE_LABEL"] = STATE_LABEL
