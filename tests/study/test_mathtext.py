@@ -25,7 +25,9 @@ def test_fractions_keep_their_grouping():
 
 
 def test_limits_of_sums_are_scripts_of_the_sum():
-    assert latex_to_unicode(r"\sum_{m=1}^{d_k} x_m") == "∑_(m = 1)^(d_k) x_m"
+    assert latex_to_unicode(r"\sum_{m=1}^{d_k} x_m") == "∑ₘ₌₁^(dₖ) xₘ"
+    assert latex_to_unicode(r"\prod_{t=1}^T P(w_t)") == "∏ₜ₌₁ᵀ P(wₜ)"
+    assert latex_to_unicode(r"\sum_{t \ge 0} \gamma^t r_{t+1}") == "∑_(t≥0) γᵗr_(t+1)"
     assert latex_to_unicode(r"\prod_j \theta_j") == "∏ⱼ θⱼ"
 
 
@@ -45,7 +47,7 @@ def test_spacing_and_relations():
     assert latex_to_unicode(r"\bar a \mathrel{+}= b\,\bar z") == "ā += b z̄"
     assert latex_to_unicode(r"y \in \{-1, +1\}") == "y ∈ {−1, +1}"
     assert latex_to_unicode(r"N_{1+}(\bullet\,w)") == "N₁₊(• w)"
-    assert latex_to_unicode(r"C \in \mathbb{R}^{|V| \times m}") == "C ∈ ℝ^(|V| × m)"
+    assert latex_to_unicode(r"C \in \mathbb{R}^{|V| \times m}") == "C ∈ ℝ^(|V|×m)"
 
 
 def test_the_converter_reports_what_it_does_not_know():

@@ -226,18 +226,21 @@ class _Parser:
             text = f"({text})"
         if sub is not None:
             self.scripts += 1
-            raw = _join(sub)
+            raw = _join(sub).replace(" ", "")  # scripts are set tight: ∑_(t≥0), w_(t−1)
             word = _plainword(sub) and (word_subscript(raw) or any(p.kind == "word" for p in sub))
             small = None if word else _small(raw, SUB)
             if small is None:
                 self.needs_plain = True
-            text += small if small is not None and self.style == "unicode" else _script("_", raw)
+            plain_sub = small is None or self.style != "unicode"
+            text += _script("_", raw) if plain_sub else small
         if sup is not None:
             self.scripts += 1
-            raw = _join(sup)
+            raw = _join(sup).replace(" ", "")
             small = "ᵀ" if raw == "ᵀ" else _small(raw, SUP)
+            if kind == "op" and sub is not None and plain_sub:
+                small = None  # limits alike: ∏_(t = 1)^T, not ∏_(t = 1)ᵀ
             text += small if small is not None else _script("^", raw)
-        return _Piece(text, kind if kind in ("op", "func") else "ord")
+        return _Piece(text, kind if kind in ("op", "func", "close") else "ord")
 
     def atom(self) -> list[_Piece]:
         token = self.take()
@@ -364,8 +367,9 @@ def _small(text: str, table: dict[str, str]) -> str | None:
 
 
 def _script(mark: str, raw: str) -> str:
-    """``_t``, ``_res``, ``^(t+1)``: one word as it is, anything else in parentheses."""
-    if raw.replace("′", "").isalnum() or raw in ("*", "′"):
+    """``_t``, ``_res``, ``^(t+1)``, ``^(dₖ)``: one plain word as it is, anything else
+    in parentheses."""
+    if re.fullmatch(r"[A-Za-z0-9]+′*|[*′]", raw) or len(raw) == 1:
         return mark + raw
     return f"{mark}({raw})"
 
@@ -398,9 +402,6 @@ def _operand(pieces: list[_Piece], denominator: bool = False) -> str:
     ):
         return f"({text})"
     return text
-
-
-_TIGHT_BEFORE = {"close", "punct", "bin", "rel", "space"}
 
 
 def _join(pieces: list[_Piece]) -> str:
@@ -501,9 +502,11 @@ def markdown_math_to_unicode(markdown: str, *, escape: bool = True) -> str:
     parts = CODE_SPANS.split(markdown)
     esc = _escape if escape else (lambda t: t)
     for i in range(0, len(parts), 2):
+        # a display formula becomes an indented block, which Markdown shows as it is
+        # (so it is not escaped); inline math is escaped
         text = DISPLAY_MATH.sub(
             lambda m: (
-                f"\n\n    {esc(latex_to_unicode(m.group(1).strip()))}\n\n"
+                f"\n\n    {latex_to_unicode(m.group(1).strip())}\n\n"
                 if escape
                 else latex_to_unicode(m.group(1).strip())
             ),
