@@ -199,3 +199,150 @@ def test_a_learner_session_in_the_browser(server, browser, workspace, curriculum
     if folder:
         assert len(list(Path(folder).glob("*.png"))) >= 12
     shutil.rmtree(workspace / "runs", ignore_errors=True)
+
+
+# -- phones, the editor, the theme (issue 16 §2, §5) -------------------------------------------
+
+PHONE = {"width": 375, "height": 740}
+FITS = """() => {
+  const doc = document.documentElement;
+  const tops = [...document.querySelectorAll('header nav a')]
+    .map(a => Math.round(a.getBoundingClientRect().top));
+  return {scroll: doc.scrollWidth, client: doc.clientWidth,
+          rows: new Set(tops).size, links: tops.length};
+}"""
+
+
+def _fake_run(workspace: Path) -> str:
+    """A finished run of the lab with a plot and a long metrics table (no CPU spent)."""
+    import json
+
+    folder = workspace / "runs" / LAB / "20260302-090000"
+    folder.mkdir(parents=True)
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ax.plot([0, 1, 2], [3, 1, 2])
+    fig.savefig(folder / "fit.png")
+    plt.close(fig)
+    metrics = {f"a_rather_long_metric_name_{i:02d}_ms": 31240.5 + i for i in range(16)}
+    (folder / "metrics.json").write_text(
+        json.dumps(
+            {
+                "status": "done",
+                "seconds": 12.3,
+                "started": "2026-03-02T09:00:00+00:00",
+                "figures": ["fit.png"],
+                "tables": [
+                    {
+                        "title": "Ours beside scikit-learn",
+                        "columns": ["library", "solver", "max |Δcoef|", "train R²", "fit ms"],
+                        "rows": [["scikit-learn", "lstsq", 0.0, 0.5539, 31240.5]],
+                    }
+                ],
+                "metrics": metrics,
+            }
+        )
+    )
+    return f"/labs/{LAB}/runs/20260302-090000"
+
+
+def test_every_page_fits_a_phone(server, browser, workspace, curriculum):
+    """375 px wide: no page scrolls sideways and the navigation stays one row."""
+    folder = os.environ.get("LADDER_SCREENSHOTS")
+    origin = server.split("/?")[0]
+    page = browser.new_page(viewport=PHONE)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server)
+    page.goto(f"{origin}/lessons/{curriculum.ordered_lessons()[0].id}")
+    page.click("#mark-read")  # cards to review, a study day for the stats
+    page.wait_for_selector("#read-notice")
+    card = next(iter(curriculum.cards))
+    paths = [
+        "/",
+        "/exercises",
+        f"/exercises/{EXERCISE}",
+        "/review",
+        f"/cards/{card}",
+        "/labs",
+        f"/labs/{LAB}",
+        _fake_run(workspace),
+        "/stats",
+        "/search?q=softmax",
+        "/search",
+        "/no-such-page",
+        *[f"/lessons/{lesson.id}" for lesson in curriculum.ordered_lessons()],
+        *[f"/exercises/{e.id}" for e in curriculum.ordered_exercises()[::9]],
+    ]
+    wide = []
+    for path in paths:
+        page.goto(origin + path)
+        fit = page.evaluate(FITS)
+        if fit["scroll"] > fit["client"] or fit["rows"] != 1 or fit["links"] != 5:
+            wide.append((path, fit))
+        if folder and not path.startswith("/lessons/") and "/exercises/" not in path[11:]:
+            name = re.sub(r"\W+", "-", path).strip("-") or "roadmap"
+            page.screenshot(path=str(Path(folder) / f"phone-{name}.png"), full_page=True)
+    assert wide == [], wide
+    assert errors == [], errors
+
+
+def test_writing_an_exercise_in_the_browser(server, browser, workspace):
+    """The editor: type, Ctrl-S saves the workspace file and checks it (check on save);
+    a change made outside is never overwritten; the solution has its own address."""
+    origin = server.split("/?")[0]
+    page = browser.new_page(viewport={"width": 1180, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(server)
+    page.goto(f"{origin}/exercises/{EXERCISE}")
+    learner_file = workspace / "exercises" / "ml" / "mse.py"
+    assert "Return a Python float" in page.inner_text("#task")
+    page.wait_for_selector(".cm-content")
+    assert "raise NotImplementedError" in page.inner_text(".cm-content")
+    # replace the whole file with a wrong solution, as typed
+    page.click(".cm-content")
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.keyboard.insert_text(MSE_WRONG)  # as pasted: the editor adds no indentation
+    assert page.inner_text("#editor-status") == "unsaved changes"
+    page.keyboard.press("Control+s")
+    page.wait_for_selector("#verdict .outcome.incorrect", timeout=60_000)
+    assert "np.sum" in learner_file.read_text()  # the file `ladder check` grades
+    assert "0.375" in page.inner_text("#verdict") and page.inner_text("#state") == "incorrect"
+    assert "checked at" in page.inner_text("#editor-status")
+    # another editor saves meanwhile: the page refuses to overwrite it
+    learner_file.write_text(MSE_RIGHT)
+    page.click(".cm-content")
+    page.keyboard.press("Control+End")
+    page.keyboard.type("# mine")
+    page.keyboard.press("Control+s")
+    page.wait_for_selector("#save-refused")
+    assert "changed outside this page" in page.inner_text("#save-refused")
+    assert learner_file.read_text() == MSE_RIGHT
+    # the solution, at an address that survives a reload
+    page.goto(f"{origin}/exercises/{EXERCISE}/solution")
+    page.reload()
+    assert "Reference solution" in page.inner_text("#solution")
+    assert errors == [], errors
+
+
+def test_the_theme_follows_the_system_and_the_toggle(server, browser):
+    origin = server.split("/?")[0]
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(server)
+    background = "() => getComputedStyle(document.body).backgroundColor"
+    dark = page.evaluate(background)
+    assert dark == "rgb(20, 24, 31)"  # the system asks for dark: dark without a click
+    page.click("#theme-toggle")  # as the system → dark (chosen)
+    page.click("#theme-toggle")  # → light
+    assert page.evaluate(background) == "rgb(247, 248, 250)"
+    page.goto(f"{origin}/stats")  # the choice is kept
+    assert page.evaluate(background) == "rgb(247, 248, 250)"
+    assert page.get_attribute("#theme-toggle", "aria-label") == "Colour theme: light"
+    context.close()

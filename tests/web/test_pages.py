@@ -53,7 +53,9 @@ def test_markdown_keeps_math_away_from_emphasis_and_highlights_code():
         "```python\nprint('$5')\n```\n\nand `cost = $3` too.\n\n$$\\frac{1}{n}$$"
     )
     assert "<em>" not in html and html.count("<math") == 3
-    assert '<div class="highlight">' in html and "$5" in html and "<code>cost = $3</code>" in html
+    assert '<pre class="highlight"><code>' in html and "$5" in html
+    assert "<code>cost = $3</code>" in html
+    assert html.count("<pre") == 1  # one box around the code, not a box in a box
     assert '<div class="math-block"><math' in html
 
 
@@ -153,7 +155,7 @@ def test_stats_page_draws_its_charts(client, curriculum):
     card = curriculum.cards_of(LESSON)[0]
     client.post("/review", {"card_id": card.id, "reps": 0, "rating": 3, "answer": "1"})
     r = client.get("/stats")
-    assert r.status_code == 200 and r.text.count("<svg") == 2
+    assert r.status_code == 200 and r.text.count("<svg") == 5  # forecast, days, ratings, …
     assert '<div class="big">1</div><div class="muted">reviews (1 today)</div>' in r.text
     assert "1. Machine learning basics" in r.text
 

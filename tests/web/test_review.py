@@ -13,6 +13,7 @@ import pytest
 
 from ladder.study.memory import Memory, check_answer
 from ladder.study.store import Store
+from ladder.web.render import inline_markdown
 from tests.web.conftest import LESSON, NOW, TOKEN
 
 
@@ -97,7 +98,7 @@ def test_typed_answers_are_checked_and_rated_automatically(client, curriculum, k
     r = client.post("/review", {"card_id": card.id, "reps": 0, "answer": wrong})
     expected = check_answer(card, wrong)
     assert r.status_code == 200 and not expected[0]
-    assert expected[1].replace("“", "&#8220;") in r.text or expected[1] in r.text
+    assert inline_markdown(expected[1]) in r.text  # its math as MathML
     assert "Rated Again (wrong" in r.text
     r = client.post("/review", {"card_id": card.id, "reps": 1, "answer": right})
     assert "Right:" in r.text and "Rated Easy (right" in r.text  # quick answer: Easy

@@ -137,10 +137,11 @@ def bar(done: int, total: int, width: int = 20) -> str:
 
 
 def cell(value: Any) -> str:
-    """A table cell: 4 significant digits for floats, a dash for "not applicable"."""
-    if value is None:
-        return "—"
-    return f"{value:.4g}" if isinstance(value, float) else str(value)
+    """A table cell: a number as a person writes it (``31,240``, ``0.3069``), a dash for
+    "not applicable" (:func:`ladder.study.labs.human_number`)."""
+    from ladder.study.labs import human_number
+
+    return human_number(value)
 
 
 def emit_json(data: Any) -> None:

@@ -45,8 +45,10 @@ def print_verdict(ex: Exercise, path: Path, v: Verdict) -> None:
         return
     if v.reason and v.outcome == "could_not_check":
         console.print(f"  {v.reason}", markup=False)
-    last_error = None
-    for c in v.checks:
+    from ladder.study.session import check_errors
+
+    errors = check_errors(v)  # each traceback once, as the web app shows them
+    for c, shown in zip(v.checks, errors, strict=True):
         mark = {
             "passed": "[green]✓[/green]",
             "failed": "[red]✗[/red]",
@@ -67,14 +69,9 @@ def print_verdict(ex: Exercise, path: Path, v: Verdict) -> None:
                 if value:
                     text = f"{label + ':':<10}{value}" if label else value
                     console.print("      " + text.replace("\n", "\n      "), markup=False)
-        elif c.status == "error" and c.message:
-            if c.message == v.reason:
-                continue
-            if c.message == last_error:
-                console.print("      the same error again", style="dim")
-                continue
-            last_error = c.message
-            console.print("      " + c.message.replace("\n", "\n      "), markup=False)
+        elif c.status == "error" and shown:
+            style = "dim" if shown == "the same error again" else None
+            console.print("      " + shown.replace("\n", "\n      "), markup=False, style=style)
     if v.output and v.outcome != "passed":
         console.print("  [dim]your code printed:[/dim]")
         for line in v.output.splitlines():

@@ -113,13 +113,14 @@ def review(
         done = len(answered)
         console.rule(f"{done + 1}/{done + 1 + len(pending)} · {card.lesson} · {tag}")
         front, back = card_sides(cur, ws.store, card)
-        console.print(markdown_math_to_unicode(front), markup=False)
+        shown = lambda text: markdown_math_to_unicode(text, escape=False)  # noqa: E731
+        console.print(shown(front), markup=False)
         start = time.monotonic()
 
         if card.auto_checked:
             if card.kind == "choice":
                 for i, choice in enumerate(card.choices, 1):
-                    console.print(f"  {i}. {choice}", markup=False)
+                    console.print(f"  {i}. {shown(choice)}", markup=False)
             typed = ask("Your answer: ", item)
             while typed is not None and not typed.strip():  # an empty Enter asks again
                 typed = ask("Type your answer (q stops): ", item)
@@ -130,9 +131,10 @@ def review(
                 cur, ws.store, card.id, item.reps, typed=typed, duration_ms=int(seconds * 1000)
             )
             style = "green" if result.correct else "red"
-            console.print(f"[{style}]" + result.feedback.replace("[", "\\[") + f"[/{style}]")
+            feedback = shown(result.feedback).replace("[", "\\[")
+            console.print(f"[{style}]{feedback}[/{style}]")
             if back:
-                console.print(back, markup=False)
+                console.print(shown(back), markup=False)
             console.print(
                 f"[dim]Rated {RATINGS[result.rating]} ({'right' if result.correct else 'wrong'}, "
                 f"{seconds:.0f} s).[/dim]"
@@ -142,7 +144,7 @@ def review(
             if typed is None:
                 continue
             seconds = time.monotonic() - start
-            console.print(back, markup=False, style="bold")
+            console.print(shown(back), markup=False, style="bold")
             when = intervals(cur, ws.store, card.id)
             options = " · ".join(f"{r} {RATINGS[r]} ({when[r]})" for r in RATINGS)
             rating = None
@@ -195,6 +197,18 @@ def stats(
         f"Due now: {s['due_now']} · new available today: {s['new_now']} · "
         f"due by tomorrow: {s['due_by_tomorrow']}"
     )
+    from ladder.study.activity import due_forecast, rating_counts, study_days
+
+    week = due_forecast(ws.store, now(), days=7)
+    console.print(
+        "Coming due: "
+        + " · ".join(f"{day[5:]} {n}" for day, n in week)
+        + "  [dim](next 7 days)[/dim]"
+    )
+    ratings = rating_counts(ws.store)
+    if sum(ratings.values()):
+        console.print("Ratings: " + " · ".join(f"{k} {v}" for k, v in ratings.items()))
+    console.print(f"Days with study: {len(study_days(cur, ws.store))}")
     if not s["cards_unlocked"]:
         console.print("Cards join your reviews when you read their lesson: run `ladder learn`.")
 

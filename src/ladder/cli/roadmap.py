@@ -237,3 +237,37 @@ def learn(
             "Next: open the first file, fill it in, then run [bold]ladder check[/bold] "
             "(or [bold]ladder watch[/bold])."
         )
+
+
+@app.command()
+def search(
+    words: Annotated[list[str], typer.Argument(help="What to look for: every word must match.")],
+    limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many results.")] = 10,
+    as_json: JsonOption = False,
+) -> None:
+    """Search lessons, cards and exercises (`ladder search kneser ney`)."""
+    from ladder.study.search import search as find
+
+    if limit < 1:
+        raise Fail(f"--limit takes a whole number of at least 1, not {limit}.")
+    query = " ".join(words)
+    hits = find(curriculum(), query, limit=limit)
+    if as_json:
+        emit_json(
+            {"query": query, "hits": [h.__dict__ | {"snippet": h.marked("", "")} for h in hits]}
+        )
+        return
+    if not hits:
+        console.print(
+            f"Nothing matches “{escape(query)}”. Try fewer or shorter words: every word must "
+            "match, and the last may be the start of one."
+        )
+        return
+    for h in hits:
+        console.print(f"[dim]{h.kind:<8}[/dim] [bold]{escape(h.title)}[/bold]")
+        if h.snippet:
+            text = escape(h.snippet.replace("\n", " ").strip())
+            console.print(
+                "         " + text.replace("\x02", "[yellow]").replace("\x03", "[/yellow]")
+            )
+        console.print(f"         [dim]→[/dim] {h.command}")

@@ -36,6 +36,12 @@ _PERCENT = re.compile(r"\bpercent(age)?\b|\bper cent\b|\bin %", re.IGNORECASE)
 CLOZE = re.compile(r"\{\{(.+?)\}\}")
 
 
+def _shown_length(text: str) -> int:
+    """About how long a text looks once its ``$…$`` math is rendered: LaTeX commands,
+    braces and dollar signs do not count (``$X^\\top X$`` reads as three letters)."""
+    return len(re.sub(r"\\[A-Za-z]+|[${}]", "", text))
+
+
 def stated_decimals(front: str) -> int | None:
     """The precision a front asks for: "to two decimals" → 2, "a whole number" → 0."""
     m = _DECIMALS.search(front)
@@ -89,7 +95,9 @@ def lint_card(card: Card) -> list[str]:
         wrong = [c for i, c in enumerate(card.choices) if i != card.answer]
         if len(right) >= 30 and _contains(front, right):
             out.append("gives its answer away: the right choice is quoted in the front")
-        if len(right) > 40 and len(right) > 1.6 * max(len(c) for c in wrong):
+        if _shown_length(right) > 40 and _shown_length(right) > 1.6 * max(
+            _shown_length(c) for c in wrong
+        ):
             out.append(
                 "gives its answer away: the right choice is much longer than every other "
                 "(make the options alike in length and detail)"

@@ -19,7 +19,15 @@ from pydantic import BaseModel, ValidationError
 
 from ladder.curriculum.schema import STAGE_IDS, Card, Exercise, Lab, Lesson, Stage
 
-__all__ = ["Problem", "Curriculum", "CurriculumError", "ROOT", "load_curriculum"]
+__all__ = [
+    "Problem",
+    "Curriculum",
+    "CurriculumError",
+    "ROOT",
+    "load_curriculum",
+    "fingerprint",
+    "cache_dir",
+]
 
 ROOT = Path(__file__).resolve().parent
 FRONT_MATTER = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n?", re.S)
@@ -179,16 +187,25 @@ def _fingerprint(root: Path) -> str:
     return h.hexdigest()[:20]
 
 
-def _cache_file(root: Path) -> Path | None:
-    home = os.environ.get("LADDER_HOME")
-    try:
-        if home:
-            folder = Path(home) / "cache"
-        else:
-            from platformdirs import user_cache_dir
+def fingerprint(root: Path = ROOT) -> str:
+    """The course's fingerprint: changes whenever any of its files does (caches built
+    from the course, such as the search index, are keyed by it)."""
+    return _fingerprint(root)
 
-            folder = Path(user_cache_dir("ladder", appauthor=False))
-        return folder / f"curriculum-{_fingerprint(root)}.pickle"
+
+def cache_dir() -> Path:
+    """Where Ladder keeps what it can rebuild (``$LADDER_HOME/cache`` when set)."""
+    home = os.environ.get("LADDER_HOME")
+    if home:
+        return Path(home) / "cache"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("ladder", appauthor=False))
+
+
+def _cache_file(root: Path) -> Path | None:
+    try:
+        return cache_dir() / f"curriculum-{_fingerprint(root)}.pickle"
     except OSError:
         return None
 

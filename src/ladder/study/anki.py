@@ -1,4 +1,4 @@
-"""``ladder export anki FILE``: the course's cards as an Anki deck (``genanki``).
+r"""``ladder export anki FILE``: the course's cards as an Anki deck (``genanki``).
 
 Ids are derived from the card ids, so re-exporting updates the same notes in Anki
 instead of duplicating them. A multiple-choice card shows its options on the front;
@@ -25,19 +25,17 @@ def _id(text: str) -> int:
     return int(hashlib.sha256(text.encode()).hexdigest()[:8], 16) | (1 << 30)
 
 
-_DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.S)
-_INLINE = re.compile(r"(?<![\\$])\$(?!\s)([^$\n]+?)(?<!\s)\$(?!\d)")
-
-
 def text(source: str) -> str:
     """Card text as Anki HTML: escaped, with math written for MathJax."""
+    from ladder.study.mathtext import DISPLAY_MATH, INLINE_MATH  # the lessons' own rules
+
     parts: list[str] = []
     last = 0
-    math = [*((m, "\\[", "\\]") for m in _DISPLAY.finditer(source))]
+    math = [*((m, "\\[", "\\]") for m in DISPLAY_MATH.finditer(source))]
     covered = [(m.start(), m.end()) for m, _, _ in math]
     math += [
         (m, "\\(", "\\)")
-        for m in _INLINE.finditer(source)
+        for m in INLINE_MATH.finditer(source)
         if not any(a <= m.start() < b for a, b in covered)
     ]
     for m, opening, closing in sorted(math, key=lambda t: t[0].start()):

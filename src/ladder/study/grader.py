@@ -245,6 +245,16 @@ def _description(name: str, fn: Any) -> str:
     return (fn.__doc__ or name.removeprefix("check_").replace("_", " ")).strip().splitlines()[0]
 
 
+def _list_checks(exercise: Exercise, names: list[tuple[str, str]]) -> None:
+    """Fill ``names`` with each check's name and full description (none if the check
+    module cannot be loaded: the verdict then lists only what it has)."""
+    try:
+        _module, checks = _load_checks(exercise)
+    except Exception:  # noqa: BLE001 - a course bug surfaces when the checks run
+        return
+    names[:] = [(n, _description(n, fn)) for n, fn in checks]
+
+
 def _reference(exercise: Exercise) -> Any:
     module_name, _, attr = exercise.solution.partition(":")
     return getattr(importlib.import_module(module_name), attr)
@@ -305,9 +315,9 @@ def _grade(
         try:
             tree = ast.parse(source, filename=path_text)
         except SyntaxError as exc:
-            v.reason = (
-                f"your file has a syntax error (line {exc.lineno}): "
-                f"{exc.msg}: {(exc.text or '').strip()}"
+            code = (exc.text or "").strip()
+            v.reason = f"your file has a syntax error (line {exc.lineno}): {exc.msg}" + (
+                f": {code}" if code else ""
             )
             return v
         except ValueError as exc:
@@ -317,6 +327,8 @@ def _grade(
     names: list[tuple[str, str]] = []
 
     def finish(results: list[CheckResult]) -> Verdict:
+        if not names and results and results[0].name == "own_work":
+            _list_checks(exercise, names)  # refused before loading: still name every check
         ran = {c.name for c in results}
         v.checks = results + [CheckResult(n, d, "not_run") for n, d in names if n not in ran]
         return v
@@ -548,8 +560,14 @@ class WarmGrader:
     """
 
     def __init__(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         self._spares: dict[str, _Spare] = {}
         self._lock = threading.Lock()
+        # The sandboxes are started from one thread that lives as long as this object:
+        # the child dies with the thread that started it (PR_SET_PDEATHSIG), and a web
+        # server's worker threads come and go (anyio ends those idle for 10 s).
+        self._starter = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ladder-warm")
 
     def prepare(self, exercise: Exercise, memory_mb: int | None = None) -> None:
         """Start a sandbox for ``exercise``'s next check, unless one is waiting."""
@@ -559,8 +577,8 @@ class WarmGrader:
             if old is not None and old.key == (exercise.id, str(exercise.checks_path), memory):
                 return
             try:
-                self._spares[exercise.id] = _Spare(exercise, memory)
-            except OSError:
+                self._spares[exercise.id] = self._starter.submit(_Spare, exercise, memory).result()
+            except (OSError, RuntimeError):  # RuntimeError: closed meanwhile
                 return  # the next check starts its own
         if old is not None:
             old.box.close()
@@ -582,6 +600,7 @@ class WarmGrader:
             spares, self._spares = list(self._spares.values()), {}
         for spare in spares:
             spare.box.close()
+        self._starter.shutdown(wait=False)
 
 
 def wall_limit(timeout: float) -> float:
@@ -666,14 +685,8 @@ def _run_check(
         )
     except NotImplementedError:
         return CheckResult(name, desc, "not_attempted", "not implemented yet")
-    except CalledTheAnswer as exc:
-        return CheckResult(
-            "own_work",
-            desc,
-            "failed",
-            f"your code calls `{exc.names[0]}`, " + _answer_phrase(exercise),
-            misconception=OWN_WORK,
-        )
+    except CalledTheAnswer as exc:  # the check it interrupted is listed as not run
+        return _own_work(f"your code calls `{exc.names[0]}`, " + _answer_phrase(exercise))
     except ChangedInput as exc:
         return CheckResult(
             name,

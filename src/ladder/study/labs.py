@@ -31,6 +31,9 @@ __all__ = [
     "past_runs",
     "find_run",
     "latest_checkpoint",
+    "DataNeed",
+    "data_needs",
+    "human_number",
     "FORMAT_VERSION",
 ]
 
@@ -177,3 +180,77 @@ def run_lab(
         store.record_lab(lab.id, status, str(out_dir), started, datetime.now(UTC))
     on_event({"type": "end", "status": status, "error": error, "out_dir": str(out_dir)})
     return LabResult(lab.id, status, out_dir, seconds, ctx, error)
+
+
+@dataclass(frozen=True)
+class DataNeed:
+    """One dataset a lab reads, and whether this machine has it."""
+
+    name: str  # "tinyshakespeare", "sklearn:diabetes"
+    title: str
+    here: bool
+    how: str  # where it comes from, or how to get it
+
+
+def data_needs(lab: Lab) -> list[DataNeed]:
+    """The datasets ``lab`` needs (``labs.toml``'s ``datasets``), each with whether it is
+    on this machine (nothing is downloaded to find out)."""
+    from ladder.data import DatasetUnavailable, locate, registry
+
+    known = registry()
+    out: list[DataNeed] = []
+    for name in lab.datasets:
+        if name.startswith("sklearn:"):
+            out.append(
+                DataNeed(
+                    name,
+                    f"scikit-learn's {name.split(':', 1)[1]} set",
+                    True,
+                    "bundled with scikit-learn",
+                )
+            )
+            continue
+        ds = known.get(name)
+        if ds is None:
+            out.append(DataNeed(name, name, False, "not a dataset Ladder knows"))
+            continue
+        try:
+            where = locate(name, download=False)
+        except DatasetUnavailable:
+            how = (
+                "downloaded on the first run when online; or `ladder data add "
+                f"{name} PATH` with a copy you have"
+            )
+            out.append(DataNeed(name, ds.title, False, how))
+        else:
+            out.append(DataNeed(name, ds.title, True, f"on this machine: {where}"))
+    return out
+
+
+def human_number(value: Any) -> str:
+    """A number in a results table, as a person writes it: ``31240.5`` → ``31,240``
+    (never ``3.124e+04``), ``1234.56`` → ``1,234.6``, ``0.30693`` → ``0.3069``,
+    ``41304`` → ``41,304``; only very small numbers keep an exponent (``3.1e-05``).
+    ``None`` is a dash; anything else is its text."""
+    import math
+
+    if value is None:
+        return "—"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, int):
+        return f"{value:,}"
+    if math.isnan(value):
+        return "nan"
+    if math.isinf(value):
+        return "∞" if value > 0 else "−∞"
+    size = abs(value)
+    if size == 0:
+        return "0"
+    if size >= 10_000:
+        return f"{value:,.0f}"
+    if size >= 1_000:
+        return f"{value:,.1f}"
+    if size >= 1e-3:
+        return f"{value:.4g}"
+    return f"{value:.2g}"

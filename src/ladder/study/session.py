@@ -38,6 +38,12 @@ __all__ = [
     "Overview",
     "overview",
     "check",
+    "check_errors",
+    "ExerciseTask",
+    "exercise_task",
+    "file_token",
+    "Saved",
+    "save_exercise",
     "reveal_solution",
     "reveal_hint",
     "CardAnswer",
@@ -138,6 +144,144 @@ def check(
         exercise.id, verdict.outcome, verdict.to_dict(), verdict.seconds, at or now()
     )
     return verdict
+
+
+def check_errors(verdict: Verdict) -> list[str | None]:
+    """What to show under each check of ``verdict`` that raised an error, so a traceback
+    is shown once, not once per check: the full message the first time; "the same error
+    again" when it repeats; only its last line when the same code failed with another
+    message (the traceback above it is the same); None for checks without an error, and
+    for the error the verdict's reason already states."""
+    shown: list[str | None] = []
+    seen: set[str] = set()
+    traces: set[str] = set()
+    for c in verdict.checks:
+        message = c.message.rstrip() if c.status == "error" else ""
+        if not message.strip() or message == verdict.reason:
+            shown.append(None)
+            continue
+        lines = message.splitlines()
+        trace = "\n".join(lines[:-1])
+        if message in seen:
+            shown.append("the same error again")
+        elif trace and trace in traces:
+            shown.append(f"{lines[-1]} (the same traceback as above)")
+        else:
+            shown.append(message)
+        seen.add(message)
+        if trace:
+            traces.add(trace)
+    return shown
+
+
+@dataclass(frozen=True)
+class ExerciseTask:
+    """What the exercise asks, from the course's stub (the learner may have edited their
+    copy): its docstring, the signature to fill in, and the file's name."""
+
+    text: str
+    signature: str
+    file: str
+
+
+def _head(lines: list[str], node) -> list[str]:
+    """The ``def``/``class`` line(s) of ``node``, decorators included, without its
+    docstring or body."""
+    import ast
+
+    first = min((d.lineno - 1 for d in node.decorator_list), default=node.lineno - 1)
+    body = node.body[0]
+    end = body.lineno - 1
+    if body.lineno == node.lineno:  # "def f(): ..." on one line
+        return [lines[first]]
+    if isinstance(body, ast.Expr) and isinstance(body.value, ast.Constant):
+        end = body.lineno - 1
+    return [l for l in lines[first:end] if not l.strip().startswith("#")]
+
+
+def exercise_task(exercise: Exercise) -> ExerciseTask:
+    """The task of ``exercise``: the stub's module docstring (without the closing line
+    about ``ladder check``) and the ``def``/``class`` line of its entry point (for a
+    class, with the methods the learner writes)."""
+    import ast
+
+    source = exercise.stub_path.read_text("utf-8")
+    lines = source.splitlines()
+    tree = ast.parse(source)
+    doc = ast.get_docstring(tree) or ""
+    doc = "\n\n".join(
+        part for part in doc.split("\n\n") if not part.lstrip().startswith("Run ``ladder check``")
+    ).strip()
+    head: list[str] = []
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef) and node.name == exercise.entry:
+            head = _head(lines, node)
+            if isinstance(node, ast.ClassDef):
+                for item in node.body:
+                    if isinstance(item, ast.FunctionDef) and item.name in exercise.writes:
+                        head += _head(lines, item) + [""]
+            break
+    return ExerciseTask(doc, "\n".join(head).rstrip(), exercise.workspace_name)
+
+
+def _token(data: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def file_token(path: Path) -> str:
+    """A token that changes whenever the file at ``path`` does (the sha256 of its bytes;
+    "missing" when there is none): the editor in the browser sends back the token of
+    the version it loaded, so a save never overwrites a change made outside."""
+    try:
+        return _token(path.read_bytes())
+    except (FileNotFoundError, IsADirectoryError):
+        return "missing"
+
+
+@dataclass(frozen=True)
+class Saved:
+    token: str  # the file's token now
+    written: bool  # False: the text was the version the editor loaded; nothing to write
+
+
+def save_exercise(exercise: Exercise, path: Path, text: str, token: str) -> Saved:
+    """Write the learner's file from the browser's editor (the file ``ladder check``
+    grades). ``token`` is :func:`file_token` of the version the editor loaded: a text
+    still equal to that version is not written (so Check grades a file edited outside),
+    and a file changed since then is never overwritten: that is refused."""
+    import os
+    import tempfile
+
+    from ladder.study.grader import MAX_SOURCE_BYTES
+
+    data = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
+    current = file_token(path)
+    if _token(data) in (token, current):  # not edited here, or already what the file holds
+        return Saved(current, False)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise Invalid(f"{exercise.workspace_name} can hold at most 1 MiB; nothing was saved.")
+    if token != current:
+        raise Refused(
+            f"{exercise.workspace_name} was changed outside this page since you opened it "
+            "(another editor saved it), so nothing was saved: reload the page to edit the "
+            "new version, or save again to replace it with yours."
+        )
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise Refused(f"{path} is not a regular file; `ladder reset {exercise.id}` restores it.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Saved(file_token(path), True)
 
 
 def reveal_solution(store: Store, exercise: Exercise, at: datetime | None = None) -> str:

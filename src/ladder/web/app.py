@@ -41,6 +41,10 @@ def _error_page(request: Request, status: int, message: str) -> HTMLResponse:
     }
     if getattr(request.state, "session", None) is None:  # cannot happen behind the Guard
         return HTMLResponse(message, status)
+    if "application/json" in request.headers.get("accept", ""):  # the editor's requests
+        from fastapi.responses import JSONResponse
+
+        return JSONResponse({"error": message}, status)  # type: ignore[return-value]
     return render(
         request,
         "error.html",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
-__all__ = ["daily_bars", "hbars", "last_days"]
+__all__ = ["daily_bars", "hbars", "last_days", "heatmap", "rating_bars"]
 
 
 def last_days(per_day: dict[str, int], today: date, days: int = 30) -> list[tuple[str, int]]:
@@ -25,7 +25,8 @@ def last_days(per_day: dict[str, int], today: date, days: int = 30) -> list[tupl
 
 
 def daily_bars(series: list[tuple[str, int]], label: str = "reviews") -> str:
-    """A column chart of counts per day with the first, middle and last dates below."""
+    """A column chart of counts per day with the first, middle and last dates below
+    (a count above each column when there are few columns)."""
     width, height, top, bottom, left = 600, 180, 16, 28, 30
     n = max(1, len(series))
     peak = max([c for _, c in series] + [1])
@@ -82,5 +83,77 @@ def hbars(rows: list[tuple[str, int, int]]) -> str:
             )
         text = f"{done}/{total}" if total else "soon"
         parts.append(f'<text class="tick" x="{label_w + bar_w + 8}" y="{y + 15}">{text}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def heatmap(per_day: dict[str, int], today: date, weeks: int = 26) -> str:
+    """Study days as a calendar: one square per day, a column per week (Monday on top),
+    the last ``weeks`` weeks up to ``today``; darker for more done that day."""
+    cell, gap, left, top = 13, 3, 30, 16
+    start = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+    width = left + weeks * (cell + gap)
+    height = top + 7 * (cell + gap)
+    peak = max([v for d, v in per_day.items() if d >= start.isoformat()] + [1])
+    parts = [
+        f'<svg class="chart heatmap" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="days studied in the last {weeks} weeks">'
+    ]
+    for row, name in ((0, "Mon"), (2, "Wed"), (4, "Fri")):
+        parts.append(
+            f'<text class="tick" x="{left - 4}" y="{top + row * (cell + gap) + cell - 2}" '
+            f'text-anchor="end">{name}</text>'
+        )
+    month = None
+    for w in range(weeks):
+        first = start + timedelta(days=7 * w)
+        if first.month != month:
+            month = first.month
+            parts.append(
+                f'<text class="tick" x="{left + w * (cell + gap)}" y="{top - 5}">'
+                f"{first.strftime('%b')}</text>"
+            )
+        for d in range(7):
+            day = first + timedelta(days=d)
+            if day > today:
+                break
+            n = per_day.get(day.isoformat(), 0)
+            level = 0 if n == 0 else min(4, 1 + int(3 * n / peak))
+            parts.append(
+                f'<rect class="day h{level}" x="{left + w * (cell + gap)}" '
+                f'y="{top + d * (cell + gap)}" width="{cell}" height="{cell}" rx="2">'
+                f"<title>{day.isoformat()}: {n} done</title></rect>"
+            )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def rating_bars(counts: dict[str, int]) -> str:
+    """How answers were rated: one bar per rating (Again, Hard, Good, Easy) with its
+    count and share."""
+    width, row_h, label_w = 600, 26, 70
+    total = sum(counts.values())
+    peak = max(list(counts.values()) + [1])
+    bar_w = width - label_w - 110
+    height = row_h * max(1, len(counts)) + 4
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" '
+        'aria-label="answers by rating">'
+    ]
+    for i, (label, n) in enumerate(counts.items()):
+        y = 4 + i * row_h
+        share = f"{100 * n / total:.0f} %" if total else "—"
+        parts.append(f'<text class="label" x="0" y="{y + 15}">{html.escape(label)}</text>')
+        parts.append(
+            f'<rect class="track" x="{label_w}" y="{y + 4}" width="{bar_w}" height="14" rx="3"/>'
+        )
+        if n:
+            parts.append(
+                f'<rect class="bar r{i + 1}" x="{label_w}" y="{y + 4}" '
+                f'width="{bar_w * n / peak:.1f}" height="14" rx="3"/>'
+            )
+        parts.append(
+            f'<text class="tick" x="{label_w + bar_w + 8}" y="{y + 15}">{n} · {share}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -105,12 +105,18 @@ _templates: Jinja2Templates | None = None
 def templates() -> Jinja2Templates:
     global _templates
     if _templates is None:
+        from ladder.study.labs import human_number
         from ladder.web.render import inline_markdown
 
         _templates = Jinja2Templates(directory=str(HERE / "templates"))
         env = _templates.env
-        env.filters["md"] = inline_markdown
+        from markupsafe import Markup
+
+        # markdown-it escapes any HTML in the text (html=False), so its output is safe;
+        # Markup keeps Jinja from escaping the MathML and emphasis it made
+        env.filters["md"] = lambda text: Markup(inline_markdown(text or ""))
         env.filters["when"] = when
+        env.filters["num"] = human_number
         env.globals["STATE_LABEL"] = STATE_LABEL
         env.trim_blocks = True
         env.lstrip_blocks = True

@@ -211,6 +211,8 @@ async def job_events(request: Request, job_id: str) -> StreamingResponse:
 
 @router.get("/labs/{lab_id}", response_class=HTMLResponse)
 def lab_page(request: Request, lab_id: str, store: Store = StoreDep) -> HTMLResponse:
+    from ladder.study.labs import data_needs
+
     ctx = get_ctx(request)
     lab = _lab(ctx, lab_id)
     running = ctx.jobs.running if ctx.jobs.running and not ctx.jobs.running.finished else None
@@ -219,6 +221,7 @@ def lab_page(request: Request, lab_id: str, store: Store = StoreDep) -> HTMLResp
         "lab.html",
         lab=lab,
         lesson=ctx.curriculum.lessons.get(lab.lesson),
+        needs=data_needs(lab),
         runs=past_runs(ctx, lab, 10),
         running=running,
         nav=nav_counts(ctx, store),
@@ -248,6 +251,13 @@ def run_page(request: Request, lab_id: str, stamp: str, store: Store = StoreDep)
     lab = _lab(ctx, lab_id)
     data = json.loads((_run_dir(ctx, lab, stamp) / "metrics.json").read_text("utf-8"))
     figures = [f for f in data.get("figures", []) if PLOT.match(f)]
+    metrics = data.get("metrics") or {}
+    scalars = [(k, v) for k, v in metrics.items() if not isinstance(v, list | dict)]
+    series = [
+        (k, json.dumps(v, indent=1, default=str)[:20_000])
+        for k, v in metrics.items()
+        if isinstance(v, list | dict)
+    ]
     return render(
         request,
         "lab_run.html",
@@ -255,6 +265,8 @@ def run_page(request: Request, lab_id: str, stamp: str, store: Store = StoreDep)
         stamp=stamp,
         data=data,
         figures=figures,
+        scalars=scalars,
+        series=series,
         nav=nav_counts(ctx, store),
         page="labs",
     )

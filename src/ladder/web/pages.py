@@ -73,7 +73,7 @@ def roadmap_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
 
 @router.get("/lessons/{lesson_id}", response_class=HTMLResponse)
 def lesson_page(request: Request, lesson_id: str, store: Store = StoreDep) -> HTMLResponse:
-    from ladder.web.render import render_markdown
+    from ladder.web.render import render_lesson
 
     ctx = get_ctx(request)
     cur = ctx.curriculum
@@ -81,11 +81,15 @@ def lesson_page(request: Request, lesson_id: str, store: Store = StoreDep) -> HT
     order = [l.id for l in cur.ordered_lessons()]
     at = order.index(lesson.id)
     states = store.exercise_states()
+    body, toc = render_lesson(lesson.body)
     return render(
         request,
         "lesson.html",
         lesson=lesson,
-        body=render_markdown(lesson.body),
+        body=body,
+        toc=toc,
+        position=at + 1,
+        total=len(order),
         stage=cur.stage(lesson.stage),
         read_at=store.read_lessons().get(lesson.id),
         cards=cur.cards_of(lesson.id),
@@ -126,34 +130,70 @@ def exercises_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
     )
 
 
-def _exercise_page(
-    request: Request, ex: Exercise, store: Store, solution: str | None = None
-) -> HTMLResponse:
+def _verdict_context(ctx, store: Store, ex: Exercise) -> dict[str, Any]:
+    """What the verdict section shows (the page and the editor's JSON answers share it)."""
+    from ladder.study.grader import Verdict
     from ladder.study.progress import exercise_rows
+    from ladder.study.session import check_errors
 
-    ctx = get_ctx(request)
     rows = exercise_rows(ctx.curriculum, store)
     row = next(r for r in rows if r["id"] == ex.id)
     following = next((r for r in rows if r["current"]), None)  # what `ladder check` does next
-    attempts = store.attempts(ex.id)
+    verdict = store.last_verdict(ex.id)
+    errors = check_errors(Verdict.from_dict(verdict)) if verdict else []
+    return {
+        "row": row,
+        "following": following,
+        "verdict": verdict,
+        "errors": errors,
+        "attempts": store.attempts(ex.id),
+    }
+
+
+def _exercise_page(
+    request: Request,
+    ex: Exercise,
+    store: Store,
+    solution: str | None = None,
+    *,
+    status_code: int = 200,
+    notice: str | None = None,
+    text: str | None = None,
+) -> HTMLResponse:
+    """The exercise page; after a refused save, ``text`` (what the learner typed) stays
+    in the editor with the token of the file on disk, so saving again replaces it."""
+    from ladder.study.session import exercise_task, file_token
+    from ladder.web.render import render_markdown
+
+    ctx = get_ctx(request)
+    path = ctx.workspace.exercise_path(ex)
     shown = store.hints_shown(ex.id)
+    task = exercise_task(ex)
+    try:
+        source = path.read_text("utf-8") if text is None else text
+    except (FileNotFoundError, UnicodeDecodeError, IsADirectoryError):
+        source = ""
     return render(
         request,
         "exercise.html",
+        status_code,
         ex=ex,
-        row=row,
-        following=following,
-        path=ctx.workspace.exercise_path(ex),
-        verdict=store.last_verdict(ex.id),
-        attempts=attempts,
+        path=path,
+        task=task,
+        task_html=render_markdown(task.text),
+        source=source,
+        token=file_token(path),
+        notice=notice,
         hints=ex.hints[:shown],
         hints_left=len(ex.hints) - shown,
         lesson=ctx.curriculum.lessons.get(ex.lesson),
-        tried=any(a["outcome"] != "not_attempted" for a in attempts),
+        tried=any(a["outcome"] != "not_attempted" for a in store.attempts(ex.id)),
         solution=solution,
         checked=request.query_params.get("checked") == "1",
+        saved=request.query_params.get("saved") == "1",
         nav=nav_counts(ctx, store),
         page="exercises",
+        **_verdict_context(ctx, store, ex),
     )
 
 
@@ -165,8 +205,85 @@ def exercise_page(request: Request, exercise_id: str, store: Store = StoreDep) -
     return _exercise_page(request, ex, store)
 
 
+def _wants_json(request: Request) -> bool:
+    return "application/json" in request.headers.get("accept", "")
+
+
+def _editor_answer(request: Request, ex: Exercise, store: Store, saved: bool, checked: bool):
+    """The editor's JSON answer: the file's token and text, and the verdict section."""
+    from fastapi.responses import JSONResponse
+
+    from ladder.study.session import STATE_LABEL, file_token
+    from ladder.web.context import templates
+
+    ctx = get_ctx(request)
+    path = ctx.workspace.exercise_path(ex)
+    parts = _verdict_context(ctx, store, ex)
+    html = (
+        templates()
+        .get_template("_verdict.html")
+        .render(ex=ex, checked=checked, STATE_LABEL=STATE_LABEL, **parts)
+    )
+    try:
+        source = path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        source = None
+    state = parts["row"]["state"]
+    return JSONResponse(
+        {
+            "saved": saved,
+            "checked": checked,
+            "token": file_token(path),
+            "source": source,
+            "state": state,
+            "state_label": STATE_LABEL[state],
+            "verdict_html": html if checked else None,
+        }
+    )
+
+
+@post.post("/exercises/{exercise_id}/save", response_class=HTMLResponse)
+async def save(request: Request, exercise_id: str, store: Store = StoreDep):
+    """Save the editor's text to the learner's file (the one ``ladder check`` grades),
+    then check it when asked (the Check button, or "check on save" as ``ladder watch``
+    does). A text equal to the version the page loaded is not written again, so Check
+    grades a file edited outside; a file changed outside since then is never
+    overwritten (:func:`ladder.study.session.save_exercise` refuses)."""
+    from starlette.concurrency import run_in_threadpool
+
+    from ladder.study.session import Invalid, Refused, file_token, save_exercise
+    from ladder.study.session import check as check_exercise
+
+    ctx = get_ctx(request)
+    ex = _exercise(ctx.curriculum, exercise_id)
+    form = await request.form()
+    text, token = form.get("source"), form.get("token")
+    if not isinstance(text, str) or not isinstance(token, str):
+        raise HTTPException(400, "The editor sent no text or no token; reload the page.")
+    wants_check = form.get("action") == "check" or form.get("autocheck") == "1"
+    path = ctx.workspace.exercise_path(ex)
+    try:
+        saved = save_exercise(ex, path, text, token).written
+    except Refused as exc:
+        if _wants_json(request):
+            from fastapi.responses import JSONResponse
+
+            status = 400 if isinstance(exc, Invalid) else 409
+            return JSONResponse({"error": str(exc), "token": file_token(path)}, status)
+        return _exercise_page(
+            request, ex, store, status_code=409, notice=str(exc), text=text.replace("\r\n", "\n")
+        )
+    if wants_check:
+        await run_in_threadpool(check_exercise, store, ex, path, ctx.now(), warm=ctx.warm)
+        ctx.warm.prepare(ex)  # for the next Check
+    if _wants_json(request):
+        return _editor_answer(request, ex, store, saved, wants_check)
+    target = f"/exercises/{ex.id}?{'checked' if wants_check else 'saved'}=1"
+    return RedirectResponse(target + ("#verdict" if wants_check else "#editor"), status_code=303)
+
+
 @post.post("/exercises/{exercise_id}/check")
-def check(request: Request, exercise_id: str, store: Store = StoreDep) -> RedirectResponse:
+def check(request: Request, exercise_id: str, store: Store = StoreDep):
     """``ladder check ID``: grade the learner's own file and record the attempt."""
     from ladder.study.session import check as check_exercise
 
@@ -174,6 +291,8 @@ def check(request: Request, exercise_id: str, store: Store = StoreDep) -> Redire
     ex = _exercise(ctx.curriculum, exercise_id)
     check_exercise(store, ex, ctx.workspace.exercise_path(ex), ctx.now(), warm=ctx.warm)
     ctx.warm.prepare(ex)  # for the next Check
+    if _wants_json(request):
+        return _editor_answer(request, ex, store, False, True)
     return RedirectResponse(f"/exercises/{ex.id}?checked=1#verdict", status_code=303)
 
 
@@ -186,9 +305,10 @@ def hint(request: Request, exercise_id: str, store: Store = StoreDep) -> Redirec
     return RedirectResponse(f"/exercises/{ex.id}#hints", status_code=303)
 
 
-@post.post("/exercises/{exercise_id}/solution", response_class=HTMLResponse)
+@router.get("/exercises/{exercise_id}/solution", response_class=HTMLResponse)
 def solution(request: Request, exercise_id: str, store: Store = StoreDep) -> HTMLResponse:
-    """``ladder solution ID``: the reference code, once the learner has tried."""
+    """``ladder solution ID``: the reference code, once the learner has tried (its own
+    address: a reload or a bookmark shows it again)."""
     from ladder.study.session import reveal_solution
     from ladder.web.render import highlight_code
 
@@ -198,26 +318,75 @@ def solution(request: Request, exercise_id: str, store: Store = StoreDep) -> HTM
     return _exercise_page(request, ex, store, solution=highlight_code(source, "python"))
 
 
+@post.post("/exercises/{exercise_id}/solution")
+def solution_form(request: Request, exercise_id: str) -> RedirectResponse:
+    """The old form's address: on to the solution's own page."""
+    ex = _exercise(get_ctx(request).curriculum, exercise_id)
+    return RedirectResponse(f"/exercises/{ex.id}/solution#solution", status_code=303)
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", store: Store = StoreDep) -> HTMLResponse:
+    """``ladder search QUERY``: lessons (by section), cards and exercises."""
+    import html as html_lib
+
+    from ladder.study.search import MARK_END, MARK_START, search
+
+    ctx = get_ctx(request)
+    query = q.strip()[:200]
+    hits = search(ctx.curriculum, query, limit=40) if query else []
+    shown = [
+        (
+            hit,
+            html_lib.escape(hit.snippet).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"),
+        )
+        for hit in hits
+    ]
+    return render(
+        request,
+        "search.html",
+        query=query,
+        hits=shown,
+        nav=nav_counts(ctx, store),
+        page="search",
+    )
+
+
 # -- stats -------------------------------------------------------------------------------------
 
 
 @router.get("/stats", response_class=HTMLResponse)
 def stats_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
+    from ladder.study.activity import due_forecast, rating_counts, study_days
     from ladder.study.memory import Memory
     from ladder.study.progress import roadmap
-    from ladder.web.charts import daily_bars, hbars, last_days
+    from ladder.web.charts import daily_bars, hbars, heatmap, last_days, rating_bars
 
     ctx = get_ctx(request)
     now = ctx.now()
     s = Memory(ctx.curriculum, store).stats(now)
     stages = roadmap(ctx.curriculum, store)
-    per_day = last_days(s["reviews_per_day"], now.astimezone().date())  # type: ignore[arg-type]
+    today = now.astimezone().date()
+    per_day = last_days(s["reviews_per_day"], today)  # type: ignore[arg-type]
     attempts = [a for e in ctx.curriculum.exercises for a in store.attempts(e)]
+    forecast = due_forecast(store, now)
+    days = study_days(ctx.curriculum, store)
+    ratings = rating_counts(store)
     return render(
         request,
         "stats.html",
         s=s,
         stages=stages,
+        forecast=forecast,
+        forecast_total=sum(n for _, n in forecast),
+        forecast_chart=daily_bars(forecast, "cards due"),
+        days_studied=len(days),
+        heatmap_chart=heatmap(days, today),
+        ratings=ratings,
+        ratings_chart=rating_bars(ratings),
         reviews_chart=daily_bars(per_day),
         stages_chart=hbars([(f"{st.number}. {st.title}", st.done, st.total) for st in stages]),
         attempts=len(attempts),

@@ -1,4 +1,5 @@
-// Ladder's little JavaScript: review keys, busy buttons, live lab progress (SSE).
+// Ladder's little JavaScript: review keys, busy buttons, live lab progress (SSE), the
+// colour theme toggle.
 // Everything also works without it, except the live lab view.
 "use strict";
 
@@ -11,6 +12,7 @@ function typing(event) {
 function guardForms() {
   document.querySelectorAll("form").forEach((form) => {
     form.addEventListener("submit", (event) => {
+      if (form.dataset.js) { return; }  // the editor's form sends itself (editor.js)
       if (form.dataset.busy) { event.preventDefault(); return; }
       form.dataset.busy = "1";
       const check = form.querySelector("#check");
@@ -57,9 +59,17 @@ function reviewKeys() {
   });
 }
 
+// A number as a person writes it (as ladder.study.labs.human_number): 31,240 not 3.124e+04.
 function fmt(value) {
   if (value === null || value === undefined) return "—";
-  return typeof value === "number" ? Number(value.toPrecision(4)).toString() : String(value);
+  if (typeof value !== "number") return String(value);
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? "nan" : (value > 0 ? "∞" : "−∞");
+  const size = Math.abs(value);
+  if (Number.isInteger(value) && size < 1e15) return value.toLocaleString("en-US");
+  if (size >= 10000) return Math.round(value).toLocaleString("en-US");
+  if (size >= 1000) return value.toLocaleString("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  if (size >= 1e-3) return Number(value.toPrecision(4)).toString();
+  return value.toExponential(1);
 }
 
 // Labs: follow the run's events and move to the results when it ends.
@@ -123,7 +133,37 @@ function labLive() {
   };
 }
 
+// The theme toggle: as the system → dark → light → as the system (kept in localStorage;
+// theme.js applies it before the page is drawn).
+function themeToggle() {
+  const button = document.getElementById("theme-toggle");
+  if (!button) { return; }
+  const names = { "": "as the system", dark: "dark", light: "light" };
+  const icons = { "": "◐", dark: "☾", light: "☀" };
+  const show = () => {
+    const now = document.documentElement.dataset.theme || "";
+    button.textContent = icons[now];
+    button.title = `Colour theme: ${names[now]} (click to change)`;
+    button.setAttribute("aria-label", `Colour theme: ${names[now]}`);
+  };
+  button.hidden = false;
+  show();
+  button.addEventListener("click", () => {
+    const order = ["", "dark", "light"];
+    const now = document.documentElement.dataset.theme || "";
+    const next = order[(order.indexOf(now) + 1) % order.length];
+    if (next) { document.documentElement.dataset.theme = next; }
+    else { delete document.documentElement.dataset.theme; }
+    try {
+      if (next) { window.localStorage.setItem("ladder-theme", next); }
+      else { window.localStorage.removeItem("ladder-theme"); }
+    } catch (e) { /* storage blocked: this page only */ }
+    show();
+  });
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  themeToggle();
   guardForms();
   reviewKeys();
   labLive();
