@@ -236,7 +236,9 @@ def concept_problems(cur: Curriculum) -> list[Problem]:
             out.append(Problem(graph_file, None, f"concept {concept.id!r} requires itself"))
     cycle = find_cycle({c.id: [r for r in c.requires if r in known] for c in known.values()})
     if cycle:
-        out.append(Problem(graph_file, None, "the prerequisite graph has a cycle: " + " → ".join(cycle)))
+        out.append(
+            Problem(graph_file, None, "the prerequisite graph has a cycle: " + " → ".join(cycle))
+        )
     order = {l.id: n for n, l in enumerate(cur.ordered_lessons())}
     first: dict[str, int] = {}
     for lesson in cur.lessons.values():
@@ -252,7 +254,11 @@ def concept_problems(cur: Curriculum) -> list[Problem]:
                 )
     folders = {s.id: s.folder for s in cur.stages}
     for card in cur.cards.values():
-        unknown(folders.get(card.id.split(".")[0], Path()) / "cards.toml", f"card {card.id!r}", card.concepts)
+        unknown(
+            folders.get(card.id.split(".")[0], Path()) / "cards.toml",
+            f"card {card.id!r}",
+            card.concepts,
+        )
     for ex in cur.exercises.values():
         unknown(ex.folder / "exercises.toml", f"exercise {ex.id!r}", ex.concepts)
     for concept in known.values():

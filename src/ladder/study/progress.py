@@ -154,9 +154,12 @@ def next_step(cur: Curriculum, store: Store, now: datetime) -> Step:
         return Step(
             "review", None, "ladder review", f"{due} cards are due for review.", {"due": due}
         )
+    from ladder.study.placement import placed_lessons
+
     read = store.read_lessons()
     states = store.exercise_states()
     labs_done = store.labs_done()
+    placed = placed_lessons(store)  # known from a placement test: no need to wait on them
     for lesson in cur.ordered_lessons():
         if lesson.id not in read:
             return Step(
@@ -165,6 +168,8 @@ def next_step(cur: Curriculum, store: Store, now: datetime) -> Step:
                 "ladder learn",
                 f"Read the lesson “{lesson.title}” ({lesson.minutes} min).",
             )
+        if lesson.id in placed:
+            continue
         for e in cur.exercises_of(lesson.id):
             if states.get(e.id) != "passed":
                 return Step(
