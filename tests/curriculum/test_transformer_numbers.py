@@ -305,6 +305,12 @@ def test_shakespeare_validation_loss(tmp_path):
         res = train(2000, sample_chars=10, **overrides)
         # float32 on CPU; thread count and kernels can move the last digit, not more
         assert abs(res.val_loss - float(stated(lesson, pattern))) < 0.01, (pattern, res.val_loss)
+        if not overrides:  # the lab's own settings: its declared full-run band holds
+            from ladder.curriculum import load_curriculum
+
+            lab = load_curriculum().labs["transformer.gpt-shakespeare"]
+            band = next(b for b in lab.band if b.metric == "val_loss")
+            assert band.low <= res.val_loss <= band.high, (band, res.val_loss)
     assert res.val_loss > 1.88 > float(stated(lesson, r"uses 0.003 and reaches (\d\.\d+)"))
 
 

@@ -17,6 +17,7 @@ pytest.importorskip("sacrebleu")
 pytest.importorskip("rouge_score")
 
 from ladder.curriculum import load_curriculum  # noqa: E402
+from ladder.study.bands import assert_in_band  # noqa: E402
 from ladder.study.labs import run_lab  # noqa: E402
 
 LABS = load_curriculum().labs
@@ -29,6 +30,8 @@ def run(lab_id: str, runs_dir):
     for figure in saved["figures"]:
         assert (result.out_dir / figure).stat().st_size > 10_000, figure
     assert saved["figures"] and saved["tables"]
+    # The figures the lab declares for a quick run (labs.toml bands) hold on this real run.
+    assert_in_band(LABS[lab_id], saved["metrics"], quick=True)
     return saved["metrics"], saved["tables"], result.out_dir
 
 

@@ -15,6 +15,7 @@ import pytest
 pytest.importorskip("torch")
 
 from ladder.curriculum import load_curriculum  # noqa: E402
+from ladder.study.bands import assert_in_band  # noqa: E402
 from ladder.study.labs import run_lab  # noqa: E402
 
 LABS = load_curriculum().labs
@@ -27,6 +28,8 @@ def run(lab_id: str, tmp_path):
     for figure in saved["figures"]:
         assert (result.out_dir / figure).stat().st_size > 10_000, figure
     assert saved["figures"] and saved["tables"]
+    # The figures the lab declares for a quick run (labs.toml bands) hold on this real run.
+    assert_in_band(LABS[lab_id], saved["metrics"], quick=True)
     return saved["metrics"], saved["tables"], result.out_dir
 
 
