@@ -296,7 +296,8 @@ def _lab_cells(lab: Lab) -> list:
             "result.metrics"
         ),
         nbformat.v4.new_code_cell(
-            f"# The lab's code, to read or change: it calls the library.\nimport {module} as lab_code\n"
+            "# The lab's code, to read or change: it calls the library.\n"
+            f"import {module} as lab_code\n"
             "help(lab_code.run)"
         ),
     ]
