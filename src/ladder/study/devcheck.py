@@ -220,4 +220,11 @@ def dev_check(root: Path = ROOT, *, run: bool = True, min_mutants: int = 0) -> d
         }
         for s in cur.stages
     ]
-    return {"stages": stages, "mutants": figure, "errors": [str(p) for p in problems]}
+    from ladder.study.concepts import coverage
+
+    return {
+        "stages": stages,
+        "concepts": {"count": len(cur.concepts), "coverage": coverage(cur)},
+        "mutants": figure,
+        "errors": [str(p) for p in problems],
+    }
