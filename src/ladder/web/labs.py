@@ -248,6 +248,8 @@ def run_page(request: Request, lab_id: str, stamp: str, store: Store = StoreDep)
     lab = _lab(ctx, lab_id)
     data = json.loads((_run_dir(ctx, lab, stamp) / "metrics.json").read_text("utf-8"))
     figures = [f for f in data.get("figures", []) if PLOT.match(f)]
+    from ladder.web.learning import bands_view
+
     return render(
         request,
         "lab_run.html",
@@ -255,6 +257,7 @@ def run_page(request: Request, lab_id: str, stamp: str, store: Store = StoreDep)
         stamp=stamp,
         data=data,
         figures=figures,
+        bands=bands_view(ctx, lab.id, stamp),
         nav=nav_counts(ctx, store),
         page="labs",
     )
