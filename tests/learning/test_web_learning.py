@@ -15,7 +15,7 @@ pytest.importorskip("fastapi")
 
 from ladder.study import recall, session  # noqa: E402
 from ladder.study.memory import check_answer, shown_answer  # noqa: E402
-from ladder.study.placement import Placement  # noqa: E402
+from ladder.study.placement import Placement, decode  # noqa: E402
 from ladder.web.app import create_app  # noqa: E402
 
 from ..web.conftest import NOW, TOKEN, login  # noqa: E402
@@ -92,12 +92,7 @@ def test_concepts_placement_notebook_papers_stats_optimize(web, ws, cur, tmp_pat
         page = web.get(f"/placement/nn?h={history}")
         if 'id="placement-result"' in page.text:
             break
-        test = Placement(cur, "nn")
-        from ladder.study.placement import decode
-
-        for q, ok in decode(cur, history):
-            test.answer(ok)
-        q = test.next()
+        q = Placement(cur, "nn", decode(cur, history)).next()
         if q.kind == "exercise":
             data = {"h": history, "action": "skip"}
         elif q.self_rated:
