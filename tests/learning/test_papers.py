@@ -92,3 +92,15 @@ def test_arxiv_keys():
     assert papers.arxiv_key("http://arxiv.org/abs/2401.01234v2") == "2401.01234"
     assert papers.arxiv_key("http://arxiv.org/abs/cs/0101001v1") == "cs/0101001"
     assert papers.arxiv_key("arXiv:1706.03762v5") == "1706.03762"
+
+
+def test_the_papers_deck_can_be_left_out_of_reviews(ws, cur):
+    from ladder.study.memory import Memory
+    from ladder.study.session import set_setting
+
+    store = ws.store
+    store.mark_read("transformer.why-attention", T0)
+    decks = {c.deck for c in Memory(cur, store).unlocked()}
+    assert decks == {"course", "papers"}
+    set_setting(store, "papers_deck", "0")
+    assert {c.deck for c in Memory(cur, store).unlocked()} == {"course"}

@@ -202,12 +202,13 @@ class Memory:
         """Cards of read lessons, in teaching order (without those the learner suspended)."""
         read = self.store.read_lessons()
         suspended = self.store.suspended_cards()
+        papers = self.store.get_setting("papers_deck", "1") != "0"  # the "papers" deck
         return [
             c
             for lesson in self.curriculum.ordered_lessons()
             if lesson.id in read
             for c in self.curriculum.cards_of(lesson.id)
-            if c.id not in suspended
+            if c.id not in suspended and (papers or c.deck != "papers")
         ]
 
     def queue(self, now: datetime) -> list[DueCard]:

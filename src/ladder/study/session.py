@@ -345,6 +345,9 @@ def _settings() -> dict[str, Setting]:
 
     return {
         "new_per_day": Setting("new_per_day", "new cards a day", NEW_PER_DAY, 0, 1000),
+        "papers_deck": Setting(
+            "papers_deck", "review the cards of the lessons' papers (1) or not (0)", 1, 0, 1
+        ),
     }
 
 
