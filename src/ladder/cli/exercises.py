@@ -86,7 +86,7 @@ def _grade_and_print(ws: Workspace, ex: Exercise, warm: WarmGrader | None = None
 
     verdict = check_exercise(ws.store, ex, ws.exercise_path(ex), warm=warm)
     print_verdict(ex, ws.exercise_path(ex), verdict)
-    from ladder.cli.learning import print_recall
+    from ladder.cli.notes import print_recall
 
     print_recall(curriculum(), getattr(verdict, "recall", None))
     return verdict

@@ -25,10 +25,11 @@ from ladder.cli.common import (
     pick,
     workspace,
 )
+from ladder.cli.notes import print_recall
 
 if TYPE_CHECKING:
     from ladder.curriculum import Curriculum
-    from ladder.study.recall import DueExercise, RecallResult
+    from ladder.study.recall import DueExercise
     from ladder.study.workspace import Workspace
 
 papers_app = typer.Typer(
@@ -37,8 +38,6 @@ papers_app = typer.Typer(
     invoke_without_command=True,
 )
 app.add_typer(papers_app, name="papers")
-
-RATING = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
 def _ask(prompt: str) -> str | None:
@@ -92,34 +91,6 @@ def print_mastery(cur: Curriculum, ws: Workspace, as_rows: bool = False) -> list
             f"[dim]{m['reviewed']}/{m['items']} reviewed[/dim]"
         )
     return rows
-
-
-def print_brought_forward(cur: Curriculum, moved: list) -> None:
-    from ladder.study.concepts import explain
-
-    if moved:
-        console.print(f"[yellow]{escape(explain(cur, moved))}[/yellow]")
-
-
-def print_recall(cur: Curriculum, result: RecallResult | None) -> None:
-    """What a pass did to the review schedule (``ladder check``, the review loop)."""
-    from ladder.study.session import interval_text, now
-
-    if result is None:
-        return
-    when = interval_text(result.due - now()) if result.due > now() else "now"
-    if result.first:
-        console.print(
-            f"[dim]{result.exercise} joins your reviews: you will write it again in {when} "
-            f"(rated {RATING[result.rating]}).[/dim]"
-        )
-        return
-    minutes = f"{result.seconds / 60:.0f} min, " if result.seconds is not None else ""
-    console.print(
-        f"Written again: rated [bold]{RATING[result.rating]}[/bold] ({minutes}"
-        f"{result.hints} hint(s), {result.failed} failed check(s)); next in {when}."
-    )
-    print_brought_forward(cur, result.brought_forward)
 
 
 def review_exercise(cur: Curriculum, ws: Workspace, item: DueExercise) -> str:
@@ -489,7 +460,6 @@ __all__ = [
     "optimize",
     "due_line",
     "print_mastery",
-    "print_recall",
     "print_bands",
     "print_analytics",
     "review_exercise",

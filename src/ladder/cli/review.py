@@ -57,7 +57,8 @@ def review(
         suspend_card(cur, ws.store, unsuspend, suspended=False)
         console.print(f"{unsuspend} is back in your reviews.")
         return
-    from ladder.cli.learning import print_brought_forward, review_exercise
+    from ladder.cli.learning import review_exercise
+    from ladder.cli.notes import print_brought_forward
     from ladder.study.recall import DueExercise, mixed_queue
 
     memory = Memory(cur, ws.store)

@@ -270,8 +270,8 @@ def optimize(cur: Curriculum, store: Store, now: datetime) -> OptimizeReport:
     from fsrs import Rating, ReviewLog
     from fsrs.scheduler import DEFAULT_PARAMETERS
 
+    from ladder.study.errors import Refused
     from ladder.study.memory import PARAMETERS_KEY
-    from ladder.study.session import Refused
 
     hist = history(cur, store)
     total = sum(len(r) for r in hist.values())

@@ -95,11 +95,11 @@ def retrievability(state: dict, now: datetime, scheduler=None) -> float:
 
 
 def _states(store: Store) -> dict[tuple[str, str], dict]:
-    """(kind, id) → {"state", "due"} for every item on the schedule."""
-    from ladder.study.recall import rows
-
+    """(kind, id) → {"state", "due"} for every item on the schedule (cards, and the
+    exercises of :mod:`ladder.study.recall`, read here: recall imports this module)."""
     out = {("card", cid): r for cid, r in store.card_rows().items()}
-    out.update({("exercise", eid): r for eid, r in rows(store).items()})
+    for eid, state, due in store.conn.execute("SELECT exercise_id, state, due FROM recall"):
+        out[("exercise", eid)] = {"state": json.loads(state), "due": due}
     return out
 
 

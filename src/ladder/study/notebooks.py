@@ -346,7 +346,7 @@ def write_notebook(cur: Curriculum, root: Path, target: str, out_dir: Path) -> P
     path (``<id>.ipynb``). An unknown id is a ``Refused``."""
     import nbformat
 
-    from ladder.study.session import Refused
+    from ladder.study.errors import Refused
 
     if target in cur.exercises:
         nb = exercise_notebook(cur, root, cur.exercises[target])

@@ -101,7 +101,7 @@ class ImportReport:
 def _entries(path: Path, cur: Curriculum) -> list[FeedEntry]:
     import feedparser
 
-    from ladder.study.session import Refused
+    from ladder.study.errors import Refused
 
     try:
         raw = path.read_bytes()
@@ -234,7 +234,7 @@ def reading_list(cur: Curriculum, store: Store) -> list[ReadingItem]:
 def mark_read(cur: Curriculum, store: Store, key: str, at: datetime, read: bool = True) -> str:
     """Mark a paper of the reading list read (or unread again); returns its title.
     ``key`` is an arXiv id, a course paper's title, or a number from the list (1-based)."""
-    from ladder.study.session import Refused
+    from ladder.study.errors import Refused
 
     items = reading_list(cur, store)
     chosen = None

@@ -69,7 +69,7 @@ class Placement:
         self, cur: Curriculum, stage: str, answers: list[tuple[Question, bool]] | None = None
     ) -> None:
         if stage not in {s.id for s in cur.stages}:
-            from ladder.study.session import Refused
+            from ladder.study.errors import Refused
 
             raise Refused(
                 f"There is no stage {stage!r}; stages: {', '.join(s.id for s in cur.stages)}."
@@ -83,7 +83,7 @@ class Placement:
         for q, ok in answers or []:
             expected = self.next()
             if expected is None or (expected.kind, expected.id) != (q.kind, q.id):
-                from ladder.study.session import Invalid
+                from ladder.study.errors import Invalid
 
                 raise Invalid("That placement answer does not follow the test; start it again.")
             self.answer(ok)
@@ -175,7 +175,7 @@ def encode(answers: list[tuple[Question, bool]]) -> str:
 
 
 def decode(cur: Curriculum, text: str) -> list[tuple[Question, bool]]:
-    from ladder.study.session import Invalid
+    from ladder.study.errors import Invalid
 
     out = []
     for part in filter(None, (text or "").split(",")):

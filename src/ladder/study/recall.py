@@ -237,7 +237,7 @@ def start_recall(store: Store, ex: Exercise, path: Path, at: datetime) -> Path |
     """Begin writing ``ex`` again: the learner's file goes to ``.ladder/backups/recall/``
     (returned; None when there was no file), the blank stub takes its place, hints start
     from none. Starting one already in progress changes nothing and returns its backup."""
-    from ladder.study.session import Refused
+    from ladder.study.errors import Refused
 
     row = rows(store).get(ex.id)
     if row is None:
@@ -327,7 +327,7 @@ def after_check(
 def give_up(cur: Curriculum, store: Store, ex: Exercise, at: datetime) -> RecallResult:
     """End a recall without a pass: rated Again; the file stays as it is (your earlier
     solution is in the backup)."""
-    from ladder.study.session import Refused
+    from ladder.study.errors import Refused
 
     if not in_progress(store, ex.id):
         raise Refused(f"You are not writing {ex.id} again right now; nothing to give up.")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ladder.curriculum import Card, Curriculum, Exercise
+from ladder.study.errors import Invalid, Refused
 from ladder.study.progress import (
     StageCounts,
     StageProgress,
@@ -56,15 +57,6 @@ __all__ = [
     "set_setting",
     "database_health",
 ]
-
-
-class Refused(Exception):
-    """The learner asked for something not possible now; the message says why and what
-    to do, in one sentence."""
-
-
-class Invalid(Refused):
-    """What the learner sent cannot be used (an empty answer, a rating out of range)."""
 
 
 STATE_LABEL = {
