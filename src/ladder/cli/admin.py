@@ -133,6 +133,8 @@ def dev_check_(
                     f"cards {c['cards']:>7}  exercises {c['exercises']:>5}  "
                     f"own {c['own_tags']}"
                 )
+            for gap in concepts.get("gaps", []):
+                console.print(f"  [yellow]not tagged yet:[/yellow] {escape(gap)}")
         m = report.get("mutants") or {}
         if m.get("mutants"):
             share = 100 * m["rejected"] / m["mutants"]

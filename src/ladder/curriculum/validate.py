@@ -13,7 +13,7 @@ from pathlib import Path
 from ladder.curriculum.cardlint import lint_card
 from ladder.curriculum.loader import Curriculum, Problem
 
-__all__ = ["validate", "resolve", "concept_problems", "find_cycle"]
+__all__ = ["validate", "resolve", "concept_problems", "concept_gaps", "find_cycle"]
 
 
 def resolve(dotted: str) -> object:
@@ -216,9 +216,9 @@ def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
 
 
 def concept_problems(cur: Curriculum) -> list[Problem]:
-    """The prerequisite graph and the tags: no unknown concept, no cycle, every lesson
-    tagged, every concept taught, no concept resting on one taught only later; and every
-    paper with its key idea (the back of its card)."""
+    """The prerequisite graph and the tags: no unknown concept, no cycle, every concept
+    taught, no concept resting on one taught only later. What is not tagged yet is a gap
+    (:func:`concept_gaps`), shown by ``ladder dev check``, not an error."""
     from ladder.curriculum.loader import ROOT
 
     graph_file = (cur.stages[0].folder.parent if cur.stages else ROOT) / "concepts.toml"
@@ -242,16 +242,9 @@ def concept_problems(cur: Curriculum) -> list[Problem]:
     order = {l.id: n for n, l in enumerate(cur.ordered_lessons())}
     first: dict[str, int] = {}
     for lesson in cur.lessons.values():
-        if not lesson.concepts:
-            out.append(Problem(lesson.path, 1, f"lesson {lesson.id!r} names no `concepts`"))
         unknown(lesson.path, f"lesson {lesson.id!r}", lesson.concepts)
         for c in lesson.concepts:
             first[c] = min(first.get(c, 1 << 30), order.get(lesson.id, 1 << 30))
-        for paper in lesson.papers:
-            if not paper.idea.strip():
-                out.append(
-                    Problem(lesson.path, 1, f"paper {paper.title[:50]!r} needs its key `idea`")
-                )
     folders = {s.id: s.folder for s in cur.stages}
     for card in cur.cards.values():
         unknown(
@@ -275,3 +268,17 @@ def concept_problems(cur: Curriculum) -> list[Problem]:
                     )
                 )
     return out
+
+
+def concept_gaps(cur: Curriculum) -> list[str]:
+    """What is not tagged yet: lessons without concepts (their items take no part in
+    prerequisites, mastery or paper matching) and papers without their key idea (no card
+    in the papers deck). ``ladder dev check`` lists them beside the coverage."""
+    gaps = []
+    for lesson in cur.ordered_lessons():
+        if not lesson.concepts:
+            gaps.append(f"lesson {lesson.id} names no `concepts`")
+        for paper in lesson.papers:
+            if not paper.idea.strip():
+                gaps.append(f"lesson {lesson.id}: paper {paper.title[:50]!r} has no `idea`")
+    return gaps
