@@ -148,3 +148,15 @@ def test_lab_run_page_shows_bands(web, ws, cur):
     result = run_lab(cur.labs["ml.linear-regression-diabetes"], ws.root / "runs", quick=True)
     page = web.get(f"/labs/ml.linear-regression-diabetes/runs/{result.out_dir.name}")
     assert 'id="bands"' in page.text and "in band" in page.text and "test_r2" in page.text
+
+
+def test_placement_pages_refuse_bad_input(web):
+    assert web.get("/placement/nope").status_code == 404
+    assert web.get("/placement/ml?h=e:ml.mse:1").status_code == 400  # not the first question
+    assert web.get("/placement/ml?h=c:no.such:1").status_code == 400
+    r = web.post("/placement/ml/answer", {"h": "", "answer": " "})
+    assert r.status_code == 400 and "Type an answer" in r.text
+    assert web.post("/placement/ml/apply", {"h": ""}).status_code == 409  # not finished
+    assert web.post("/recall/ml.mse/start").status_code == 409  # not passed yet
+    assert web.post("/recall/ml.mse/give-up").status_code == 409
+    assert web.get("/recall/ml.nope").status_code == 404

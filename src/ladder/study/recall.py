@@ -251,11 +251,12 @@ def start_recall(store: Store, ex: Exercise, path: Path, at: datetime) -> Path |
     if path.exists():
         folder = store.path.parent / "backups" / "recall"
         folder.mkdir(parents=True, exist_ok=True)
-        backup = folder / f"{ex.id}-{at.astimezone(UTC).strftime('%Y%m%d-%H%M%S')}.py"
+        stamp = at.astimezone(UTC).strftime("%Y%m%d-%H%M%S")
+        backup = folder / f"{ex.id}-{stamp}.py"
         n = 1
-        while backup.exists():
+        while backup.exists():  # two recalls in one second keep both files
             n += 1
-            backup = backup.with_name(f"{ex.id}-{at.strftime('%Y%m%d-%H%M%S')}-{n}.py")
+            backup = folder / f"{ex.id}-{stamp}-{n}.py"
         shutil.copy2(path, backup)  # copy first: a crash here leaves the file where it was
     path.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(ex.stub_path, path)

@@ -221,14 +221,13 @@ def placement_index(request: Request, store: Store = StoreDep) -> HTMLResponse:
 def placement_page(request: Request, stage: str, store: Store = StoreDep) -> HTMLResponse:
     """The next question of the test (its answers so far ride in ``h``), or its result."""
     from ladder.study.placement import Placement, decode, encode
-    from ladder.study.session import Refused
 
     ctx = get_ctx(request)
     cur = ctx.curriculum
-    try:
-        test = Placement(cur, stage, decode(cur, request.query_params.get("h", "")))
-    except Refused as exc:
-        raise HTTPException(404, str(exc)) from exc
+    if stage not in {s.id for s in cur.stages}:
+        raise HTTPException(404, f"There is no stage {stage!r}.")
+    # A history that does not follow the test is a 400 (Invalid), not a missing page.
+    test = Placement(cur, stage, decode(cur, request.query_params.get("h", "")))
     q = test.next()
     return render(
         request,
