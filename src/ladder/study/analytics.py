@@ -180,6 +180,7 @@ def plots(rep: dict, out_dir: Path) -> list[Path]:
     ax.bar(days, cards, label="cards")
     ax.bar(days, ex, bottom=cards, label="exercises")
     ax.set_title("Reviews due, next 30 days")
+    ax.yaxis.get_major_locator().set_params(integer=True)  # counts of reviews
     ax.set_xticks(days[::5])
     ax.legend()
     fig.tight_layout()
@@ -211,6 +212,7 @@ def plots(rep: dict, out_dir: Path) -> list[Path]:
         )
     ax.set_xlabel("minutes from first attempt to pass")
     ax.set_ylabel("hints used")
+    ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title("Time to solve and hint reliance (size: attempts)")
     fig.tight_layout()
     made.append(out_dir / "solving.png")
