@@ -132,3 +132,23 @@ def test_review_queue_mixes_due_cards_and_exercises(ws, cur):
     kinds = {type(q).__name__ for q in queue}
     assert kinds >= {"DueExercise", "DueCard"}
     assert queue[0].due <= queue[1].due  # oldest due first
+
+
+def test_next_step_counts_due_cards_and_exercises(ws, cur):
+    from ladder.study.progress import REVIEW_THRESHOLD, next_step
+
+    store = ws.store
+    ex = cur.exercises["ml.mse"]
+    ws.exercise_path(ex).write_text(MSE_RIGHT)
+    first = session.check(store, ex, ws.exercise_path(ex), T0).recall
+    lessons = [l.id for l in cur.ordered_lessons()][:3]
+    for lesson in lessons:
+        store.mark_read(lesson, T0)
+        for c in cur.cards_of(lesson):
+            if not c.auto_checked:
+                session.answer_card(cur, store, c.id, 0, rating=4, at=T0)
+    later = first.due + timedelta(days=60)  # everything is due by then
+    step = next_step(cur, store, later)
+    assert step.kind == "review" and step.counts["exercises"] == 1
+    assert step.counts["due"] + 1 >= REVIEW_THRESHOLD
+    assert "cards and 1 exercise are due" in step.text
