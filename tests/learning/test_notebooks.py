@@ -15,8 +15,6 @@ from ladder.study.notebooks import MARKER, write_notebook  # noqa: E402
 from ladder.study.session import Refused  # noqa: E402
 from ladder.study.store import Store  # noqa: E402
 
-from .conftest import MSE_RIGHT  # noqa: E402
-
 SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
@@ -55,7 +53,16 @@ def test_exercise_notebook_stub_then_solution(ws, cur, tmp_path):
     ran = execute(path, tmp_path)
     assert "not attempted" in text_of(ran.cells[-1])
 
-    code.source = f"{MARKER}ml.mse\n{MSE_RIGHT}"
+    # The reference solution's own source in the cell (with the helper it calls; only
+    # the reference function itself may not be imported).
+    import inspect
+
+    from ladder.ml.metrics import mean_squared_error
+
+    code.source = (
+        f"{MARKER}ml.mse\nimport numpy as np\nfrom numpy.typing import ArrayLike\n"
+        "from ladder.ml.metrics import _paired\n\n\n" + inspect.getsource(mean_squared_error)
+    )
     nbformat.write(nb, str(path))
     ran = execute(path, tmp_path)
     out = text_of(ran.cells[-1])
@@ -66,7 +73,7 @@ def test_exercise_notebook_stub_then_solution(ws, cur, tmp_path):
         assert [a["outcome"] for a in store.attempts("ml.mse")] == ["not_attempted", "passed"]
     finally:
         store.close()
-    assert "np.mean(d ** 2)" in (ws.root / "exercises/ml/mse.py").read_text()
+    assert "np.mean((t - p) ** 2)" in (ws.root / "exercises/ml/mse.py").read_text()
     backups = list((ws.root / ".ladder/backups/exercises").glob("ml.mse-*.py"))
     assert backups  # the earlier file was kept
 
