@@ -251,6 +251,9 @@ def test_export_anki(tmp_path):
     conn.close()
     cur = load_curriculum()
     assert notes == len(cur.cards)
+    # The lessons' papers are notes of their own deck, tagged as such.
+    papers = sum(1 for c in cur.cards.values() if c.deck == "papers")
+    assert papers and sum("ladder::papers" in tags for tags, _ in rows) == papers
     # Tags by stage and lesson; a choice card's options on its front; math for MathJax.
     assert all("ladder::stage::" in tags and "ladder::lesson::" in tags for tags, _ in rows)
     choice = next(c for c in cur.cards.values() if c.kind == "choice")

@@ -197,6 +197,11 @@ def test_mnist_mlp_accuracy():
 
     acc = D.train_digits("mlp", "mnist", threads=1).accuracy
     check("dl.digits", r"test accuracy is MLP (\d+\.\d+) %", 100 * acc)
+    # The lab's declared full-run band for this figure holds on the same run.
+    from ladder.curriculum import load_curriculum
+
+    band = next(b for b in load_curriculum().labs["dl.mnist"].band if b.metric == "mlp_acc")
+    assert band.low <= acc and (band.high is None or acc <= band.high), (band, acc)
 
 
 # --- the training loop -------------------------------------------------------------------

@@ -282,6 +282,12 @@ def test_shakespeare_validation_loss(tmp_path):
             pattern,
             res.val_loss,
         )
+        if not overrides:  # the lab's own settings: its declared full-run band holds
+            from ladder.curriculum import load_curriculum
+
+            lab = load_curriculum().labs["transformer.gpt-shakespeare"]
+            band = next(b for b in lab.band if b.metric == "val_loss")
+            assert band.low <= res.val_loss <= band.high, (band, res.val_loss)
     assert res.val_loss > 1.88 > float(stated_text(lesson, r"uses 0.003 and reaches (\d\.\d+)"))
 
 

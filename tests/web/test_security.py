@@ -40,7 +40,13 @@ def _routes(routes):
 
 def _post_routes(app) -> list[str]:
     """Every POST route of the app with its ids filled in with real ones."""
-    fill = {"lesson_id": LESSON, "exercise_id": EXERCISE, "lab_id": LAB, "card_id": CARD}
+    fill = {
+        "lesson_id": LESSON,
+        "exercise_id": EXERCISE,
+        "lab_id": LAB,
+        "card_id": CARD,
+        "stage": "ml",
+    }
     return [
         re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], route.path)
         for route in _routes(app.routes)

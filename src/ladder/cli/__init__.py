@@ -2,8 +2,8 @@
 
 One module per group of commands — :mod:`~ladder.cli.roadmap` (the roadmap, lessons,
 the workspace), :mod:`~ladder.cli.exercises`, :mod:`~ladder.cli.review` (cards, stats,
-settings, Anki), :mod:`~ladder.cli.labs` (labs, the web app), :mod:`~ladder.cli.tools` (the stage-8
-tools),
+settings, Anki), :mod:`~ladder.cli.labs` (labs, the web app), :mod:`~ladder.cli.tools` (the
+stage-8 tools), :mod:`~ladder.cli.learning` (placement, recall, notebooks, papers, optimize),
 :mod:`~ladder.cli.admin` (doctor, restore, datasets, authors' checks) — over the shared
 pieces in :mod:`~ladder.cli.common`. Every rule lives in :mod:`ladder.study.session`,
 which the web app calls too. Heavy libraries are imported inside the commands that need
@@ -17,6 +17,7 @@ from ladder.cli import exercises
 from ladder.cli import review
 from ladder.cli import labs
 from ladder.cli import tools
+from ladder.cli import learning
 from ladder.cli import admin
 from ladder.cli.common import Fail, app, main
 

@@ -124,6 +124,17 @@ def dev_check_(
                 f"  {s['id']:<12} lessons {s['lessons']:>3}  cards {s['cards']:>4}  "
                 f"exercises {s['exercises']:>3}  labs {s['labs']:>3}"
             )
+        concepts = report.get("concepts") or {}
+        if concepts:
+            console.print(f"  concepts: {concepts['count']} in the prerequisite graph; tagged:")
+            for c in concepts["coverage"]:
+                console.print(
+                    f"    {c['stage']:<12} {c['concepts']:>2} concepts  lessons {c['lessons']:>5}  "
+                    f"cards {c['cards']:>7}  exercises {c['exercises']:>5}  "
+                    f"(own tags {c['own_tags']})"
+                )
+            for gap in concepts.get("gaps", []):
+                console.print(f"  [yellow]not tagged yet:[/yellow] {escape(gap)}")
         m = report.get("mutants") or {}
         if m.get("mutants"):
             share = 100 * m["rejected"] / m["mutants"]

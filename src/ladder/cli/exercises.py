@@ -83,6 +83,9 @@ def _grade_and_print(ws: Workspace, ex: Exercise, warm: WarmGrader | None = None
 
     verdict = check_exercise(ws.store, ex, ws.exercise_path(ex), warm=warm)
     print_verdict(ex, ws.exercise_path(ex), verdict)
+    from ladder.cli.notes import print_recall
+
+    print_recall(curriculum(), getattr(verdict, "recall", None))
     return verdict
 
 

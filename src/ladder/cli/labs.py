@@ -63,6 +63,9 @@ def run_(
         result = run_lab(chosen, ws.runs_dir, on_event=on_event, quick=quick, store=ws.store)
     if result.status != "done":
         raise Fail(f"The lab {chosen.id} failed: {result.error}")
+    from ladder.cli.learning import print_bands
+
+    print_bands(chosen, result.context.metrics, quick)
     console.print(f"Done in {result.seconds:.1f} s. Results: {result.out_dir / 'metrics.json'}")
 
 

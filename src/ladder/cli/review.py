@@ -34,7 +34,8 @@ def review(
         str | None, typer.Option(help="Bring a suspended card back into reviews, and stop.")
     ] = None,
 ) -> None:
-    """A spaced-repetition session (FSRS) with the cards of lessons you have read.
+    """A spaced-repetition session (FSRS): the cards of lessons you have read, and the
+    passed exercises due to be written again from a blank stub.
 
     At a prompt: q stops, u takes back your last answer, s suspends the card shown."""
     from ladder.study.mathtext import markdown_math_to_unicode
@@ -56,8 +57,12 @@ def review(
         suspend_card(cur, ws.store, unsuspend, suspended=False)
         console.print(f"{unsuspend} is back in your reviews.")
         return
+    from ladder.cli.learning import review_exercise
+    from ladder.cli.notes import print_brought_forward
+    from ladder.study.recall import DueExercise, mixed_queue
+
     memory = Memory(cur, ws.store)
-    queue = memory.queue(now())[:limit]
+    queue = mixed_queue(cur, ws.store, now())[:limit]
     if not queue:
         if not memory.unlocked():
             raise Fail(
@@ -67,9 +72,10 @@ def review(
         return
     started = now()
     start_review(ws.store)
+    n_ex = sum(1 for q in queue if isinstance(q, DueExercise))
     console.print(
-        f"{len(queue)} card(s) to review. At a prompt: q stops, u takes back your last "
-        "answer, s suspends the card shown.\n"
+        f"{len(queue) - n_ex} card(s) and {n_ex} exercise(s) to review. At a prompt: q stops, "
+        "u takes back your last answer, s suspends the card shown.\n"
     )
     pending = list(queue)
     answered: list = []
@@ -106,8 +112,18 @@ def review(
                 return None
             return typed
 
+    exercises_done = 0
     while pending and not stop:
         item = pending.pop(0)
+        if isinstance(item, DueExercise):
+            done = len(answered) + exercises_done
+            console.rule(
+                f"{done + 1}/{done + 1 + len(pending)} · {item.exercise.lesson} · exercise"
+            )
+            outcome = review_exercise(cur, ws, item)
+            stop = outcome == "quit"
+            exercises_done += outcome == "done"
+            continue
         card = item.card
         tag = "new" if item.is_new else "review"
         done = len(answered)
@@ -133,6 +149,7 @@ def review(
             style = "green" if result.correct else "red"
             feedback = shown(result.feedback).replace("[", "\\[")
             console.print(f"[{style}]{feedback}[/{style}]")
+            print_brought_forward(cur, result.brought_forward)
             if back:
                 console.print(shown(back), markup=False)
             console.print(
@@ -158,33 +175,44 @@ def review(
                     console.print("Type 1, 2, 3 or 4 (q stops, u undoes, s suspends).")
             if rating is None:
                 continue
-            answer_card(
+            result = answer_card(
                 cur, ws.store, card.id, item.reps, rating=rating, duration_ms=int(seconds * 1000)
             )
+            print_brought_forward(cur, result.brought_forward)
         answered.append(item)
     counts = session_summary(ws.store, started)
     total = sum(counts.values())
-    left = memory.queue(now())
+    left = mixed_queue(cur, ws.store, now())
     new = sum(1 for d in left if d.is_new)
+    left_ex = sum(1 for d in left if isinstance(d, DueExercise))
     console.print(
         f"\nReviewed {total} card(s)"
         + (": " + " · ".join(f"{label} {n}" for label, n in counts.items()) if total else "")
-        + f". Still waiting: {len(left) - new} due, {new} new for today."
+        + f" and wrote {exercises_done} exercise(s) again"
+        + f". Still waiting: {len(left) - new - left_ex} cards due, {new} new for today, "
+        + f"{left_ex} exercise(s)."
     )
 
 
 @app.command()
 def stats(
     as_json: JsonOption = False,
+    plots: Annotated[
+        bool, typer.Option("--plots/--no-plots", help="Write PNG plots to stats/.")
+    ] = True,
 ) -> None:
-    """Reviews, retention and due counts."""
+    """Reviews, retention (per stage and concept), time to solve, hint reliance and the
+    forecast of due reviews, with plots in the workspace's stats/ folder."""
+    from ladder.cli.learning import print_analytics
     from ladder.study.memory import Memory
     from ladder.study.session import now
 
     cur, ws = curriculum(), workspace()
     s = Memory(cur, ws.store).stats(now())
     if as_json:
-        emit_json(s)
+        from ladder.study.analytics import report
+
+        emit_json({**s, "analytics": report(cur, ws.store, now())})
         return
     retention = "—" if s["retention_30d"] is None else f"{100 * s['retention_30d']:.0f} %"
     console.print(
@@ -211,6 +239,7 @@ def stats(
     console.print(f"Days with study: {len(study_days(cur, ws.store))}")
     if not s["cards_unlocked"]:
         console.print("Cards join your reviews when you read their lesson: run `ladder learn`.")
+    print_analytics(cur, ws, plots=plots)
 
 
 @app.command()

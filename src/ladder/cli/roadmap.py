@@ -34,10 +34,13 @@ def _status(as_json: bool, goals: bool) -> None:
     view = overview(cur, ws.store if ws else None)
     step = view.step
     if as_json:
+        from ladder.cli.learning import print_mastery
+
         emit_json(
             {
                 "workspace": str(ws.root) if ws else None,
                 "stages": [s.to_dict() for s in view.stages],
+                "mastery": print_mastery(cur, ws, as_rows=True) if ws and goals else None,
                 "next": None
                 if step is None
                 else {
@@ -71,7 +74,14 @@ def _status(as_json: bool, goals: bool) -> None:
             "then [bold]cd ladder-work[/bold] and run [bold]ladder[/bold]."
         )
     else:
+        from ladder.cli.learning import due_line, print_mastery
+
         console.print(f"Next: {step.text}  →  [bold]{step.command}[/bold]")
+        line = due_line(cur, ws)
+        if line:
+            console.print(line)
+        if goals:
+            print_mastery(cur, ws)
 
 
 @app.callback(invoke_without_command=True)
@@ -92,7 +102,8 @@ def _root(
 def map_(
     as_json: JsonOption = False,
 ) -> None:
-    """The roadmap: all 8 stages with their goals and your progress."""
+    """The roadmap: all 8 stages with their goals and your progress, and your mastery
+    of each concept (FSRS retrievability)."""
     _status(as_json, goals=True)
 
 

@@ -11,12 +11,24 @@ from ladder.curriculum.loader import (
     Problem,
     load_curriculum,
 )
-from ladder.curriculum.schema import STAGE_IDS, Card, Exercise, Lab, Lesson, Paper, Stage
+from ladder.curriculum.schema import (
+    STAGE_IDS,
+    Band,
+    Card,
+    Concept,
+    Exercise,
+    Lab,
+    Lesson,
+    Paper,
+    Stage,
+)
 
 __all__ = [
     "ROOT",
     "STAGE_IDS",
+    "Band",
     "Card",
+    "Concept",
     "Curriculum",
     "CurriculumError",
     "Exercise",

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ladder.curriculum.schema import STAGE_IDS, Card, Exercise, Lab, Lesson, Stage
+from ladder.curriculum.schema import STAGE_IDS, Card, Concept, Exercise, Lab, Lesson, Stage
 
 __all__ = [
     "Problem",
@@ -27,6 +27,7 @@ __all__ = [
     "load_curriculum",
     "fingerprint",
     "cache_dir",
+    "paper_cards",
 ]
 
 ROOT = Path(__file__).resolve().parent
@@ -65,6 +66,7 @@ class Curriculum:
     cards: dict[str, Card] = field(default_factory=dict)
     exercises: dict[str, Exercise] = field(default_factory=dict)
     labs: dict[str, Lab] = field(default_factory=dict)
+    concepts: dict[str, Concept] = field(default_factory=dict)  # concepts.toml, in file order
     problems: list[Problem] = field(default_factory=list)
 
     # Lists in teaching order: stages in roadmap order, lessons in stage order, and
@@ -87,6 +89,48 @@ class Curriculum:
 
     def stage(self, stage_id: str) -> Stage:
         return next(s for s in self.stages if s.id == stage_id)
+
+    def concepts_of(self, item: Lesson | Card | Exercise) -> list[str]:
+        """The concepts an item is tagged with: its own, or else its lesson's."""
+        if item.concepts or isinstance(item, Lesson):
+            return list(item.concepts)
+        lesson = self.lessons.get(item.lesson)
+        return list(lesson.concepts) if lesson else []
+
+    def lessons_teaching(self, concept_id: str) -> list[Lesson]:
+        """The lessons tagged with ``concept_id``, in teaching order."""
+        return [l for l in self.ordered_lessons() if concept_id in l.concepts]
+
+
+def _slug(text: str, words: int = 6) -> str:
+    parts = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(parts[:words]) or "untitled"
+
+
+def paper_cards(cur: Curriculum) -> list[Card]:
+    """One card per paper of the course (title → key idea, year), in the "papers" deck,
+    attached to the first lesson that cites it. Papers without an idea are skipped (the
+    validator reports them)."""
+    seen: set[str] = set()
+    out = []
+    for lesson in cur.ordered_lessons():
+        for paper in lesson.papers:
+            key = paper.arxiv or _slug(paper.title)
+            if key in seen or not paper.idea:
+                continue
+            seen.add(key)
+            where = f", arXiv:{paper.arxiv}" if paper.arxiv else ""
+            out.append(
+                Card(
+                    id=f"{lesson.stage}.paper-{_slug(key, 12)}",
+                    lesson=lesson.id,
+                    kind="basic",
+                    front=f"Paper: “{paper.title}” ({paper.authors}). Its key idea:",
+                    back=f"{paper.idea} ({paper.year}{where})",
+                    deck="papers",
+                )
+            )
+    return out
 
 
 def _line_of(text: str, pattern: str, occurrence: int = 0) -> int | None:
@@ -278,4 +322,8 @@ def _load(root: Path) -> Curriculum:
     missing = [s for s in STAGE_IDS if s not in {st.id for st in cur.stages}]
     if missing:
         problems.append(Problem(root, None, f"stages missing from the roadmap: {missing}"))
+    for concept in _entries(Concept, root / "concepts.toml", "concept", {}, problems):
+        _add("concept", concept, cur.concepts, root / "concepts.toml", problems)
+    for card in paper_cards(cur):
+        _add("card", card, cur.cards, cur.lessons[card.lesson].path, problems)
     return cur

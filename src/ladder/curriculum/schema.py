@@ -23,6 +23,9 @@ __all__ = [
     "Card",
     "Exercise",
     "Lab",
+    "Band",
+    "Concept",
+    "CONCEPT_PATTERN",
 ]
 
 # Stage ids are the roadmap's (DESIGN §1), in order; they never change.
@@ -31,10 +34,20 @@ STAGE_IDS = ("ml", "nn", "dl", "nlp", "transformer", "llm", "ethics", "projects"
 # Ids are "<stage>.<slug>", lower case, digits and dashes: "ml.linear-regression".
 ID_PATTERN = r"^[a-z][a-z0-9]*\.[a-z0-9][a-z0-9-]*$"
 _ID = re.compile(ID_PATTERN)
+# Concept ids are plain slugs, shared by every stage: "gradient-descent".
+CONCEPT_PATTERN = r"^[a-z][a-z0-9-]*$"
+_CONCEPT = re.compile(CONCEPT_PATTERN)
 
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_concepts(values: list[str]) -> list[str]:
+    for v in values:
+        if not _CONCEPT.match(v):
+            raise ValueError(f"concept {v!r} must be a slug like 'gradient-descent'")
+    return values
 
 
 def _check_id(value: str) -> str:
@@ -51,6 +64,7 @@ class Paper(_Strict):
     year: int
     arxiv: str | None = None  # arXiv id such as "1706.03762"
     url: str | None = None
+    idea: str = ""  # the paper's key idea in one sentence (the back of its card)
 
     @property
     def link(self) -> str | None:
@@ -79,6 +93,7 @@ class Lesson(_Strict):
     title: str
     objectives: list[str] = Field(min_length=1)
     prerequisites: list[str] = []
+    concepts: list[str] = []  # concept ids (concepts.toml) the lesson teaches
     papers: list[Paper] = []
     modules: list[str] = []  # library modules the lesson explains ("ladder.ml.linear")
     minutes: int = Field(default=15, ge=1)  # reading time
@@ -86,10 +101,26 @@ class Lesson(_Strict):
     path: Path = Path()
 
     _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+    _concepts = field_validator("concepts")(classmethod(lambda cls, v: _check_concepts(v)))
 
     @property
     def stage(self) -> str:
         return self.id.split(".", 1)[0]
+
+
+class Concept(_Strict):
+    """A node of the prerequisite graph (``curriculum/concepts.toml``).
+
+    ``requires`` lists the concepts this one rests on; ``keywords`` are lower-case
+    phrases that tie a new paper (an arXiv feed entry) to the concept."""
+
+    id: str
+    title: str
+    requires: list[str] = []
+    keywords: list[str] = []
+
+    _id = field_validator("id")(classmethod(lambda cls, v: _check_concepts([v])[0]))
+    _requires = field_validator("requires")(classmethod(lambda cls, v: _check_concepts(v)))
 
 
 class Card(_Strict):
@@ -117,8 +148,11 @@ class Card(_Strict):
     percent: bool = False  # numeric: the answer is a percentage ("12%" and "12" mean 12)
     choices: list[str] = []
     defensible: list[int] = []  # choice: wrong options that are also defensible (a flag)
+    concepts: list[str] = []  # empty: the concepts of its lesson
+    deck: Literal["course", "papers"] = "course"  # "papers": made from a lesson's papers
 
     _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+    _concepts = field_validator("concepts")(classmethod(lambda cls, v: _check_concepts(v)))
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Card:
@@ -179,9 +213,11 @@ class Exercise(_Strict):
     # The function changes its arguments by design (an optimiser step, clip_grad_norm_);
     # otherwise a submission that changes an input in place is incorrect.
     in_place: bool = False
+    concepts: list[str] = []  # empty: the concepts of its lesson
     folder: Path = Path()
 
     _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))
+    _concepts = field_validator("concepts")(classmethod(lambda cls, v: _check_concepts(v)))
 
     @field_validator("solution")
     @classmethod
@@ -218,6 +254,32 @@ class Exercise(_Strict):
         return f"exercises/{self.stage}/{Path(self.file).name}"
 
 
+class Band(_Strict):
+    """A figure a lab should reach: ``metric`` within [``low``, ``high``] on a full run
+    and within [``quick_low``, ``quick_high``] on a quick one (``--quick``, the tests).
+    A bound left out is open; a mode with no bound at all is not checked. ``causes``
+    are the likely reasons for a miss, shown when the figure falls outside."""
+
+    metric: str
+    low: float | None = None
+    high: float | None = None
+    quick_low: float | None = None
+    quick_high: float | None = None
+    causes: list[str] = []
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Band:
+        for lo, hi in ((self.low, self.high), (self.quick_low, self.quick_high)):
+            if lo is not None and hi is not None and lo > hi:
+                raise ValueError(f"band {self.metric!r}: low {lo} is above high {hi}")
+        if all(v is None for v in (self.low, self.high, self.quick_low, self.quick_high)):
+            raise ValueError(f"band {self.metric!r} has no bound")
+        return self
+
+    def bounds(self, quick: bool) -> tuple[float | None, float | None]:
+        return (self.quick_low, self.quick_high) if quick else (self.low, self.high)
+
+
 class Lab(_Strict):
     id: str
     lesson: str
@@ -225,5 +287,7 @@ class Lab(_Strict):
     run: str  # "ladder.labs.linear_regression:run"
     datasets: list[str] = []  # standard dataset names (ladder.data) or "sklearn:diabetes"
     minutes: float = Field(default=1.0, gt=0)  # expected run time on a laptop CPU
+    band: list[Band] = []  # [[lab.band]]: the figures it should reach
+    diagnosis: list[str] = []  # what usually goes wrong when a figure is missed
 
     _id = field_validator("id")(classmethod(lambda cls, v: _check_id(v)))

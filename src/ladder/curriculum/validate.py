@@ -13,7 +13,7 @@ from pathlib import Path
 from ladder.curriculum.cardlint import lint_card
 from ladder.curriculum.loader import Curriculum, Problem
 
-__all__ = ["validate", "resolve"]
+__all__ = ["validate", "resolve", "concept_problems", "concept_gaps", "find_cycle"]
 
 
 def resolve(dotted: str) -> object:
@@ -91,6 +91,8 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
     for card in cur.cards.values():
         folder = folders.get(card.id.split(".")[0], Path())
         _lesson_ref("card", card.id, card.lesson, folder / "cards.toml")
+        if card.deck == "papers":
+            continue  # made from a lesson's papers; their ideas are checked with the lesson
         for reason in lint_card(card):
             out.append(Problem(folder / "cards.toml", None, f"card {card.id!r} {reason}"))
     for lab in cur.labs.values():
@@ -176,9 +178,107 @@ def validate(cur: Curriculum, *, imports: bool = True) -> list[Problem]:
                     )
                 )
 
+    out += concept_problems(cur)
     for stage in cur.stages:
         for sub in ("exercises", "checks"):
             for py in sorted((stage.folder / sub).glob("*.py")):
                 if py.resolve() not in used and py.name != "__init__.py":
                     out.append(Problem(py, None, "orphan file: no exercise refers to it"))
     return out
+
+
+def find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
+    """A cycle of ``graph`` (node → the nodes it requires) as a path that ends where it
+    starts, or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in graph.get(node, []):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [nxt]
+            if nxt not in state:
+                found = visit(nxt)
+                if found:
+                    return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in graph:
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def concept_problems(cur: Curriculum) -> list[Problem]:
+    """The prerequisite graph and the tags: no unknown concept, no cycle, every concept
+    taught, no concept resting on one taught only later. What is not tagged yet is a gap
+    (:func:`concept_gaps`), shown by ``ladder dev check``, not an error."""
+    from ladder.curriculum.loader import ROOT
+
+    graph_file = (cur.stages[0].folder.parent if cur.stages else ROOT) / "concepts.toml"
+    out: list[Problem] = []
+    known = cur.concepts
+
+    def unknown(where: Path, what: str, names: list[str]) -> None:
+        for name in names:
+            if name not in known:
+                out.append(Problem(where, None, f"{what} names unknown concept {name!r}"))
+
+    for concept in known.values():
+        unknown(graph_file, f"concept {concept.id!r}", concept.requires)
+        if concept.id in concept.requires:
+            out.append(Problem(graph_file, None, f"concept {concept.id!r} requires itself"))
+    cycle = find_cycle({c.id: [r for r in c.requires if r in known] for c in known.values()})
+    if cycle:
+        out.append(
+            Problem(graph_file, None, "the prerequisite graph has a cycle: " + " → ".join(cycle))
+        )
+    order = {l.id: n for n, l in enumerate(cur.ordered_lessons())}
+    first: dict[str, int] = {}
+    for lesson in cur.lessons.values():
+        unknown(lesson.path, f"lesson {lesson.id!r}", lesson.concepts)
+        for c in lesson.concepts:
+            first[c] = min(first.get(c, 1 << 30), order.get(lesson.id, 1 << 30))
+    folders = {s.id: s.folder for s in cur.stages}
+    for card in cur.cards.values():
+        unknown(
+            folders.get(card.id.split(".")[0], Path()) / "cards.toml",
+            f"card {card.id!r}",
+            card.concepts,
+        )
+    for ex in cur.exercises.values():
+        unknown(ex.folder / "exercises.toml", f"exercise {ex.id!r}", ex.concepts)
+    for concept in known.values():
+        if concept.id not in first:
+            out.append(Problem(graph_file, None, f"concept {concept.id!r} is taught by no lesson"))
+            continue
+        for r in concept.requires:
+            if r in first and first[r] > first[concept.id]:
+                out.append(
+                    Problem(
+                        graph_file,
+                        None,
+                        f"concept {concept.id!r} requires {r!r}, which is first taught later",
+                    )
+                )
+    return out
+
+
+def concept_gaps(cur: Curriculum) -> list[str]:
+    """What is not tagged yet: lessons without concepts (their items take no part in
+    prerequisites, mastery or paper matching) and papers without their key idea (no card
+    in the papers deck). ``ladder dev check`` lists them beside the coverage."""
+    gaps = []
+    for lesson in cur.ordered_lessons():
+        if not lesson.concepts:
+            gaps.append(f"lesson {lesson.id} names no `concepts`")
+        for paper in lesson.papers:
+            if not paper.idea.strip():
+                gaps.append(f"lesson {lesson.id}: paper {paper.title[:50]!r} has no `idea`")
+    return gaps

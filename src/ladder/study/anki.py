@@ -103,7 +103,9 @@ def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) ->
             stage.id,
             genanki.Deck(_id(f"ladder-deck-{stage.id}"), f"Ladder::{stage.number}. {stage.title}"),
         )
+        stage_deck = deck
         for card in cur.cards_of(lesson.id):
+            deck = stage_deck
             tags = [f"ladder::stage::{stage.id}", f"ladder::lesson::{lesson.id}"]
             if card.kind == "cloze":
                 cloze_text = text(card.front)
@@ -127,6 +129,12 @@ def export_anki(cur: Curriculum, path: Path, lessons: set[str] | None = None) ->
                     fields=[_front(card), _back(card), html.escape(lesson.title)],
                     guid=genanki.guid_for(card.id),
                     tags=tags,
+                )
+            if card.deck == "papers":  # the lessons' papers: a deck of their own
+                tags.append("ladder::papers")
+                note.tags = tags
+                deck = decks.setdefault(
+                    "papers", genanki.Deck(_id("ladder-deck-papers"), "Ladder::Papers")
                 )
             deck.add_note(note)
             count += 1

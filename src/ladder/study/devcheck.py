@@ -228,4 +228,16 @@ def dev_check(root: Path = ROOT, *, run: bool = True, min_mutants: int = MIN_MUT
         }
         for s in cur.stages
     ]
-    return {"stages": stages, "mutants": figure, "errors": [str(p) for p in problems]}
+    from ladder.curriculum.validate import concept_gaps
+    from ladder.study.concepts import coverage
+
+    return {
+        "stages": stages,
+        "concepts": {
+            "count": len(cur.concepts),
+            "coverage": coverage(cur),
+            "gaps": concept_gaps(cur),
+        },
+        "mutants": figure,
+        "errors": [str(p) for p in problems],
+    }

@@ -35,6 +35,8 @@ __all__ = [
     "NEW_PER_DAY",
     "FAST_SECONDS",
     "SLOW_SECONDS",
+    "PARAMETERS_KEY",
+    "scheduler_for",
 ]
 
 NEW_PER_DAY = 20
@@ -42,6 +44,25 @@ FAST_SECONDS = 8.0  # a right answer this quick is rated Easy
 SLOW_SECONDS = 40.0  # a right answer slower than this is rated Hard
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 CLOZE = re.compile(r"\{\{(.+?)\}\}")
+
+
+PARAMETERS_KEY = "fsrs_parameters"  # the learner's own FSRS weights (`ladder optimize`)
+
+
+def scheduler_for(store: Store, *, steps: bool = True) -> Scheduler:
+    """The FSRS scheduler of this learner: their own parameters once ``ladder optimize``
+    has fitted them, FSRS's defaults before. ``steps=False`` (code recall) skips the
+    minute-scale learning steps: an exercise comes back after days, not minutes."""
+    import json
+
+    from fsrs import Scheduler
+
+    saved = store.get_setting(PARAMETERS_KEY)
+    kwargs: dict = {"parameters": tuple(json.loads(saved))} if saved else {}
+    if not steps:
+        kwargs.update(learning_steps=(), relearning_steps=())
+    # Fuzzing off: the same answers always give the same intervals.
+    return Scheduler(enable_fuzzing=False, **kwargs)
 
 
 def cloze_front(card: Card) -> str:
@@ -170,10 +191,7 @@ class Memory:
     @property
     def scheduler(self) -> Scheduler:
         if self._scheduler is None:
-            from fsrs import Scheduler
-
-            # Fuzzing off: the same answers always give the same intervals.
-            self._scheduler = Scheduler(enable_fuzzing=False)
+            self._scheduler = scheduler_for(self.store)
         return self._scheduler
 
     @property
@@ -184,12 +202,13 @@ class Memory:
         """Cards of read lessons, in teaching order (without those the learner suspended)."""
         read = self.store.read_lessons()
         suspended = self.store.suspended_cards()
+        papers = self.store.get_setting("papers_deck", "1") != "0"  # the "papers" deck
         return [
             c
             for lesson in self.curriculum.ordered_lessons()
             if lesson.id in read
             for c in self.curriculum.cards_of(lesson.id)
-            if c.id not in suspended
+            if c.id not in suspended and (papers or c.deck != "papers")
         ]
 
     def queue(self, now: datetime) -> list[DueCard]:

@@ -6,7 +6,7 @@ The CLI's ``ladder``/``ladder map`` and the web app's roadmap page both call
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
 from ladder.curriculum import Curriculum, Exercise
@@ -61,6 +61,7 @@ class Step:
     target: str | None
     command: str
     text: str
+    counts: dict[str, int] = field(default_factory=dict)  # a review step's due, new, exercises
 
 
 @dataclass(frozen=True)
@@ -146,17 +147,36 @@ def exercise_rows(cur: Curriculum, store: Store) -> list[dict]:
     return rows
 
 
+def _reviews(cards: int, exercises: int) -> str:
+    """ "12 cards", "12 cards and 1 exercise" """
+    text = f"{cards} card{'s' if cards != 1 else ''}"
+    if exercises:
+        text += f" and {exercises} exercise{'s' if exercises != 1 else ''}"
+    return text
+
+
 def next_step(cur: Curriculum, store: Store, now: datetime) -> Step:
+    from ladder.study.recall import due_exercises
+
     memory = Memory(cur, store)
     queue = memory.queue(now)
     due = sum(1 for d in queue if not d.is_new)
-    if due >= REVIEW_THRESHOLD:
+    exercises = len(due_exercises(cur, store, now))  # passed ones to write again
+    if due + exercises >= REVIEW_THRESHOLD:
+        what = _reviews(due, exercises)
         return Step(
-            "review", None, "ladder review", f"{due} cards are due for review.", {"due": due}
+            "review",
+            None,
+            "ladder review",
+            f"{what} are due for review.",
+            {"due": due, "exercises": exercises},
         )
+    from ladder.study.placement import placed_lessons
+
     read = store.read_lessons()
     states = store.exercise_states()
     labs_done = store.labs_done()
+    placed = placed_lessons(store)  # known from a placement test: no need to wait on them
     for lesson in cur.ordered_lessons():
         if lesson.id not in read:
             return Step(
@@ -165,6 +185,8 @@ def next_step(cur: Curriculum, store: Store, now: datetime) -> Step:
                 "ladder learn",
                 f"Read the lesson “{lesson.title}” ({lesson.minutes} min).",
             )
+        if lesson.id in placed:
+            continue
         for e in cur.exercises_of(lesson.id):
             if states.get(e.id) != "passed":
                 return Step(
@@ -176,13 +198,14 @@ def next_step(cur: Curriculum, store: Store, now: datetime) -> Step:
         for lab in cur.labs_of(lesson.id):
             if lab.id not in labs_done:
                 return Step("lab", lab.id, f"ladder run {lab.id}", f"Run the lab “{lab.title}”.")
-    if queue:
+    if queue or exercises:
+        what = _reviews(len(queue), exercises)
         return Step(
             "review",
             None,
             "ladder review",
-            f"{len(queue)} cards are waiting for review.",
-            {"due": due, "new": len(queue) - due},
+            f"{what} are waiting for review.",
+            {"due": due, "new": len(queue) - due, "exercises": exercises},
         )
     return Step(
         "done",

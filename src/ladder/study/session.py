@@ -9,12 +9,13 @@ setting out of bounds) is a :class:`Refused` with one sentence.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ladder.curriculum import Card, Curriculum, Exercise
+from ladder.study.errors import Invalid, Refused
 from ladder.study.progress import (
     StageCounts,
     StageProgress,
@@ -62,15 +63,6 @@ __all__ = [
     "set_setting",
     "database_health",
 ]
-
-
-class Refused(Exception):
-    """The learner asked for something not possible now; the message says why and what
-    to do, in one sentence."""
-
-
-class Invalid(Refused):
-    """What the learner sent cannot be used (an empty answer, a rating out of range)."""
 
 
 STATE_LABEL = {
@@ -135,14 +127,19 @@ def check(
     warm: WarmGrader | None = None,
 ) -> Verdict:
     """Grade the learner's file at ``path`` and record the attempt (a backup first:
-    learner code is about to run). ``warm`` holds sandboxes prepared ahead of time."""
+    learner code is about to run). ``warm`` holds sandboxes prepared ahead of time.
+
+    A pass puts the exercise on the review schedule, or ends a recall in progress
+    (:mod:`ladder.study.recall`); what happened is in ``verdict.recall`` (a
+    ``RecallResult``, or None)."""
     from ladder.study.grader import grade
+    from ladder.study.recall import after_check
 
     store.backup_before()
     verdict = grade(exercise, path, warm=warm)
-    store.record_attempt(
-        exercise.id, verdict.outcome, verdict.to_dict(), verdict.seconds, at or now()
-    )
+    when = at or now()
+    store.record_attempt(exercise.id, verdict.outcome, verdict.to_dict(), verdict.seconds, when)
+    verdict.recall = after_check(store, exercise, verdict, when)  # type: ignore[attr-defined]
     return verdict
 
 
@@ -295,8 +292,11 @@ def reveal_solution(store: Store, exercise: Exercise, at: datetime | None = None
             f"Make an attempt at {exercise.id} first: edit {exercise.workspace_name} "
             "and check it (`ladder check` or the Check button)."
         )
+    from ladder.study.recall import note_solution_seen
+
     source = inspect.getsource(resolve(exercise.solution))
     store.mark_solution_seen(exercise.id, at or now())
+    note_solution_seen(store, exercise.id)  # a recall in progress is then rated Again
     return source
 
 
@@ -317,6 +317,9 @@ class CardAnswer:
     counted: bool  # False: this review had already been saved (a double submission)
     correct: bool | None = None  # for cards checked automatically
     feedback: str = ""
+    # A lapse (Again on a card seen before) brings forward what the card rests on
+    # (ladder.study.concepts.after_lapse); those moves, for the learner to read.
+    brought_forward: list = field(default_factory=list)
 
 
 def start_review(store: Store) -> None:
@@ -356,11 +359,24 @@ def answer_card(
         counted = memory.answer(
             item, rated, when, duration_ms=duration_ms, answer=typed, correct=correct
         )
-        return CardAnswer(card, rated, counted, correct, feedback)
+        return CardAnswer(
+            card, rated, counted, correct, feedback, _lapse(cur, store, item, rated, counted, when)
+        )
     if rating not in RATINGS:
         raise Invalid(f"Rate the card 1 (Again), 2 (Hard), 3 (Good) or 4 (Easy), not {rating!r}.")
     counted = memory.answer(item, rating, when, duration_ms=duration_ms)
-    return CardAnswer(card, rating, counted)
+    return CardAnswer(
+        card, rating, counted, brought_forward=_lapse(cur, store, item, rating, counted, when)
+    )
+
+
+def _lapse(cur: Curriculum, store: Store, item, rating: int, counted: bool, at: datetime) -> list:
+    """After Again on a card seen before: bring forward what it rests on."""
+    if rating != 1 or not counted or item.is_new:
+        return []
+    from ladder.study.concepts import after_lapse
+
+    return after_lapse(cur, store, "card", item.card.id, at)
 
 
 def card_sides(cur: Curriculum, store: Store, card: Card) -> tuple[str, str]:
@@ -465,6 +481,9 @@ def _settings() -> dict[str, Setting]:
 
     return {
         "new_per_day": Setting("new_per_day", "new cards a day", NEW_PER_DAY, 0, 1000),
+        "papers_deck": Setting(
+            "papers_deck", "review the cards of the lessons' papers (1) or not (0)", 1, 0, 1
+        ),
     }
 
 

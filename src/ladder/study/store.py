@@ -111,6 +111,68 @@ MIGRATIONS: list[str] = [
         back TEXT
     );
     """,
+    # version 3: the learning engine (ladder.study.recall, concepts, placement, papers):
+    # passed exercises on the FSRS schedule and their reviews, reviews brought forward
+    # after a lapse, placement tests, imported papers and what was read
+    """
+    CREATE TABLE recall (
+        exercise_id TEXT PRIMARY KEY,
+        state TEXT NOT NULL,
+        due TEXT NOT NULL,
+        reps INTEGER NOT NULL,
+        started_at TEXT,
+        attempt_mark INTEGER,
+        backup TEXT,
+        solution_seen INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE recall_logs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        exercise_id TEXT NOT NULL,
+        rating INTEGER NOT NULL,
+        reviewed_at TEXT NOT NULL,
+        seconds REAL,
+        hints INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        was_new INTEGER NOT NULL
+    );
+    CREATE TABLE brought_forward (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        item TEXT NOT NULL,
+        because TEXT NOT NULL,
+        concept TEXT NOT NULL,
+        old_due TEXT NOT NULL,
+        new_due TEXT NOT NULL
+    );
+    CREATE TABLE placements (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        stage TEXT NOT NULL,
+        at TEXT NOT NULL,
+        known TEXT NOT NULL,
+        answers TEXT NOT NULL
+    );
+    CREATE TABLE papers (
+        key TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        link TEXT,
+        published TEXT,
+        summary TEXT,
+        concepts TEXT NOT NULL,
+        stages TEXT NOT NULL,
+        import_id INTEGER NOT NULL
+    );
+    CREATE TABLE paper_imports (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        entries INTEGER NOT NULL,
+        new INTEGER NOT NULL
+    );
+    CREATE TABLE papers_read (
+        key TEXT PRIMARY KEY,
+        at TEXT NOT NULL
+    );
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 BACKUPS_KEPT = 10

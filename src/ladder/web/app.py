@@ -23,7 +23,7 @@ from ladder.curriculum import Curriculum
 from ladder.study.session import Invalid, Refused
 from ladder.study.store import StoreError
 from ladder.study.workspace import Workspace
-from ladder.web import labs, pages, review, tools
+from ladder.web import labs, learning, pages, review, tools
 from ladder.web.context import HERE, WebContext, now_utc, render
 from ladder.web.security import LOOPBACK_NAMES, Guard, Keys
 
@@ -112,6 +112,7 @@ def create_app(
     app.include_router(review.router)
     app.include_router(labs.router)
     app.include_router(tools.router)
+    app.include_router(learning.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     hosts = list(LOOPBACK_NAMES) + [h.lower() for h in (allowed_hosts or [])]
     app.add_middleware(Guard, keys=ctx.keys, allowed_hosts=hosts, check_host=check_host)

@@ -132,12 +132,21 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
 
 
 def nav_counts(ctx: WebContext, store: Store, now: datetime | None = None) -> dict[str, int]:
-    """The numbers in the header: cards due now (reviews) and new cards waiting."""
+    """The numbers in the header: cards due now (reviews), new cards waiting, and passed
+    exercises due to be written again."""
     from ladder.study.memory import Memory
+    from ladder.study.recall import due_exercises
 
-    queue = Memory(ctx.curriculum, store).queue(now or ctx.now())
+    at = now or ctx.now()
+    queue = Memory(ctx.curriculum, store).queue(at)
     due = sum(1 for d in queue if not d.is_new)
-    return {"due": due, "new": len(queue) - due, "queue": len(queue)}
+    exercises = len(due_exercises(ctx.curriculum, store, at))
+    return {
+        "due": due,
+        "new": len(queue) - due,
+        "exercises": exercises,
+        "queue": len(queue) + exercises,
+    }
 
 
 def step_link(kind: str, target: str | None) -> str:

@@ -258,6 +258,8 @@ def run_page(request: Request, lab_id: str, stamp: str, store: Store = StoreDep)
         for k, v in metrics.items()
         if isinstance(v, list | dict)
     ]
+    from ladder.web.learning import bands_view
+
     return render(
         request,
         "lab_run.html",
@@ -267,6 +269,7 @@ def run_page(request: Request, lab_id: str, stamp: str, store: Store = StoreDep)
         figures=figures,
         scalars=scalars,
         series=series,
+        bands=bands_view(ctx, lab.id, stamp),
         nav=nav_counts(ctx, store),
         page="labs",
     )

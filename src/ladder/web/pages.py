@@ -364,6 +364,7 @@ def stats_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
     from ladder.study.memory import Memory
     from ladder.study.progress import roadmap
     from ladder.web.charts import daily_bars, hbars, heatmap, last_days, rating_bars
+    from ladder.web.learning import analytics_view
 
     ctx = get_ctx(request)
     now = ctx.now()
@@ -391,6 +392,7 @@ def stats_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
         stages_chart=hbars([(f"{st.number}. {st.title}", st.done, st.total) for st in stages]),
         attempts=len(attempts),
         checking_minutes=round(sum(a["seconds"] or 0 for a in attempts) / 60, 1),
+        learning=analytics_view(ctx, store, now),
         nav=nav_counts(ctx, store, now),
         page="stats",
     )

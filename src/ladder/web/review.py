@@ -45,12 +45,22 @@ def _session_start(request: Request) -> datetime:
 @router.get("/review", response_class=HTMLResponse)
 def review_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
     from ladder.study.memory import RATINGS, Memory
+    from ladder.study.recall import DueExercise, mixed_queue
+    from ladder.web.learning import explain_lapse, recall_page
 
     ctx = get_ctx(request)
     memory = Memory(ctx.curriculum, store)
     now = ctx.now()
-    queue = memory.queue(now)
     q = request.query_params
+    skipped = set(q.get("skip", "").split(","))
+    queue = [
+        d
+        for d in mixed_queue(ctx.curriculum, store, now)
+        if not (isinstance(d, DueExercise) and d.id in skipped)
+    ]
+    if queue and isinstance(queue[0], DueExercise):  # a passed exercise to write again
+        return recall_page(request, store, queue[0].exercise, in_review=True)
+    queue = [d for d in queue if not isinstance(d, DueExercise)]
     if "card" not in q:  # the start of a session, not the page after an answer
         from ladder.study.session import start_review
 
@@ -58,6 +68,8 @@ def review_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
     saved = None
     if q.get("card") in ctx.curriculum.cards and q.get("rating", "").isdigit():
         saved = {"rating": RATINGS.get(int(q["rating"]), "?"), "counted": q.get("counted") == "1"}
+        if q.get("moved") == "1":
+            saved["explain"] = explain_lapse(ctx, store, q["card"])
     from ladder.study.session import intervals, session_summary
 
     item = queue[0] if queue else None
@@ -113,6 +125,8 @@ def submit(
         duration_ms=duration_ms,
         at=now,
     )
+    from ladder.study.concepts import explain
+
     card = result.card
     if card.auto_checked:
         front, back = _sides(request, store, card)
@@ -128,10 +142,18 @@ def submit(
             rating=RATINGS[result.rating],
             seconds=(duration_ms or 0) / 1000,
             counted=result.counted,
+            explain=explain(ctx.curriculum, result.brought_forward),
             nav=nav_counts(ctx, store, now),
             page="review",
         )
-    query = urlencode({"card": card.id, "rating": result.rating, "counted": int(result.counted)})
+    query = urlencode(
+        {
+            "card": card.id,
+            "rating": result.rating,
+            "counted": int(result.counted),
+            "moved": int(bool(result.brought_forward)),
+        }
+    )
     return RedirectResponse(f"/review?{query}", status_code=303)
 
 
