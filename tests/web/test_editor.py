@@ -90,7 +90,7 @@ def test_check_saves_then_grades_and_answers_the_editor_in_json(client, workspac
     assert data["state"] == "incorrect" and data["token"] == file_token(path)
     assert (
         "✗ incorrect" in data["verdict_html"]
-        and "<th>expected</th><td><pre>0.375" in (data["verdict_html"])
+        and "<th>expected</th><td><pre>0.42799999999999994" in (data["verdict_html"])
     )
     assert "1 attempt so far" in data["verdict_html"]
     # check on save, as `ladder watch`: a Save with the box ticked grades too

@@ -117,7 +117,7 @@ def test_stats_show_the_forecast_study_days_and_ratings(client, curriculum):
     assert ratings == {"Again": 1, "Hard": 0, "Good": 1, "Easy": 0}
     assert sum(days.values()) == 3  # one lesson read, two cards answered
     page = client.get("/stats").text
-    assert 'id="forecast"' in page and 'aria-label="cards due per day"' in page
+    assert 'id="forecast"' in page and 'aria-label="reviews due per day"' in page
     assert 'class="chart heatmap"' in page and page.count('class="day h') >= 7 * 25
     assert 'aria-label="answers by rating"' in page and "1 · 50 %" in page
 

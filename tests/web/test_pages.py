@@ -156,7 +156,9 @@ def test_stats_page_draws_its_charts(client, curriculum):
     card = curriculum.cards_of(LESSON)[0]
     client.post("/review", {"card_id": card.id, "reps": 0, "rating": 3, "answer": "1"})
     r = client.get("/stats")
-    assert r.status_code == 200 and r.text.count("<svg") == 5  # forecast, days, ratings, …
+    assert (
+        r.status_code == 200 and r.text.count("<svg") == 5
+    )  # forecast, days, ratings, reviews, stages
     assert '<div class="big">1</div><div class="muted">reviews (1 today)</div>' in r.text
     assert "1. Machine learning basics" in r.text
 

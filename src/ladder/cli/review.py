@@ -225,14 +225,8 @@ def stats(
         f"Due now: {s['due_now']} · new available today: {s['new_now']} · "
         f"due by tomorrow: {s['due_by_tomorrow']}"
     )
-    from ladder.study.activity import due_forecast, rating_counts, study_days
+    from ladder.study.activity import rating_counts, study_days
 
-    week = due_forecast(ws.store, now(), days=7)
-    console.print(
-        "Coming due: "
-        + " · ".join(f"{day[5:]} {n}" for day, n in week)
-        + "  [dim](next 7 days)[/dim]"
-    )
     ratings = rating_counts(ws.store)
     if sum(ratings.values()):
         console.print("Ratings: " + " · ".join(f"{k} {v}" for k, v in ratings.items()))

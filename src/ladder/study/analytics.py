@@ -108,13 +108,11 @@ def report(cur: Curriculum, store: Store, now: datetime, days: int = 30) -> dict
         )
         hints_rows[ex.stage].append(passed["hints_used"])
 
-    forecast = [0] * days
+    from ladder.study.activity import due_forecast
+
+    forecast = [n for _, n in due_forecast(store, now, days=days)]  # suspended cards left out
     forecast_ex = [0] * days
     today = now.astimezone().date()
-    for row in store.card_rows().values():
-        d = max(0, (_when(row["due"]).astimezone().date() - today).days)
-        if d < days:
-            forecast[d] += 1
     for row in recall_rows(store).values():
         d = max(0, (_when(row["due"]).astimezone().date() - today).days)
         if d < days:

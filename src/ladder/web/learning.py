@@ -90,10 +90,9 @@ def recall_page(
 def analytics_view(ctx: WebContext, store: Store, now) -> dict[str, Any]:
     """The stats page's analytics: the report and its SVG charts."""
     from ladder.study.analytics import report
-    from ladder.web.charts import daily_bars, hbars
+    from ladder.web.charts import hbars
 
     rep = report(ctx.curriculum, store, now)
-    forecast = [(f["day"], f["cards"] + f["exercises"]) for f in rep["forecast"]]
     retention = [
         (ctx.curriculum.stage(s).title, round(100 * (r["retention"] or 0)), 100)
         for s, r in rep["retention_by_stage"].items()
@@ -101,7 +100,6 @@ def analytics_view(ctx: WebContext, store: Store, now) -> dict[str, Any]:
     weakest = sorted(rep["retention_by_concept"].items(), key=lambda kv: kv[1]["retention"])[:8]
     return {
         "report": rep,
-        "forecast_chart": daily_bars(forecast, label="reviews due"),
         "retention_chart": hbars(retention) if retention else "",
         "weakest": weakest,
     }

@@ -360,7 +360,7 @@ def search_page(request: Request, q: str = "", store: Store = StoreDep) -> HTMLR
 
 @router.get("/stats", response_class=HTMLResponse)
 def stats_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
-    from ladder.study.activity import due_forecast, rating_counts, study_days
+    from ladder.study.activity import rating_counts, study_days
     from ladder.study.memory import Memory
     from ladder.study.progress import roadmap
     from ladder.web.charts import daily_bars, hbars, heatmap, last_days, rating_bars
@@ -373,7 +373,8 @@ def stats_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
     today = now.astimezone().date()
     per_day = last_days(s["reviews_per_day"], today)  # type: ignore[arg-type]
     attempts = [a for e in ctx.curriculum.exercises for a in store.attempts(e)]
-    forecast = due_forecast(store, now)
+    learning = analytics_view(ctx, store, now)
+    forecast = [(f["day"], f["cards"] + f["exercises"]) for f in learning["report"]["forecast"]]
     days = study_days(ctx.curriculum, store)
     ratings = rating_counts(store)
     return render(
@@ -383,7 +384,7 @@ def stats_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
         stages=stages,
         forecast=forecast,
         forecast_total=sum(n for _, n in forecast),
-        forecast_chart=daily_bars(forecast, "cards due"),
+        forecast_chart=daily_bars(forecast, "reviews due"),
         days_studied=len(days),
         heatmap_chart=heatmap(days, today),
         ratings=ratings,
@@ -392,7 +393,7 @@ def stats_page(request: Request, store: Store = StoreDep) -> HTMLResponse:
         stages_chart=hbars([(f"{st.number}. {st.title}", st.done, st.total) for st in stages]),
         attempts=len(attempts),
         checking_minutes=round(sum(a["seconds"] or 0 for a in attempts) / 60, 1),
-        learning=analytics_view(ctx, store, now),
+        learning=learning,
         nav=nav_counts(ctx, store, now),
         page="stats",
     )
