@@ -53,7 +53,7 @@ def test_translator_lab(tmp_path):
     # our BLEU is sacreBLEU's on the same outputs
     assert m["test_bleu_greedy"] == pytest.approx(m["test_bleu_greedy_sacrebleu"], abs=1e-9)
     assert m["test_bleu_beam4"] == pytest.approx(m["test_bleu_beam4_sacrebleu"], abs=1e-9)
-    assert m["steps"] > 0 and m["cpu_minutes"] >= 0.15
+    assert m["steps"] == 600 and m["cpu_minutes"] > 0  # quick runs have a step budget
     assert [p["step"] for p in m["val_bleu_curve"]] == sorted(
         p["step"] for p in m["val_bleu_curve"]
     )

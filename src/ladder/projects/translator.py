@@ -108,6 +108,9 @@ class TranslatorConfig:
     warmup_steps: int = 200  # linear warm-up steps
     weight_decay: float = 0.01  # AdamW decoupled weight decay on matrices
     cpu_minutes: float = 60.0  # training budget in processor minutes (evaluation excluded)
+    # A budget in steps instead (quick runs and tests): the same steps, schedule and model
+    # on every machine, however loaded; validation every third of it.
+    max_steps: int | None = None
     eval_every_minutes: float = 6.0  # validation BLEU every this many CPU-minutes
     eval_sentences: int = 300  # validation sentences per evaluation (greedy)
     max_len: int = 64  # longest source or target in tokens (longer pairs are skipped)
@@ -202,9 +205,12 @@ def _tensors(batch: list, vocab: SubwordVocab) -> tuple[Tensor, Tensor, Tensor]:
 
 def lr_at(cpu_seconds: float, step: int, cfg: TranslatorConfig) -> float:
     """Linear warm-up over steps, then cosine decay (to 5 % of the peak) over the fraction
-    of the compute budget used."""
+    of the compute budget used (of ``max_steps`` when the budget is in steps)."""
     warm = min(1.0, (step + 1) / (cfg.warmup_steps + 1))
-    frac = min(1.0, cpu_seconds / (cfg.cpu_minutes * 60))
+    if cfg.max_steps is not None:
+        frac = min(1.0, step / cfg.max_steps)
+    else:
+        frac = min(1.0, cpu_seconds / (cfg.cpu_minutes * 60))
     return cfg.peak_lr * warm * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * frac)))
 
 
@@ -299,8 +305,9 @@ def train_translator(
     on_eval: Callable[[dict[str, float]], None] | None = None,
     on_step: Callable[[int, float], None] | None = None,
 ) -> TranslatorRun:
-    """Train for ``cfg.cpu_minutes`` of processor time; evaluate greedy validation BLEU
-    (ours, ``ladder.projects.bleu``) every ``cfg.eval_every_minutes`` and at the end."""
+    """Train for ``cfg.cpu_minutes`` of processor time (or ``cfg.max_steps`` steps);
+    evaluate greedy validation BLEU (ours, ``ladder.projects.bleu``) every
+    ``cfg.eval_every_minutes`` (every third of the steps) and at the end."""
     from ladder.projects.bleu import corpus_bleu
 
     torch.manual_seed(cfg.seed)
@@ -330,6 +337,15 @@ def train_translator(
     wall = 0.0  # wall-clock seconds of the same steps
     step, seen, losses = 0, 0, []
     next_eval = cfg.eval_every_minutes * 60
+    eval_steps = max(1, cfg.max_steps // 3) if cfg.max_steps is not None else 0
+
+    def done() -> bool:
+        return step >= cfg.max_steps if cfg.max_steps is not None else trained >= budget
+
+    def due() -> bool:
+        if cfg.max_steps is not None:
+            return step % eval_steps == 0
+        return trained >= next_eval
 
     def evaluate() -> None:
         hyps = translate_batch(model, vocab, v_src, beam_size=1, max_len=cfg.max_len)
@@ -347,7 +363,7 @@ def train_translator(
 
     evaluate()
     model.train()
-    while trained < budget:
+    while not done():
         for batch in _batches(pairs, cfg.batch_tokens, rng):
             t0, c0 = time.perf_counter(), time.process_time()
             s, d, y = _tensors(batch, vocab)
@@ -371,10 +387,10 @@ def train_translator(
             losses.append(loss.item())
             if on_step is not None:
                 on_step(step, losses[-1])
-            if trained >= next_eval and trained < budget:
+            if due() and not done():
                 evaluate()
                 next_eval += cfg.eval_every_minutes * 60
-            if trained >= budget:
+            if done():
                 break
     evaluate()
     run = TranslatorRun(
