@@ -11,6 +11,9 @@ def test_common_notation():
     assert latex_to_unicode(r"\log P(c \mid x)") == "log P(c | x)"
     assert latex_to_unicode(r"\max_k z_k") == "maxₖ zₖ"
     assert latex_to_unicode(r"\hat y_i") == "ŷᵢ"  # the hat is on y, the index on ŷ
+    # {,} is a thousands separator between digits, a comma with no space after it
+    assert latex_to_unicode(r"d_{ff} = 2{,}048") == "d_ff = 2,048"
+    assert latex_to_unicode(r"1{,}000{,}000") == "1,000,000"
 
 
 def test_fractions_keep_their_grouping():

@@ -448,6 +448,7 @@ def _join(pieces: list[_Piece]) -> str:
 def convert(tex: str) -> Converted:
     """``tex`` as text, with the count of scripts written and the commands not known.
     Raises ``ValueError`` for source that does not parse (an unclosed ``{``)."""
+    tex = re.sub(r"(?<=\d)\{,\}(?=\d)", "\x03", tex)  # 2{,}048: a thousands separator
     parser = _Parser(tex)
     text = _join(parser.sequence())
     if parser.needs_plain:  # one style for every subscript of the formula
@@ -455,7 +456,7 @@ def convert(tex: str) -> Converted:
         text = _join(parser.sequence())
     text = re.sub(r" {2,}", " ", text).strip()
     text = re.sub(r" *(\x01+) *", lambda m: "  " * len(m.group(1)), text)  # \quad: 2 spaces
-    text = unicodedata.normalize("NFC", text)  # ŷ as one character where Unicode has it
+    text = unicodedata.normalize("NFC", text.replace("\x03", ","))  # ŷ: one character
     return Converted(text, parser.scripts, parser.unknown)
 
 
