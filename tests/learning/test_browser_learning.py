@@ -4,9 +4,6 @@ placement question, a feed uploaded on the papers page, the stats page's forecas
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,17 +12,12 @@ import pytest
 from ladder.study import session
 from ladder.study.workspace import Workspace
 
-from ..web.conftest import first_line
+from ..browser import chromium, serving
+from ..browser import marks as browser_marks
 from .conftest import MSE_RIGHT, T0
 
-CHROMIUM = Path("/usr/bin/chromium")
 FEED = Path(__file__).parent / "data" / "arxiv-feed.xml"
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not at /usr/bin/chromium"),
-]
+pytestmark = browser_marks
 
 
 @pytest.fixture
@@ -43,34 +35,14 @@ def prepared(ws, cur):
 
 @pytest.fixture
 def server(prepared):
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    env["LADDER_NOW"] = (T0 + timedelta(days=40)).isoformat()
-    env.pop("LADDER_WORKSPACE", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ladder", "serve", "--no-browser", "--port", "0"],
-        cwd=prepared.root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = first_line(proc)
-    if not url.startswith("http://127.0.0.1:"):
-        proc.kill()
-        pytest.fail(f"ladder serve did not print its URL: {url!r} {proc.stderr.read()}")
-    yield url
-    proc.terminate()
-    _out, err = proc.communicate(timeout=30)
-    assert "Traceback" not in err, err
+    with serving(prepared.root, LADDER_NOW=(T0 + timedelta(days=40)).isoformat()) as url:
+        yield url
 
 
 @pytest.fixture
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def test_learning_engine_in_the_browser(server, browser, prepared, cur):

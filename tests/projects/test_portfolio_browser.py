@@ -7,21 +7,13 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
+from tests.browser import chromium
+from tests.browser import marks as browser_marks
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="Chromium is not installed at /usr/bin/chromium"
-    ),
-]
+pytestmark = browser_marks
 
 
 def test_portfolio_in_chromium(tmp_path):
-    sync_api = pytest.importorskip("playwright.sync_api")
     from ladder.curriculum import load_curriculum
     from ladder.projects.portfolio import build
     from ladder.study.workspace import Workspace
@@ -57,8 +49,7 @@ def test_portfolio_in_chromium(tmp_path):
     )
     site = tmp_path / "site"
     report = build(ws, site, cur)
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         outside: list[str] = []
         page.on("request", lambda r: None if r.url.startswith("file://") else outside.append(r.url))

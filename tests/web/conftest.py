@@ -42,15 +42,6 @@ def mean_squared_error(y_true, y_pred):
 """
 
 
-def first_line(proc, timeout: float = 300.0) -> str:
-    """The first line a child process prints, or "" if none comes within ``timeout``
-    (so a server that hangs fails the test instead of blocking it)."""
-    import select
-
-    ready, _, _ = select.select([proc.stdout], [], [], timeout)
-    return proc.stdout.readline().strip() if ready else ""
-
-
 def csrf_of(html: str) -> str:
     return re.search(r'<meta name="csrf-token" content="([^"]+)">', html).group(1)
 

@@ -8,68 +8,29 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ladder.study.store import Store
-from tests.web.conftest import EXERCISE, LAB, MSE_RIGHT, MSE_WRONG, first_line
+from tests.browser import chromium, serving
+from tests.browser import marks as browser_marks
+from tests.web.conftest import EXERCISE, LAB, MSE_RIGHT, MSE_WRONG
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(),
-        reason="Chromium is not installed at /usr/bin/chromium "
-        "(apt-get install chromium); the browser tests need it",
-    ),
-]
+pytestmark = browser_marks
 
 
 @pytest.fixture
 def server(workspace):
     """`ladder serve --no-browser --port 0` in the workspace; yields the printed URL."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    env.pop("LADDER_WORKSPACE", None)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "ladder", "serve", "--no-browser", "--port", "0"],
-        cwd=workspace,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = first_line(proc)
-    if not url.startswith("http://127.0.0.1:"):
-        proc.kill()
-        pytest.fail(f"ladder serve did not print its URL: {url!r} {proc.stderr.read()}")
-    yield url
-    proc.terminate()
-    _out, err = proc.communicate(timeout=120)
-    assert "Traceback" not in err, err
+    with serving(workspace) as url:
+        yield url
 
 
 @pytest.fixture
 def browser():
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the playwright package is not installed"
-    )
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 class Shots:

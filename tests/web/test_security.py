@@ -13,7 +13,8 @@ from fastapi.testclient import TestClient
 
 from ladder.web.security import LOOPBACK_NAMES, host_allowed
 from ladder.web.server import remote_refusal
-from tests.web.conftest import BASE, CARD, EXERCISE, LAB, LESSON, TOKEN, first_line, login
+from tests.browser import first_line
+from tests.web.conftest import BASE, CARD, EXERCISE, LAB, LESSON, TOKEN, login
 
 PAGES = [
     "/",
