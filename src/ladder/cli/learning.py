@@ -428,9 +428,13 @@ def optimize(
         reset_parameters(ws.store)
         console.print("Back to FSRS's default parameters.")
         return
-    console.print("Fitting FSRS to your reviews (this takes a minute)…")
     started = time.monotonic()
-    rep = optimize(cur, ws.store, now())
+    rep = optimize(
+        cur,
+        ws.store,
+        now(),
+        on_fit=lambda n: console.print(f"Fitting FSRS to your {n} reviews (this takes a minute)…"),
+    )
     console.print(
         f"{rep.reviews} reviews, fitted in {time.monotonic() - started:.0f} s. Of your reviews "
         f"a day or more apart, {100 * rep.observed:.1f} % were remembered."

@@ -26,6 +26,7 @@ import json
 import math
 import statistics
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -264,9 +265,12 @@ def _replay(hist: dict, parameters: list[float], now: datetime) -> tuple[float, 
     )
 
 
-def optimize(cur: Curriculum, store: Store, now: datetime) -> OptimizeReport:
+def optimize(
+    cur: Curriculum, store: Store, now: datetime, on_fit: Callable[[int], None] | None = None
+) -> OptimizeReport:
     """Fit FSRS to this learner's reviews (see the module's docstring); nothing is saved
-    until :func:`apply_parameters`."""
+    until :func:`apply_parameters`. ``on_fit(n)`` is called once there are enough reviews,
+    just before the (long) fit."""
     from fsrs import Rating, ReviewLog
     from fsrs.scheduler import DEFAULT_PARAMETERS
 
@@ -290,6 +294,8 @@ def optimize(cur: Curriculum, store: Store, now: datetime) -> OptimizeReport:
             f"The FSRS optimiser needs PyTorch, pandas and tqdm ({exc}): "
             "pip install 'llm-ladder[learning,torch]'."
         ) from exc
+    if on_fit is not None:
+        on_fit(total)
     ids = {key: n for n, key in enumerate(sorted(hist), start=1)}
     logs = [
         ReviewLog(card_id=ids[key], rating=Rating(r), review_datetime=t, review_duration=None)
