@@ -153,17 +153,18 @@ def test_tutor_defaults():
 @pytest.mark.slow
 def test_tutor_findings_stated_in_the_lesson():
     """The tutor lesson's findings, measured on the whole course with the real MiniLM:
-    BM25 best and embeddings lowest, fusion close to BM25 at 3 (within 2 points), lesson
-    votes lower recall@1; and the issue's aim, fused recall@3 >= 0.90."""
+    BM25 best at 1 and embeddings lowest, fusion close to BM25 at 3 (within 2 points either
+    way), lesson votes lower recall@1; and the issue's aim, fused recall@3 >= 0.90."""
     pytest.importorskip("torch")
     from ladder.projects.tutor import evaluate
 
     text = flat("projects.tutor")
-    assert "BM25 alone scores best and the embeddings alone score lowest" in text
-    assert "The fusion stays close to BM25 at 3" in text and "lowered recall@1" in text
+    assert "BM25 alone scores best at 1 and the embeddings alone score lowest" in text
+    assert "The fusion stays close to BM25 at 3 (within two points" in text
+    assert "lowered recall@1" in text
     r = evaluate().recall
-    for k in ("@1", "@3"):
-        assert r["bm25"][k] >= r["rrf"][k] >= r["embedding"][k]
-    assert r["bm25"]["@3"] - r["rrf"]["@3"] <= 0.02
+    assert r["bm25"]["@1"] >= r["rrf"]["@1"] >= r["embedding"]["@1"]
+    assert min(r["bm25"]["@3"], r["rrf"]["@3"]) >= r["embedding"]["@3"]
+    assert abs(r["bm25"]["@3"] - r["rrf"]["@3"]) <= 0.02
     assert r["votes"]["@1"] < r["rrf"]["@1"]
     assert r["rrf"]["@3"] >= 0.90

@@ -99,7 +99,9 @@ def _protect(markdown: str) -> tuple[str, list[str]]:
         text = DISPLAY_MATH.sub(
             lambda m: "\n\n" + put(latex_to_mathml(m.group(1), True)) + "\n\n", parts[i]
         )
-        parts[i] = INLINE_MATH.sub(lambda m: put(latex_to_mathml(m.group(1))), text)
+        parts[i] = INLINE_MATH.sub(
+            lambda m: put(f'<span class="math-inline">{latex_to_mathml(m.group(1))}</span>'), text
+        )
     return "".join(parts), found
 
 
