@@ -130,8 +130,7 @@ def dev_check_(
             for c in concepts["coverage"]:
                 console.print(
                     f"    {c['stage']:<12} {c['concepts']:>2} concepts  lessons {c['lessons']:>5}  "
-                    f"cards {c['cards']:>7}  exercises {c['exercises']:>5}  "
-                    f"(own tags {c['own_tags']})"
+                    f"cards {c['cards']:>7}  exercises {c['exercises']:>5}"
                 )
             for gap in concepts.get("gaps", []):
                 console.print(f"  [yellow]not tagged yet:[/yellow] {escape(gap)}")
