@@ -84,7 +84,7 @@ def scaled_dot_product_attention(q, k, v, mask=None, dropout_p=0.0, training=Fal
     scores = q @ k.transpose(-2, -1) / math.sqrt(k.size(-1))
     if mask is not None:
         scores = scores.masked_fill(~mask, float("-inf"))
-    weights = torch.softmax(scores, dim=-1)
+    weights = torch.nan_to_num(torch.softmax(scores, dim=-1), nan=0.0)  # fully masked rows
     if dropout_p > 0.0 and training:
         weights = torch.nn.functional.dropout(weights, p=dropout_p, training=True)
     return weights @ v, weights

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
+import pytest
 from benchmarks.run import ratio, table
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
@@ -58,3 +59,18 @@ def test_scaling_slope_table_and_plot(tmp_path):
     assert "ours 8.0 MiB (slope 1.00)" in text and "ref 2.0 MiB at 200" in text
     assert plot(c, tmp_path).stat().st_size > 1000
     assert all(callable(f) for f in CURVES.values()) and len(CURVES) >= 7
+
+
+def test_the_warm_check_benchmark_grades_a_passing_file(tmp_path):
+    """The torch-check row times a file the grader passes (it measured nothing once the
+    attention checks gained the fully masked row and the file did not handle it)."""
+    pytest.importorskip("torch")
+    from benchmarks.bench_cli import ATTENTION
+
+    from ladder.curriculum import load_curriculum
+    from ladder.study.grader import grade
+
+    path = tmp_path / "attention.py"
+    path.write_text(ATTENTION)
+    verdict = grade(load_curriculum().exercises["transformer.attention"], path)
+    assert verdict.passed, verdict
