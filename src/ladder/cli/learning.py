@@ -136,13 +136,11 @@ def print_bands(lab, metrics: dict, quick: bool) -> None:
     """After ``ladder run``: each declared figure in or out of its band, with causes."""
     from ladder.study.bands import band_text, check_bands
 
-    results = check_bands(lab, metrics, quick)
-    if not results:
+    results = [r for r in check_bands(lab, metrics, quick) if r.status != "unchecked"]
+    if not results:  # no band for this kind of run: no empty heading
         return
     console.print(f"[bold]Expected results[/bold] ({'quick' if quick else 'full'} run)")
     for r in results:
-        if r.status == "unchecked":
-            continue
         value = "—" if r.value is None else f"{r.value:.4g}"
         if r.ok:
             console.print(f"  [green]✓ in band[/green]  {r.metric} = {value}  "
