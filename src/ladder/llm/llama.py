@@ -27,10 +27,9 @@ from ladder.llm.gqa import GroupedQueryAttention, check_heads
 from ladder.llm.rmsnorm import RMSNorm
 from ladder.llm.rope import RotaryEmbedding
 from ladder.llm.swiglu import SwiGLU
-from ladder.transformer.gpt import check_token_ids
+from ladder.transformer.gpt import check_token_ids, decode
 from ladder.transformer.kv_cache import KVCache
 from ladder.transformer.positions import check_context
-from ladder.transformer.sampling import check_sampling, sample_next
 
 __all__ = ["LlamaConfig", "LlamaBlock", "Llama", "check_config"]
 
@@ -162,23 +161,6 @@ class Llama(nn.Module):
         refilled from the last ``block_size`` tokens when the context is full); without
         it each step re-runs the last ``block_size`` tokens. Both give the same tokens.
         """
-        check_sampling(temperature, top_k, top_p)
-        if idx.dim() != 2 or idx.size(1) == 0:
-            raise ValueError(
-                f"the prompt must have shape (batch, time) with time ≥ 1, got "
-                f"{tuple(idx.shape)}; wrap a single sequence as idx[None]."
-            )
-        check_token_ids(idx, self.config.vocab_size)
-        bs = self.config.block_size
-        cache = self.new_cache(idx.size(0)) if use_cache else None
-        for _ in range(max_new_tokens):
-            if cache is None:
-                logits, _ = self(idx[:, -bs:])
-            elif cache.length == 0 or cache.length + 1 > bs:
-                cache.reset()
-                logits, _ = self(idx[:, -bs:], cache=cache)
-            else:
-                logits, _ = self(idx[:, -1:], cache=cache)
-            nxt = sample_next(logits[:, -1, :], temperature, top_k, top_p, greedy, generator)
-            idx = torch.cat([idx, nxt], dim=1)
-        return idx
+        return decode(
+            self, idx, max_new_tokens, temperature, top_k, top_p, greedy, use_cache, generator
+        )

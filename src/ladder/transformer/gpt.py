@@ -27,7 +27,7 @@ from ladder.transformer.kv_cache import KVCache
 from ladder.transformer.positions import check_context
 from ladder.transformer.sampling import check_sampling, sample_next
 
-__all__ = ["GPTConfig", "GPT", "check_token_ids", "as_token_ids"]
+__all__ = ["GPTConfig", "GPT", "check_token_ids", "as_token_ids", "decode"]
 
 
 @dataclass(frozen=True)
@@ -239,34 +239,53 @@ class GPT(nn.Module):
         ``block_size`` tokens, which is exactly what the uncached step computes. Put the
         model in ``eval()`` mode first for deterministic results.
         """
-        check_sampling(temperature, top_k, top_p)
-        if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, (int, np.integer)):
-            raise TypeError(
-                f"max_new_tokens must be an int, got {max_new_tokens!r}; pass the number of "
-                "tokens to append."
-            )
-        if max_new_tokens < 0:
-            raise ValueError(
-                f"max_new_tokens must be >= 0 (the number of tokens to append), got "
-                f"{max_new_tokens}."
-            )
-        idx = as_token_ids(idx, self.wte.weight.device)
-        check_token_ids(idx, self.config.vocab_size)
-        if idx.dim() != 2 or idx.size(1) == 0:
-            raise ValueError(
-                f"the prompt must have shape (batch, time) with time ≥ 1, got "
-                f"{tuple(idx.shape)}; wrap a single sequence as idx[None]."
-            )
-        bs = self.config.block_size
-        cache = self.new_cache(idx.size(0)) if use_cache else None
-        for _ in range(max_new_tokens):
-            if cache is None:
-                logits, _ = self(idx[:, -bs:])
-            elif cache.length == 0 or cache.length + 1 > bs:
-                cache.reset()
-                logits, _ = self(idx[:, -bs:], cache=cache)
-            else:
-                logits, _ = self(idx[:, -1:], cache=cache)
-            nxt = sample_next(logits[:, -1, :], temperature, top_k, top_p, greedy, generator)
-            idx = torch.cat([idx, nxt], dim=1)
-        return idx
+        return decode(
+            self, idx, max_new_tokens, temperature, top_k, top_p, greedy, use_cache, generator
+        )
+
+
+def decode(
+    model: nn.Module,
+    idx: object,
+    max_new_tokens: int,
+    temperature: float = 1.0,
+    top_k: int | None = None,
+    top_p: float | None = None,
+    greedy: bool = False,
+    use_cache: bool = True,
+    generator: torch.Generator | None = None,
+) -> Tensor:
+    """The decoding loop of :meth:`GPT.generate`, shared by every causal model with a
+    ``config`` (``vocab_size``, ``block_size``), ``new_cache(batch)`` and
+    ``model(idx, cache=...) -> (logits, loss)`` (``ladder.llm.llama.Llama`` too)."""
+    device = next(model.parameters()).device
+    check_sampling(temperature, top_k, top_p)
+    if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, (int, np.integer)):
+        raise TypeError(
+            f"max_new_tokens must be an int, got {max_new_tokens!r}; pass the number of "
+            "tokens to append."
+        )
+    if max_new_tokens < 0:
+        raise ValueError(
+            f"max_new_tokens must be >= 0 (the number of tokens to append), got {max_new_tokens}."
+        )
+    idx = as_token_ids(idx, device)
+    check_token_ids(idx, model.config.vocab_size)
+    if idx.dim() != 2 or idx.size(1) == 0:
+        raise ValueError(
+            f"the prompt must have shape (batch, time) with time ≥ 1, got "
+            f"{tuple(idx.shape)}; wrap a single sequence as idx[None]."
+        )
+    bs = model.config.block_size
+    cache = model.new_cache(idx.size(0)) if use_cache else None
+    for _ in range(max_new_tokens):
+        if cache is None:
+            logits, _ = model(idx[:, -bs:])
+        elif cache.length == 0 or cache.length + 1 > bs:
+            cache.reset()
+            logits, _ = model(idx[:, -bs:], cache=cache)
+        else:
+            logits, _ = model(idx[:, -1:], cache=cache)
+        nxt = sample_next(logits[:, -1, :], temperature, top_k, top_p, greedy, generator)
+        idx = torch.cat([idx, nxt], dim=1)
+    return idx
