@@ -205,7 +205,8 @@ def kneser_ney(quick: bool) -> Curve:
         "training tokens (Tiny Shakespeare lines)",
         tokens,
         series,
-        "O(N): one count per n-gram (not in the lesson); the trie sorts with linear radix passes",
+        "O(N): one count per n-gram (not in the lesson); the trie's one sort is O(N log N), "
+        "close to linear at these sizes",
         memory,
         note="peak memory: tracemalloc",
     )

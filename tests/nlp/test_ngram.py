@@ -163,33 +163,62 @@ def test_dictionary_and_trie_models_agree(case: str, split) -> None:
     _assert_same_models(a, b, a.ngrams_of(test))
 
 
-@settings(max_examples=50, deadline=None)
-@given(st.lists(st.integers(0, 2**40 - 1), min_size=1, max_size=80))
-def test_radix_sort_equals_stable_argsort(values) -> None:
-    # The counting core: values of up to three 16-bit digits, with repeats; the order must
-    # be NumPy's stable one (ties keep their order), and the values come back sorted.
-    v = np.array(values, np.int64)
-    order, sorted_values = ngram_trie._radix(v, 40)
-    np.testing.assert_array_equal(order, np.argsort(v, kind="stable"))
-    np.testing.assert_array_equal(sorted_values, np.sort(v))
+def _trie_arrays(model) -> dict[str, list]:
+    t = model._trie
+    return {a: [x.tolist() for x in getattr(t, a)] for a in ("keys", "count", "total", "types")}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    train=st.lists(st.lists(st.sampled_from("a b c d <s> </s>".split()), max_size=7), min_size=1),
+    order=st.integers(2, 5),
+    cutoff=st.integers(1, 2),
+)
+def test_packed_and_ranked_counting_build_the_same_trie(train, order, cutoff) -> None:
+    # The one-sort counting (n codes packed in an int64) and the order-at-a-time one used
+    # when they do not fit: the same arrays, continuation counts included. Literal <s> and
+    # </s> in the text make sentence-final grams and suffixes the fast path does not expect.
+    if not any(train):
+        train = [*train, ["a"]]
+    packed = ngram_trie.KneserNeyInterpolated(order, unk_cutoff=cutoff).fit(train)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(ngram_trie, "_PACKED_BITS", 0)
+        ranked = ngram_trie.KneserNeyInterpolated(order, unk_cutoff=cutoff).fit(train)
+    assert _trie_arrays(packed) == _trie_arrays(ranked)
+    for a in ("cont", "cont_total"):
+        assert [x.tolist() for x in getattr(packed._trie, a)] == [
+            x.tolist() for x in getattr(ranked._trie, a)
+        ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.integers(-(2**62), 2**62), min_size=1, max_size=60), st.data())
+def test_positions_of_a_sorted_subset(full, data) -> None:
+    # The suffix look-up: shifts for a few missing elements, a search for many.
+    full = np.array(sorted(full), np.int64)
+    keep = data.draw(st.lists(st.booleans(), min_size=len(full), max_size=len(full)))
+    sub = full[np.array(keep, bool)]
+    expected = np.searchsorted(full, sub)
+    np.testing.assert_array_equal(ngram_trie._positions(sub, full), expected)
 
 
 def test_large_vocabulary_matches_nltk() -> None:
-    # About 80,000 word types: ids take two radix digits and the bigram keys (id * number of
-    # unigrams + index) pass 2**31, so they are held in int64. Random sentences make
-    # nearly every bigram and trigram distinct.
+    # About 80,000 word types: codes take 17 bits, a trigram 51 (packed in one int64) and
+    # the keys (bigram index << 17 | code) pass 2**32. Random sentences make nearly every
+    # bigram and trigram distinct.
     rng = np.random.default_rng(0)
     words = [f"w{i}" for i in range(200_000)]
     train = [[words[i] for i in rng.integers(0, 200_000, 6)] for _ in range(15_000)]
     test = [train[7], [words[i] for i in rng.integers(0, 200_000, 6)]]
     ours, ref = _fit_both("KneserNeyInterpolated", 3, 1, None, train)
-    assert len(ours.vocab_) > 2**16 and len(ours.vocab_) * len(ours._trie.keys[1]) > 2**31
+    assert len(ours.vocab_) > 2**16 and int(ours._trie.keys[3].max()) > 2**32
     _assert_same_scores(ours, ref, ours.ngrams_of(test), every_context=True)
 
 
 @pytest.mark.parametrize("impl", list(IMPLS))
 def test_five_grams_match_nltk(impl: str, split) -> None:
-    # Order 5: keys of the sorted-array trie stay within int64 however long the n-gram.
+    # Order 5: five codes of 14 bits do not fit in 63, so the trie is built one order at a
+    # time; its keys stay within int64 however long the n-gram.
     train, test = split
     ours, ref = _fit_both("KneserNeyInterpolated", 5, 2, 0.75, train[:1200], IMPLS[impl])
     _assert_same_scores(ours, ref, ours.ngrams_of(test)[:25])

@@ -2,22 +2,27 @@ r"""The n-gram models of :mod:`ladder.nlp.ngram`, counted in sorted integer arra
 
 Same classes, same API, same floats as the lesson's dictionary version
 (``tests/nlp/test_ngram.py`` holds them together and against ``nltk.lm``); this one fits
-Tiny Shakespeare trigrams in a few hundredths of a second (``nltk.lm``: about four
+Tiny Shakespeare trigrams in a few hundredths of a second (``nltk.lm``: about three
 seconds) and scores many n-grams at once with arrays.
 
-**How counting is made fast**: words become integer ids and the padded sentences one
-int32 array. The distinct k-grams are a *trie in sorted arrays*: a k-gram's key is
-``id of its last word * number of (k-1)-grams + index of its first k-1 words``. The
-positions are sorted once by their first word; at each order one stable counting sort
-on the next word (:func:`_radix`) keeps ties in the previous order, so the positions come
-out sorted by key and equal neighbours are the same k-gram: counts are run lengths, and
-looking an n-gram up is one ``np.searchsorted`` per word. Context totals, follower types
-:math:`N_{1+}(h\bullet)` and continuation counts are ``np.bincount`` over those indices (a
-(k+1)-gram's suffix is the k-gram that starts one position later). Scores are computed
-with arrays for many n-grams at once (perplexity, sampling) and in plain Python for one
-``score`` call, both with the same float operations, in the same order, as ``nltk.lm``.
-The dictionaries ``counts_``, ``totals_``, ``types_`` (and Kneser–Ney's ``continuation_``)
-are built from the arrays on first access, to inspect a model.
+**How counting is made fast**: words get integer ids in order of first appearance (one
+dictionary look-up per token: the only per-token work in Python, and a third of the fit)
+and the padded sentences become one array of *codes*, id + 1, with zeros after each
+``</s>``. The n codes that start at each position are packed into one int64 (first word
+highest) and sorted once: for every k, the k-grams are the runs of equal top k codes, and
+their counts are the run lengths. The distinct k-grams are a *trie in sorted arrays*: a
+k-gram's key is ``index of its first k-1 words << bits | code of its last word``, so each
+order is sorted like the word tuples, a context's followers are one contiguous block
+(:math:`N_{1+}(h\bullet)` is a ``np.bincount`` of the parents) and looking an n-gram up is
+one ``np.searchsorted`` per word. Kneser–Ney's continuation counts
+:math:`N_{1+}(\bullet g)` group each order by its last k-1 words: one more sort. When n
+codes do not fit in 63 bits (a huge vocabulary or a long order), the same arrays are
+built one order at a time from each position's (k-1)-gram index (``_Trie._ranked``).
+Scores are computed with arrays for many n-grams at once (perplexity, sampling) and in
+plain Python for one ``score`` call, both with the same float operations, in the same
+order, as ``nltk.lm``. The dictionaries ``counts_``, ``totals_``, ``types_`` (and
+Kneser–Ney's ``continuation_``) are built from the arrays on first access, to inspect a
+model.
 
 >>> lm = KneserNeyInterpolated(2).fit([["a", "b", "c"], ["a", "c"]])
 >>> lm.score("c", ["a"])  # (1 - 0.1)/2 + (0.1 * 2/2) * P_cont(c), P_cont(c) = 2/5
@@ -30,7 +35,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from functools import cached_property
-from itertools import chain, count, repeat
+from itertools import chain, count
 
 import numpy as np
 
@@ -46,89 +51,165 @@ __all__ = [
 ]
 
 
-def _radix(
-    values: np.ndarray, bits: int, order: np.ndarray | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """``order`` (default: ``0..len-1``) and the aligned ``values`` (< ``2**bits``),
-    reordered so that ``values`` is sorted, stably.
+_PACKED_BITS = 63  # widest n-gram key sorted in one pass (int64, sign bit free)
 
-    An LSD radix sort on 16-bit digits: NumPy's stable sort of ``uint16`` is a counting
-    sort, linear in the number of keys, so one digit costs about as much as a gather.
-    """
-    for shift in range(0, max(bits, 1), 16):
-        digit = values >> shift if shift else values
-        idx = (digit if digit.dtype == np.uint16 else digit.astype(np.uint16)).argsort(
-            kind="stable"
-        )
-        order = idx.astype(np.int32) if order is None else order[idx]
-        values = values[idx]
-    return order, values
+
+def _new(values: np.ndarray) -> np.ndarray:
+    """Where ``values`` differs from the element before: the runs' starts (sorted input)."""
+    new = np.empty(len(values), bool)
+    new[:1] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:])
+    return new
+
+
+def _positions(sub: np.ndarray, full: np.ndarray) -> np.ndarray:
+    """Where each element of ``sub`` is in ``full`` (both sorted and distinct, ``sub`` a
+    subset). The suffixes of the k-grams are nearly all the (k-1)-grams (all but the
+    ``<s> <s> ...`` that only starts lines), so a few shifts usually beat a search."""
+    missing = len(full) - len(sub)
+    if missing > 8:
+        return np.searchsorted(full, sub)
+    at, start = np.arange(len(sub)), 0
+    for _ in range(missing):  # each missing element moves the rest one place on
+        wrong = np.flatnonzero(full[at[start:]] != sub[start:])
+        if not len(wrong):
+            break
+        start += int(wrong[0])
+        at[start:] += 1
+    return at
 
 
 class _Trie:
-    """Every distinct k-gram of the padded stream, ``k = 0..n``, as sorted int64 keys.
+    """Every distinct k-gram of the padded sentences, ``k = 0..n``, as sorted int64 keys.
 
-    ``keys[k][i]`` is ``last_id * len(keys[k-1]) + i_prefix``; ``keys[0]`` is the empty
-    gram. Per order: ``count`` (raw counts), ``total`` and ``types`` (sum and number of
-    the followers of a gram used as a context), and for Kneser–Ney ``cont``
-    (:math:`N_{1+}(\\bullet g)`) and ``cont_total`` (:math:`N_{1+}(\\bullet g \\bullet)`).
+    ``codes`` holds each sentence's word ids + 1, followed by ``n - 1`` zeros (nothing:
+    a k-gram that reaches a zero does not fit in its sentence). A k-gram's key is
+    ``index of its first k-1 words among the (k-1)-grams << bits | code of its last
+    word``, so the keys of each order are sorted like the word tuples themselves
+    (lexicographically) and a gram's followers are one contiguous block. Per order:
+    ``count`` (raw counts), ``total`` and ``types`` (sum and number of the followers of
+    a gram used as a context), and for Kneser–Ney ``cont`` (:math:`N_{1+}(\\bullet g)`)
+    and ``cont_total`` (:math:`N_{1+}(\\bullet g \\bullet)`).
     """
 
-    def __init__(
-        self, stream: np.ndarray, ends: np.ndarray, n: int, B: int, continuation: bool
-    ) -> None:
-        # stream: (T,) int32 word ids of the padded sentences, which end at ``ends``.
-        # Position arrays are int32: the fit is bound by memory traffic, not arithmetic.
-        counts1 = np.bincount(stream, minlength=B)
-        self.keys = [np.zeros(1, np.int64), np.flatnonzero(counts1)]
-        self.count = [np.array([len(stream)]), counts1[self.keys[1]]]
-        self.cont = [np.zeros(1, np.int64)]
-        rank = (np.cumsum(counts1 > 0, dtype=np.int32) - 1)[stream]  # each position's 1-gram
-        bits = (B - 1).bit_length()
-        if bits <= 16:  # ids fit 16 bits: gather and sort them as such (half the bytes)
-            stream = stream.astype(np.uint16)
-        order, _ = _radix(stream, bits)
-        fits = np.ones(len(stream), bool)  # whether a k-gram starts at the position
-        for k in range(2, n + 1):
-            # Positions starting a k-gram, still sorted by their first k-1 words; one
-            # stable pass on the k-th word sorts them by (k-th word, (k-1)-gram): the key.
-            fits[ends - (k - 1)] = False
-            order = order[fits[order]]
-            order, last = _radix(stream[k - 1 :][order], bits, order)
-            size = len(self.keys[k - 1])
-            keys = last.astype(np.int64 if B * size >= 2**31 else np.int32)
-            keys *= size
-            keys += rank[order]
-            new = np.empty(len(keys), bool)
-            new[:1] = True
-            np.not_equal(keys[1:], keys[:-1], out=new[1:])
-            starts = np.flatnonzero(new)
-            if continuation:  # suffix of a distinct k-gram = the (k-1)-gram one step later
-                suffix = rank[order[starts] + 1]
-                self.cont.append(np.bincount(suffix, minlength=size))
-            if k < n:  # index of each position's k-gram, for order k + 1
-                index = np.cumsum(new, dtype=np.int32)
-                index -= 1
-                rank = np.empty(len(stream), np.int32)  # read only where a k-gram starts
-                rank[order] = index
-            self.keys.append(keys[starts].astype(np.int64))
-            self.count.append(np.diff(starts, append=len(keys)))
-        self.cont.append(np.zeros(len(self.keys[n]), np.int64))
-        self.total, self.types, self.cont_total = [], [], []
-        for k in range(n):  # the k-grams as contexts of the (k+1)-grams
-            size = len(self.keys[k])
-            prefix = self.keys[k + 1] % size
-            self.types.append(np.bincount(prefix, minlength=size))
-            self.total.append(np.bincount(prefix, self.count[k + 1], size).astype(np.int64))
-            if continuation and k + 1 < n:
-                self.cont_total.append(np.bincount(prefix, self.cont[k + 1], size).astype(np.int64))
-        self.types.append(np.zeros(len(self.keys[n]), np.int64))  # n-grams are no context
+    def __init__(self, codes: np.ndarray, n: int, B: int, continuation: bool) -> None:
+        self.bits = b = max(B.bit_length(), 1)  # codes are 1..B; 0 is past the end
+        self.keys, self.count = [np.zeros(1, np.int64)], [np.zeros(1, np.int64)]
+        self.total, self.types, self.cont, self.parent = [], [], [np.zeros(1, np.int64)], [None]
+        if n * b <= _PACKED_BITS:
+            self._packed(codes, n, b, continuation)
+        else:
+            self._ranked(codes, n, b, continuation)
+        self.count[0][0] = self.total[0][0]
+        self.cont_total = []
+        for k in range(n - 1 if continuation else 0):
+            cont = np.bincount(self.parent[k + 1], self.cont[k + 1], len(self.keys[k]))
+            self.cont_total.append(cont.astype(np.int64))
+        # The n-grams are never a context, nor counted by continuation (their raw counts
+        # are used): empty arrays keep the lists aligned with the orders.
+        self.types.append(np.zeros(0, np.int64))
         self.total.append(self.types[-1])
+        self.cont.append(self.types[-1])
+        del self.parent
+
+    def _add(self, parent: np.ndarray, code: np.ndarray, count: np.ndarray) -> None:
+        """The next order's grams: their parents (sorted), last codes and counts."""
+        size = len(self.keys[-1])  # the previous order: the contexts
+        self.types.append(np.bincount(parent, minlength=size))
+        if len(self.keys) == 1:  # the unigrams: every word follows the empty context
+            self.total.append(np.array([count.sum()]))
+        else:  # a gram's count, less the times it ends a sentence (the builders do that)
+            self.total.append(self.count[-1].copy())
+        self.parent.append(parent)
+        self.keys.append(parent << self.bits | code)
+        self.count.append(count)
+
+    def _packed(self, codes: np.ndarray, n: int, b: int, continuation: bool) -> None:
+        """All orders from one sort: the n codes from each position packed in one int64
+        (first word highest) and sorted; the k-grams are the runs of equal top k codes.
+        A run whose k-th code is 0 (past ``</s>``) is no gram; its count is the number of
+        times its (k-1)-gram ends a sentence, so it is taken from that gram's total."""
+        T, mask = len(codes) - (n - 1), (1 << b) - 1
+        packed = codes[:T].astype(np.int64)
+        for i in range(1, n):
+            packed <<= b
+            packed |= codes[i : i + T]
+        packed.sort()
+        packed = packed[np.searchsorted(packed, 1 << (b * (n - 1))) :]  # a word starts
+        new = _new(packed)  # the distinct windows of n codes, and their counts
+        starts = np.flatnonzero(new)
+        window, counts = packed[starts], np.diff(starts, append=len(packed))
+        del packed, new, starts  # (the fit is bound by memory: free what is done with)
+        cumulative = np.zeros(len(window) + 1, np.int64)
+        np.cumsum(counts, out=cumulative[1:])
+        previous = np.zeros(0, np.int64)  # the previous order's grams, packed on k-1 codes
+        upper = rank = previous  # the previous order's run starts, and grams' indices
+        for k in range(1, n + 1):
+            if k < n:  # the runs of equal top k codes among the windows
+                prefix = window >> (b * (n - k))
+                new = _new(prefix)
+                starts = np.flatnonzero(new)
+                value = prefix[starts]
+                count = np.diff(cumulative[np.append(starts, len(window))])
+                del prefix
+            else:  # the windows themselves
+                value, count, new = window, counts, None
+            # Each run's (k-1)-run: its index among all runs, then among the grams.
+            if k == 1:
+                run = np.zeros(len(value), np.int64)
+            else:
+                run = np.cumsum(upper if k == n else upper[starts])
+                run -= 1
+            fits = (value & mask) != 0
+            ended = None
+            if not fits.all():  # runs past </s>: no grams, but their (k-1)-grams end lines
+                ends = ~fits & ((value >> b & mask) != 0)
+                ended = rank[run[ends]], count[ends]
+                value, count, run = value[fits], count[fits], run[fits]
+            parent = rank[run] if k > 1 else run
+            self._add(parent, value & mask, count)
+            if ended is not None:  # a context's total: the times a word follows it
+                self.total[-1][ended[0]] -= ended[1]
+            if continuation and k > 1:  # N1+(. g): the k-grams whose last k-1 words are g
+                suffix = value & ((1 << (b * (k - 1))) - 1)
+                suffix.sort()
+                starts = np.flatnonzero(_new(suffix))
+                cont = np.zeros(len(previous), np.int64)
+                cont[_positions(suffix[starts], previous)] = np.diff(starts, append=len(suffix))
+                self.cont.append(cont)
+            if k < n:
+                previous, upper = value, new
+                rank = np.cumsum(fits)  # each run's index among the grams (where one)
+                rank -= 1
+
+    def _ranked(self, codes: np.ndarray, n: int, b: int, continuation: bool) -> None:
+        """One order at a time, for keys too wide to pack in 63 bits: the k-gram starting
+        at a position is the index of its first k-1 words and its k-th code."""
+        pos = np.arange(len(codes) - (n - 1))  # positions that may start a gram
+        rank = np.zeros(len(codes), np.int64)  # each position's (k-1)-gram index
+        for k in range(1, n + 1):
+            code = codes[pos + (k - 1)].astype(np.int64)
+            ended = rank[pos[code == 0]]  # (k-1)-grams that end a sentence
+            pos, code = pos[code != 0], code[code != 0]  # the grams that fit
+            key = rank[pos] << b | code
+            order = np.argsort(key)
+            key = key[order]
+            starts = np.flatnonzero(_new(key))
+            count = np.diff(starts, append=len(key))
+            self._add(key[starts] >> b, key[starts] & ((1 << b) - 1), count)
+            if k > 1:  # a context's total: the times a word follows it
+                self.total[-1] -= np.bincount(ended, minlength=len(self.total[-1]))
+            if continuation and k > 1:  # the suffix of the k-gram at p: (k-1)-gram at p + 1
+                suffix = rank[pos[order[starts]] + 1]
+                self.cont.append(np.bincount(suffix, minlength=len(self.keys[k - 1])))
+            if k < n:
+                rank = np.zeros(len(codes), np.int64)
+                rank[pos[order]] = np.repeat(np.arange(len(starts)), count)
 
     def extend(self, k: int, idx: np.ndarray, word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Index among the (k+1)-grams of k-gram ``idx`` + ``word``, and whether it exists."""
         keys = self.keys[k + 1]
-        query = word * len(self.keys[k]) + idx
+        query = idx << self.bits | (word + 1)
         pos = np.minimum(np.searchsorted(keys, query), len(keys) - 1)
         return pos, keys[pos] == query
 
@@ -144,7 +225,7 @@ class _Trie:
     def step(self, k: int, idx: int, word: int) -> int:
         """:meth:`extend` for one gram, in plain Python: the index, or -1 if unseen."""
         keys = self.keys[k + 1]
-        query = word * len(self.keys[k]) + idx
+        query = idx << self.bits | (word + 1)
         pos = int(keys.searchsorted(query))
         return pos if pos < len(keys) and keys[pos] == query else -1
 
@@ -160,15 +241,27 @@ class _Trie:
     def decode(self, words: list[str]) -> list[list[tuple[str, ...]]]:
         """The k-grams of every order as word tuples (for inspection only)."""
         grams: list[list[tuple[str, ...]]] = [[()]]
+        mask = (1 << self.bits) - 1
         for k in range(1, len(self.keys)):
-            prev, size = grams[-1], len(grams[-1])
+            prev = grams[-1]
             grams.append(
-                [prev[key % size] + (words[key // size],) for key in self.keys[k].tolist()]
+                [
+                    prev[key >> self.bits] + (words[(key & mask) - 1],)
+                    for key in self.keys[k].tolist()
+                ]
             )
         return grams
 
 
-_INSPECTION = {"_grams", "counts_", "totals_", "types_", "continuation_", "continuation_total_"}
+_INSPECTION = {
+    "vocab_",
+    "_grams",
+    "counts_",
+    "totals_",
+    "types_",
+    "continuation_",
+    "continuation_total_",
+}
 
 
 class TrieNgramModel:
@@ -189,40 +282,62 @@ class TrieNgramModel:
     def fit(self, sentences: Iterable[Sequence[str]]) -> TrieNgramModel:
         n, m = self.order, self.order - 1
         sents = check_sentences(sentences, n, self._continuation)
-        lens = np.array(list(map(len, sents)), np.int64)
+        lens = np.fromiter(map(len, sents), np.int64, len(sents))
         for key in self.__dict__.keys() & _INSPECTION:
             del self.__dict__[key]  # inspection dictionaries of a previous fit
-        # Number the distinct words in order of appearance (a missing key gets the next
-        # number), count them with bincount, then renumber them as vocabulary ids (rare
-        # words -> <UNK>). One dictionary look-up per token is most of the fit's time.
-        number = defaultdict(count().__next__)
-        first_seen = np.fromiter(
-            map(number.__getitem__, chain.from_iterable(sents)), np.int32, int(lens.sum())
+        # Ids in order of first appearance (a missing key gets the next number): one
+        # dictionary look-up per token, the only per-token work in Python.
+        ids: dict[str, int] = defaultdict(count().__next__)
+        tokens = np.fromiter(
+            map(ids.__getitem__, chain.from_iterable(sents)), np.int32, int(lens.sum())
         )
-        distinct = list(number)
-        seen = np.bincount(first_seen, minlength=len(distinct)).tolist()
-        counts = Counter(dict(zip(distinct, seen, strict=True)))
-        if m:
-            counts[BOS] += m * len(sents)
-        counts[EOS] += len(sents)
-        self.vocab_ = Vocabulary.from_counts(counts, self.unk_cutoff)
-        self._ids = {w: i for i, w in enumerate(self.vocab_.words)}
-        self._unk = self._ids[UNK] = len(self.vocab_) - 1
-        to_id = np.fromiter(
-            map(self._ids.get, distinct, repeat(self._unk)), np.int32, len(distinct)
-        )
-        tokens = to_id[first_seen]
-        # One padded stream: sentence i occupies [ends[i] - P[i], ends[i]): m <s>, its
-        # words, one </s>.
-        P = lens + m + 1
+        ids.default_factory = None  # type: ignore[attr-defined]
+        words = list(ids)
+        freq = np.bincount(tokens, minlength=len(words))
+        for w, c in ((BOS, m * len(sents)), (EOS, len(sents))):
+            if c and w in ids:
+                freq[ids[w]] += c
+            elif c:
+                ids[w] = len(words)
+                words.append(w)
+                freq = np.append(freq, c)
+        self._counted = words[:], freq  # for vocab_
+        kept = freq >= self.unk_cutoff
+        self._V = int(kept.sum()) + 1  # len(vocab_): the words kept and <UNK>
+        unk = ids.get(UNK, len(words))
+        if unk == len(words):
+            words.append(UNK)
+        if not kept.all():  # rare words become <UNK>
+            to_id = np.arange(len(words), dtype=np.int32)
+            to_id[np.flatnonzero(~kept)] = unk
+            tokens = to_id[tokens]
+            ids = {w: i for w, i in ids.items() if kept[i]}
+        ids[UNK] = self._unk = unk
+        self._ids, self._words = ids, words  # word -> id, id -> word
+        # The padded sentences as codes (id + 1): sentence i is m <s>, its words, one
+        # </s>, then m zeros (no word), and ends at ends[i].
+        P = lens + 2 * m + 1
         ends = np.cumsum(P)
-        stream = np.full(int(ends[-1]), self._ids.get(EOS, self._unk), np.int32)
-        stream[((ends - P)[:, None] + np.arange(m)).ravel()] = self._ids.get(BOS, self._unk)
-        # Token j (0-based, over all sentences) of sentence i sits at j + i (m + 1) + m.
-        shift = np.repeat(np.arange(len(sents), dtype=np.int32) * (m + 1) + m, lens)
-        stream[shift + np.arange(len(tokens), dtype=np.int32)] = tokens
-        self._trie = _Trie(stream, ends, n, len(self.vocab_), self._continuation)
+        codes = np.zeros(int(ends[-1]), np.int32)
+        codes[ends - m - 1] = ids.get(EOS, unk) + 1
+        if m:
+            codes[((ends - P)[:, None] + np.arange(m)).ravel()] = ids.get(BOS, unk) + 1
+        # Token j (0-based, over all sentences) of sentence i sits at j + i (2m + 1) + m.
+        shift = np.repeat(np.arange(len(sents), dtype=np.int32) * (2 * m + 1) + m, lens)
+        shift += np.arange(len(tokens), dtype=np.int32)
+        codes[shift] = tokens + 1
+        del tokens, shift
+        self._trie = _Trie(codes, n, len(words), self._continuation)
         return self
+
+    @cached_property
+    def vocab_(self) -> Vocabulary:
+        """The vocabulary (words seen at least ``unk_cutoff`` times, padding included)."""
+        self._check()
+        words, freq = self._counted
+        return Vocabulary.from_counts(
+            Counter(dict(zip(words, freq.tolist(), strict=True))), self.unk_cutoff
+        )
 
     def _check(self) -> None:
         if "_trie" not in self.__dict__:
@@ -253,7 +368,7 @@ class TrieNgramModel:
                 f"{type(self).__name__} defines neither score(word, context) nor _scores; "
                 "subclass MLE, Lidstone or KneserNeyInterpolated, or define score."
             )
-        vocab = [*self.vocab_.words, UNK]
+        vocab = self._words
         pairs = zip(words.tolist(), contexts.tolist(), strict=True)
         return np.array([self.score(vocab[w], [vocab[i] for i in h]) for w, h in pairs], float)
 
@@ -322,9 +437,9 @@ class TrieNgramModel:
         ``</s>``. The same ``random_state`` gives the same words."""
         self._check()
         rng = np.random.default_rng(random_state)
-        vocab = [*self.vocab_.words, UNK]  # ids 0..|V|-1 in this order
+        vocab = [*self.vocab_.words, UNK]  # sampled in this order, as ngram.py does
         history = self._encode([BOS] * (self.order - 1) + list(context))
-        everyone = np.arange(len(vocab))
+        everyone = np.array(self._encode(vocab), np.int64)
         out: list[str] = []
         for _ in range(num_words):
             ctx = history[len(history) - (self.order - 1) :] if self.order > 1 else []
@@ -362,7 +477,7 @@ class TrieNgramModel:
 
     @cached_property
     def _grams(self) -> list[list[tuple[str, ...]]]:
-        return self._trie.decode([*self.vocab_.words, UNK])
+        return self._trie.decode(self._words)
 
 
 class MLE(TrieNgramModel):
@@ -386,11 +501,11 @@ class Lidstone(TrieNgramModel):
 
     def _scores(self, words: np.ndarray, contexts: np.ndarray) -> np.ndarray:
         c, total = _raw_counts(self._trie, words, contexts)
-        return (c + self.gamma) / (total + len(self.vocab_) * self.gamma)
+        return (c + self.gamma) / (total + self._V * self.gamma)
 
     def _score1(self, word: int, context: tuple[int, ...]) -> float:
         c, total = _raw_count(self._trie, word, context)
-        return (c + self.gamma) / (total + len(self.vocab_) * self.gamma)
+        return (c + self.gamma) / (total + self._V * self.gamma)
 
 
 class Laplace(Lidstone):
@@ -438,7 +553,7 @@ class JelinekMercerInterpolated(TrieNgramModel):
         c, total = _raw_counts(self._trie, words, contexts)
         ml = c / np.maximum(total, 1)
         if contexts.shape[1] == 0:
-            return lam * ml + (1 - lam) / len(self.vocab_)
+            return lam * ml + (1 - lam) / self._V
         lower = self._scores(words, contexts[:, 1:])
         return np.where(total > 0, lam * ml + (1 - lam) * lower, lower)
 
@@ -446,7 +561,7 @@ class JelinekMercerInterpolated(TrieNgramModel):
         lam = self.lambda_
         c, total = _raw_count(self._trie, word, context)
         if not context:
-            return lam * (c / total) + (1 - lam) / len(self.vocab_)
+            return lam * (c / total) + (1 - lam) / self._V
         lower = self._score1(word, context[1:])
         return lam * (c / total) + (1 - lam) * lower if total else lower
 
