@@ -167,10 +167,14 @@ def test_a_learner_session_in_the_browser(server, browser, workspace, curriculum
 PHONE = {"width": 375, "height": 740}
 FITS = """() => {
   const doc = document.documentElement;
-  const tops = [...document.querySelectorAll('header nav a')]
-    .map(a => Math.round(a.getBoundingClientRect().top));
+  const nav = document.querySelector('header nav').getBoundingClientRect();
+  const links = [...document.querySelectorAll('header nav a')];
+  const boxes = links.map(a => a.getBoundingClientRect());
+  const left = Math.max(0, nav.left), right = Math.min(doc.clientWidth, nav.right);
   return {scroll: doc.scrollWidth, client: doc.clientWidth,
-          rows: new Set(tops).size, links: tops.length};
+          rows: new Set(boxes.map(b => Math.round(b.top))).size, links: links.length,
+          hidden: links.filter((a, i) => boxes[i].left < left - 0.5 || boxes[i].right > right + 0.5)
+                       .map(a => a.textContent.trim())};
 }"""
 
 
@@ -212,7 +216,8 @@ def _fake_run(workspace: Path) -> str:
 
 
 def test_every_page_fits_a_phone(server, browser, workspace, curriculum):
-    """375 px wide: no page scrolls sideways and the navigation stays one row."""
+    """375 px wide: no page scrolls sideways and every navigation link is in sight (two
+    rows of four), none past the edge; then the same at widths up to a laptop's."""
     folder = os.environ.get("LADDER_SCREENSHOTS")
     origin = server.split("/?")[0]
     page = browser.new_page(viewport=PHONE)
@@ -243,11 +248,19 @@ def test_every_page_fits_a_phone(server, browser, workspace, curriculum):
     for path in paths:
         page.goto(origin + path)
         fit = page.evaluate(FITS)
-        if fit["scroll"] > fit["client"] or fit["rows"] != 1 or fit["links"] != 7:
+        if fit["scroll"] > fit["client"] or fit["rows"] > 2 or fit["links"] != 7 or fit["hidden"]:
             wide.append((path, fit))
         if folder and not path.startswith("/lessons/") and "/exercises/" not in path[11:]:
             name = re.sub(r"\W+", "-", path).strip("-") or "roadmap"
             page.screenshot(path=str(Path(folder) / f"phone-{name}.png"), full_page=True)
+    # Every width from a small phone to a laptop, on each side of the layout's steps
+    # (two rows of links, a row of its own, one header row): no link past the edge.
+    for width in (320, 400, 520, 521, 640, 641, 800, 1100, 1101, 1280):
+        page.set_viewport_size({"width": width, "height": 740})
+        page.goto(origin + "/review")  # the widest navigation: Review carries a count
+        fit = page.evaluate(FITS)
+        if fit["scroll"] > fit["client"] or fit["hidden"]:
+            wide.append((width, fit))
     assert wide == [], wide
     assert errors == [], errors
 
