@@ -237,6 +237,16 @@ def test_dev_check_json(tmp_path):
     ]
 
 
+def test_dev_check_of_one_exercise_and_a_wrong_id(tmp_path):
+    report = _json("dev", "check", "ml.mse", "--json", cwd=tmp_path)
+    assert report["errors"] == []
+    m = report["mutants"]
+    assert m["mutants"] == m["rejected"] >= 4 and m["automatic"] == 1  # ml.mse's alone
+    r = ladder("dev", "check", "ml.mes", cwd=tmp_path)
+    assert r.returncode == 1 and "Did you mean 'ml.mse'?" in r.stderr + r.stdout
+    assert "Traceback" not in r.stderr
+
+
 def test_export_anki(tmp_path):
     import sqlite3
     import zipfile

@@ -145,6 +145,6 @@ def test_a_stub_that_passes_and_a_solution_that_fails_are_caught(copy):
         check.read_text() + "\n\ndef check_impossible(submitted, reference):\n"
         "    from ladder.curriculum.expect import expect_true\n    expect_true(False, 'never')\n"
     )
-    errors = dev_check(copy)["errors"]
+    errors = dev_check(copy, only=["ml.mse", "ml.r2"])["errors"]  # (grading all: a minute)
     assert any("stub of 'ml.mse' already passes" in e for e in errors), errors
     assert any("reference solution of 'ml.r2' fails" in e for e in errors), errors

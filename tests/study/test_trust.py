@@ -291,25 +291,22 @@ def test_memory_limit_holds_for_the_whole_tree(mse, tmp_path):
         import numpy as np
         def mean_squared_error(y_true, y_pred):
             r, w = os.pipe()
-            kids = []
             for _ in range(3):
-                pid = os.fork()
-                if pid == 0:
+                if os.fork() == 0:
                     block = np.ones(700 * 1024 * 1024 // 8)  # touched: really resident
                     os.write(w, b"x")
                     import time
-                    time.sleep(30)
+                    time.sleep(5)  # hold it while the others allocate theirs
                     os._exit(0)
-                kids.append(pid)
+            os.close(w)  # the read below ends when the last child has
             got = b""
-            while len(got) < 3:
-                chunk = os.read(r, 3)
-                if not chunk:
-                    break
+            while chunk := os.read(r, 3):
                 got += chunk
-            # All three held 2.1 GiB at once: claim the right answer (a pass would be wrong).
             y_true, y_pred = np.asarray(y_true, float), np.asarray(y_pred, float)
-            return float(np.mean((y_true - y_pred) ** 2))
+            error = float(np.mean((y_true - y_pred) ** 2))
+            # All three held 2.1 GiB at once: claim the right answer (a pass would be
+            # wrong); a child killed for its memory: a wrong one.
+            return error if len(got) == 3 else error + 1.0
         """,
     )
     v = grade(mse, path, memory_mb=1024, timeout=20)

@@ -107,15 +107,30 @@ def data_add(
 
 @dev_app.command("check")
 def dev_check_(
+    only: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Grade only these exercises or stages (e.g. ml.mse nlp); default: all.",
+            metavar="[EXERCISE|STAGE]...",
+            show_default=False,
+        ),
+    ] = None,
     as_json: JsonOption = False,
     run: Annotated[
-        bool, typer.Option("--run/--no-run", help="Also grade every stub and solution.")
+        bool,
+        typer.Option("--run/--no-run", help="Also grade the stubs, solutions and mutants."),
     ] = True,
 ) -> None:
-    """Validate the whole curriculum; exit 1 if anything is wrong."""
+    """Validate the whole curriculum, grade every exercise's stub (must fail), solution
+    (must pass) and mutants (must be rejected); exit 1 if anything is wrong."""
+    from ladder.curriculum import load_curriculum
     from ladder.study.devcheck import dev_check
 
-    report = dev_check(run=run)
+    if only:
+        cur = load_curriculum(strict=False)
+        known = [*cur.exercises, *(s.id for s in cur.stages)]
+        only = [pick("exercise", wanted, known) for wanted in only]
+    report = dev_check(run=run, only=only)
     if as_json:
         emit_json(report)
     else:

@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import re
 import tempfile
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,15 @@ from pathlib import Path
 from ladder.curriculum import ROOT, Curriculum, Exercise, Problem, load_curriculum
 from ladder.curriculum.validate import validate
 
-__all__ = ["dev_check", "run_checks", "MIN_MUTANTS", "Mutant", "mutants_of", "grade_all"]
+__all__ = [
+    "dev_check",
+    "run_checks",
+    "MIN_MUTANTS",
+    "Mutant",
+    "mutants_of",
+    "grade_all",
+    "selected",
+]
 
 MIN_MUTANTS = 3  # hand-written mutants each exercise needs
 _HEADER = re.compile(r"^#\s*(mutant|likely):\s*(.+?)\s*$")
@@ -130,19 +139,32 @@ def run_checks(
     return grade_all(cur, root, workers, min_mutants=min_mutants)[0]
 
 
+def selected(cur: Curriculum, only: Sequence[str] | None) -> list[Exercise]:
+    """The exercises ``only`` names (exercise ids or stage ids), in course order; all of
+    them when ``only`` is empty."""
+    wanted = set(only or ())
+    return [
+        ex
+        for ex in cur.ordered_exercises()
+        if not wanted or ex.id in wanted or ex.id.split(".", 1)[0] in wanted
+    ]
+
+
 def grade_all(
     cur: Curriculum,
     root: Path = ROOT,
     workers: int | None = None,
     *,
     min_mutants: int = MIN_MUTANTS,
+    only: Sequence[str] | None = None,
 ) -> tuple[list[Problem], dict]:
-    """The problems found, and the figure: mutants, rejected, written, automatic."""
+    """The problems found, and the figure: mutants, rejected, written, automatic
+    (``only``: just these exercises or stages)."""
     workers = workers or max(1, min(os.cpu_count() or 1, 8))
     problems: list[Problem] = []
     jobs: list[_Job] = []
     with tempfile.TemporaryDirectory(prefix="ladder-mutants-") as tmp:
-        for ex in cur.ordered_exercises():
+        for ex in selected(cur, only):
             if not (ex.stub_path.is_file() and ex.checks_path.is_file()):
                 continue
             jobs.append(_Job(str(root), ex.id, "stub", str(ex.stub_path)))
@@ -208,12 +230,20 @@ def grade_all(
     return problems, figure
 
 
-def dev_check(root: Path = ROOT, *, run: bool = True, min_mutants: int = MIN_MUTANTS) -> dict:
+def dev_check(
+    root: Path = ROOT,
+    *,
+    run: bool = True,
+    min_mutants: int = MIN_MUTANTS,
+    only: Sequence[str] | None = None,
+) -> dict:
+    """Validate the whole course, then grade (``run``) every exercise's stub, reference
+    and mutants, or only those of the exercises and stages in ``only``."""
     cur = load_curriculum(root, strict=False)
     problems = list(cur.problems) + validate(cur)
     figure: dict = {}
     if run and not problems:
-        found, figure = grade_all(cur, root, min_mutants=min_mutants)
+        found, figure = grade_all(cur, root, min_mutants=min_mutants, only=only)
         problems += found
     from ladder.study.session import stage_counts
 
