@@ -59,6 +59,16 @@ def _same_global_random_state(request):
         sys.modules["torch"].manual_seed(seed)
 
 
+@pytest.fixture(autouse=True)
+def _one_torch_thread():
+    """Every test starts on one torch thread, whatever ran before it (in this process or,
+    with pytest-xdist, in another order): a float32 training's last digits move with the
+    thread count, and the lessons' numbers are measured on one. A test that wants more
+    sets them itself (tests/labs checks that every lab puts back the count it found)."""
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
+
+
 @pytest.fixture
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():

@@ -118,12 +118,13 @@ def _spawn(args, cwd, **kw):
 
 
 def _read_until(proc, marker: str, timeout: float = 300) -> str:
-    """Read the child's output until ``marker`` appears; fail (never hang) after ``timeout``
-    (a bound on hangs only, far above a normal run on a loaded machine)."""
+    """Read the child's output until ``marker`` appears (wherever the terminal width broke
+    its lines: a long temporary path can push a phrase onto two); fail (never hang) after
+    ``timeout`` (a bound on hangs only, far above a normal run on a loaded machine)."""
     seen = ""
     fd = proc.stdout.fileno()
     deadline = time.monotonic() + timeout
-    while marker not in seen:
+    while marker not in " ".join(seen.split()):
         left = deadline - time.monotonic()
         if left <= 0 or not select.select([fd], [], [], left)[0]:
             break
@@ -131,7 +132,7 @@ def _read_until(proc, marker: str, timeout: float = 300) -> str:
         if not chunk:
             break
         seen += chunk
-    assert marker in seen, seen
+    assert marker in " ".join(seen.split()), seen
     return seen
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["LabContext", "timed"]
+__all__ = ["LabContext", "timed", "torch_threads"]
 
 T = TypeVar("T")
 
@@ -93,6 +94,21 @@ def quiet_hugging_face() -> None:
 
     hf_logging.set_verbosity_error()
     hf_logging.disable_progress_bar()
+
+
+@contextmanager
+def torch_threads(n: int) -> Iterator[None]:
+    """Run a lab's work on ``n`` torch threads, then put back the count there was: the
+    setting is global, and a lab run in the web server or a test must not change what
+    the process runs next (a training's last digits move with the thread count)."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(n)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
 
 
 def timed(fn: Callable[[], T], repeats: int = 1) -> tuple[T, float]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 DELTA = 1e-5
 
@@ -44,6 +44,11 @@ def _losses_and_accuracy(model, x, y):
 
 
 def run(ctx: LabContext) -> None:
+    with torch_threads(1):
+        _run(ctx)
+
+
+def _run(ctx: LabContext) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -62,7 +67,6 @@ def run(ctx: LabContext) -> None:
     from ladder.ethics.dpsgd import DPSGD, per_sample_gradients, poisson_batches
     from ladder.ethics.membership import dp_advantage_bound, loss_threshold_attack
 
-    torch.set_num_threads(1)
     n, epochs, targets = (600, 4, [8.0, 1.0]) if ctx.quick else (5000, 30, [8.0, 2.0, 0.5])
     batch, lr, clip = (60 if ctx.quick else 100), 0.5, 1.0
     q = batch / n

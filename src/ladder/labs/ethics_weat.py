@@ -21,7 +21,7 @@ and the analogy accuracy on the Google set before and after.
 
 from __future__ import annotations
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 MALE = ["male", "man", "boy", "brother", "he", "him", "his", "son", "father", "husband"]
 FEMALE = ["female", "woman", "girl", "sister", "she", "her", "hers", "daughter", "mother", "wife"]
@@ -125,12 +125,16 @@ def _weat_or_nan(lookup, X, Y, A, B, n_permutations, seed):
 
 
 def run(ctx: LabContext) -> None:
+    with torch_threads(1):
+        _run(ctx)
+
+
+def _run(ctx: LabContext) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     import numpy as np
-    import torch
 
     from ladder.data.sst2 import load_sst2
     from ladder.data.text import analogies
@@ -142,7 +146,6 @@ def run(ctx: LabContext) -> None:
     from ladder.nlp.word2vec import Word2Vec
     from ladder.transformer.minilm import SentenceEncoder
 
-    torch.set_num_threads(1)
     quiet_hugging_face()
     sentences, _ = load_sst2("train")
     if ctx.quick:

@@ -8,7 +8,7 @@ character (``exp`` of the mean cross-entropy). Both models then continue a code 
 
 from __future__ import annotations
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 SIZES = {
     True: {"steps": 3, "n_layer": 1, "n_embd": 32, "windows": 4, "chars": 200_000},
@@ -18,6 +18,11 @@ PROMPT = "    def __init__(self, "
 
 
 def run(ctx: LabContext) -> None:
+    with torch_threads(2):
+        _run(ctx)
+
+
+def _run(ctx: LabContext) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -31,7 +36,6 @@ def run(ctx: LabContext) -> None:
     from ladder.transformer.training import TrainConfig
 
     s = SIZES[ctx.quick]
-    torch.set_num_threads(2)
     tok = CharTokenizer()
     code_train, code_test, held = stdlib_split(held_out=0.1, max_chars=s["chars"])
     prose_train, prose_test = text_split(pydoc_topics(), held_out=0.1)

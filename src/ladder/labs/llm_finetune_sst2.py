@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import os
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 TARGETS = ["q_proj", "k_proj", "v_proj", "out_proj"]
 
@@ -66,15 +66,18 @@ def method_config(name: str, cfg: dict):
 def train_method(name: str, quick: bool, log=lambda message: None) -> dict:
     """Fine-tune MiniLM on SST-2 the way ``name`` says; returns the trainable count, the total
     and the evaluation history (used by the lab, and run alone to measure in parallel)."""
-    import torch
 
+    cfg = _settings(quick)
+    with torch_threads(THREADS):
+        return _train_method(name, cfg, log)
+
+
+def _train_method(name: str, cfg: dict, log) -> dict:
     from ladder.data.sst2 import load_sst2
     from ladder.llm.finetune import SentenceClassifier, train_classifier
     from ladder.llm.lora import apply_lora, count_parameters
     from ladder.transformer.minilm import load_minilm
 
-    cfg = _settings(quick)
-    torch.set_num_threads(THREADS)
     encoder, tok = load_minilm()
     train, dev = load_sst2("train"), load_sst2("dev")
     if cfg["n_dev"]:
@@ -99,12 +102,10 @@ def train_method(name: str, quick: bool, log=lambda message: None) -> dict:
 
 
 def _load(ctx: LabContext, cfg: dict):
-    import torch
 
     from ladder.data.sst2 import load_sst2
     from ladder.transformer.minilm import load_minilm
 
-    torch.set_num_threads(THREADS)
     encoder, tok = load_minilm()
     train, dev = load_sst2("train"), load_sst2("dev")
     if cfg["n_dev"]:
@@ -154,12 +155,18 @@ def frozen_baseline(ctx: LabContext, encoder, tok, train, dev, cfg: dict) -> tup
 def frozen_and_tweets(ctx: LabContext) -> None:
     """The two cheap parts of the lab alone (to measure them beside the long runs)."""
     cfg = _settings(ctx.quick)
-    encoder, tok, train, dev = _load(ctx, cfg)
-    frozen_baseline(ctx, encoder, tok, train, dev, cfg)
-    tweets_section(ctx, encoder, tok, cfg)
+    with torch_threads(THREADS):
+        encoder, tok, train, dev = _load(ctx, cfg)
+        frozen_baseline(ctx, encoder, tok, train, dev, cfg)
+        tweets_section(ctx, encoder, tok, cfg)
 
 
 def run(ctx: LabContext) -> None:
+    with torch_threads(THREADS):
+        _run(ctx)
+
+
+def _run(ctx: LabContext) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     cfg = _settings(ctx.quick)
     threads = THREADS

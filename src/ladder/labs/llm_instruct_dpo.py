@@ -13,7 +13,7 @@ half of the countries) after each stage, per task family.
 
 from __future__ import annotations
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 SIZES = {
     # quick: a smoke test of every stage; full: the run the lesson quotes
@@ -41,6 +41,11 @@ SIZES = {
 
 
 def run(ctx: LabContext) -> None:
+    with torch_threads(2):
+        _run(ctx)
+
+
+def _run(ctx: LabContext) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -66,7 +71,6 @@ def run(ctx: LabContext) -> None:
     from ladder.transformer.training import TrainConfig
 
     s = SIZES[ctx.quick]
-    torch.set_num_threads(2)
     torch.manual_seed(0)
     tok, template = CharTokenizer(), ChatTemplate()
     countries = sorted(FACTS)

@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 SIZES = {
     True: {"n_train": 128, "n_test": 32, "vit_steps": 2, "clip_steps": 2, "cap_steps": 2},
@@ -55,6 +55,11 @@ def _train(model, loss_fn, steps: int, n: int, lr: float, progress, seed: int = 
 
 
 def run(ctx: LabContext) -> None:
+    with torch_threads(2):
+        _run(ctx)
+
+
+def _run(ctx: LabContext) -> None:
     import random
 
     import matplotlib
@@ -77,7 +82,6 @@ def run(ctx: LabContext) -> None:
     from ladder.llm.vit import ViT, ViTClassifier, ViTConfig, load_hf_vit
 
     s = SIZES[ctx.quick]
-    torch.set_num_threads(2)
     torch.manual_seed(0)
     xtr, ytr = load_mnist("train")
     xte, yte = load_mnist("test")

@@ -40,7 +40,6 @@ def run(ctx: LabContext) -> None:
         sentences, labels = sentences[:120], labels[:120]
     ctx.log(f"corpus: {len(sentences)} SST-2 development sentences")
     repeats = 1 if ctx.quick else 3
-    torch.set_num_threads(max(1, torch.get_num_threads()))
 
     ours = SentenceEncoder.minilm()
     emb, t_ours = timed(lambda: ours.encode(sentences, batch_size=32), repeats)
