@@ -97,14 +97,16 @@ def quiet_hugging_face() -> None:
 
 
 @contextmanager
-def torch_threads(n: int) -> Iterator[None]:
-    """Run a lab's work on ``n`` torch threads, then put back the count there was: the
-    setting is global, and a lab run in the web server or a test must not change what
-    the process runs next (a training's last digits move with the thread count)."""
+def torch_threads(n: int | None) -> Iterator[None]:
+    """Run a lab's work on ``n`` torch threads (``None``: as many as now), then put back
+    the count there was: the setting is global, and a lab run in the web server or a
+    test must not change what the process runs next (a training's last digits move with
+    the thread count)."""
     import torch
 
     before = torch.get_num_threads()
-    torch.set_num_threads(n)
+    if n is not None:
+        torch.set_num_threads(n)
     try:
         yield
     finally:

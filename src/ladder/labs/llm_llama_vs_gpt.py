@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 
 def _text(ctx: LabContext) -> str:
@@ -25,15 +25,8 @@ def _text(ctx: LabContext) -> str:
 
 
 def run(ctx: LabContext) -> None:
-    import torch
-
-    threads = torch.get_num_threads()
-    if ctx.quick:
-        torch.set_num_threads(1)
-    try:
+    with torch_threads(1 if ctx.quick else None):
         _run(ctx)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _run(ctx: LabContext) -> None:

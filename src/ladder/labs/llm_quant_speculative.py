@@ -16,18 +16,12 @@ from __future__ import annotations
 import time
 import warnings
 
-from ladder.labs.context import LabContext, timed
+from ladder.labs.context import LabContext, timed, torch_threads
 
 
 def run(ctx: LabContext) -> None:
-    import torch
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)  # a fair, quiet comparison: one thread for every contender
-    try:
+    with torch_threads(1):  # a fair, quiet comparison: one thread for every contender
         _run(ctx)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _train(model, get_batch, steps: int, ctx: LabContext, name: str) -> None:

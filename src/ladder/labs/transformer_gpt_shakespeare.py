@@ -22,7 +22,7 @@ import os
 import time
 from dataclasses import asdict, replace
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 
 def _load_text(ctx: LabContext) -> str:
@@ -66,15 +66,10 @@ def _step_time(model, batches, steps: int) -> float:
 
 
 def run(ctx: LabContext) -> None:
-    import torch
-
-    threads = torch.get_num_threads()
-    if ctx.quick:  # tiny tensors: thread start-up costs more than it saves
-        torch.set_num_threads(1)
-    try:
+    with torch_threads(
+        1 if ctx.quick else None
+    ):  # tiny tensors in quick runs: threads cost more than they save
         _run(ctx)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _run(ctx: LabContext) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ladder.labs.context import LabContext
+from ladder.labs.context import LabContext, torch_threads
 
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 PAD, UNK, CLS, SEP, MASK = range(5)
@@ -45,15 +45,10 @@ def _load(ctx: LabContext) -> tuple[list[str], list[str]]:
 
 
 def run(ctx: LabContext) -> None:
-    import torch
-
-    threads = torch.get_num_threads()
-    if ctx.quick:  # tiny tensors: thread start-up costs more than it saves
-        torch.set_num_threads(1)
-    try:
+    with torch_threads(
+        1 if ctx.quick else None
+    ):  # tiny tensors in quick runs: threads cost more than they save
         _run(ctx)
-    finally:
-        torch.set_num_threads(threads)
 
 
 def _run(ctx: LabContext) -> None:
