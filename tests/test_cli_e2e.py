@@ -245,6 +245,8 @@ def test_dev_check_of_one_exercise_and_a_wrong_id(tmp_path):
     assert m["mutants"] == m["rejected"] >= 4 and m["automatic"] == 1  # ml.mse's alone
     r = ladder("dev", "check", "ml.mes", cwd=tmp_path)
     assert r.returncode == 1 and "Did you mean 'ml.mse'?" in r.stderr + r.stdout
+    r = ladder("dev", "check", "nlpp", cwd=tmp_path)
+    assert "no exercise or stage 'nlpp'. Did you mean 'nlp'?" in r.stderr + r.stdout
     assert "Traceback" not in r.stderr
 
 

@@ -129,7 +129,7 @@ def dev_check_(
     if only:
         cur = load_curriculum(strict=False)
         known = [*cur.exercises, *(s.id for s in cur.stages)]
-        only = [pick("exercise", wanted, known) for wanted in only]
+        only = [pick("exercise or stage", wanted, known) for wanted in only]
     report = dev_check(run=run, only=only)
     if as_json:
         emit_json(report)

@@ -88,6 +88,7 @@ def workspace() -> Workspace:
 WHERE_LISTED = {
     "lesson": "`ladder lessons` lists them",
     "exercise": "`ladder list` shows them all",
+    "exercise or stage": "`ladder list` shows the exercises, `ladder map` the stages",
     "lab": "`ladder run` lists the labs",
     "dataset": "`ladder data list` shows them all",
 }
