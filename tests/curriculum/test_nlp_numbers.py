@@ -409,7 +409,7 @@ def test_shakespeare_perplexity_table(shakespeare_split):
 def test_unseen_long_contexts_and_the_discount_estimate(shakespeare_split):
     train, test = shakespeare_split
     kn = KneserNeyInterpolated(3, discount=0.75, unk_cutoff=2).fit(train)
-    counts = kn._trie.count[3]  # the trigram types' counts
+    counts = kn._trie.counts(3)  # the trigram types' counts
     n1, n2 = int((counts == 1).sum()), int((counts == 2).sum())
     assert n1 == stated(N, r"\$n_1\$ = ([\d,]+) and")
     assert n2 == stated(N, r"\$n_2\$ = ([\d,]+) trigram types")

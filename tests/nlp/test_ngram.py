@@ -143,6 +143,9 @@ def _assert_same_models(a, b, grams) -> None:
     floats for every context length, the same perplexity and the same samples."""
     assert a.vocab_.words == b.vocab_.words and len(a.vocab_) == len(b.vocab_)
     assert a.counts_ == b.counts_ and a.totals_ == b.totals_ and a.types_ == b.types_
+    for k in range(1, a.order + 1):  # the raw count arrays hold nothing but the k-grams
+        counts = [c for h, follow in a.counts_.items() if len(h) == k - 1 for c in follow.values()]
+        assert sorted(b._trie.counts(k).tolist()) == sorted(counts)
     if isinstance(a, ngram.KneserNeyInterpolated):
         assert +a.continuation_ == +b.continuation_
         assert +a.continuation_total_ == +b.continuation_total_
@@ -191,15 +194,15 @@ def test_packed_and_ranked_counting_build_the_same_trie(train, order, cutoff) ->
         ]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.sets(st.integers(-(2**62), 2**62), min_size=1, max_size=60), st.data())
-def test_positions_of_a_sorted_subset(full, data) -> None:
-    # The suffix look-up: shifts for a few missing elements, a search for many.
+def test_spread_counts_over_a_sorted_superset(full, data) -> None:
+    # The continuation counts' placement: bisection for a few missing elements (next to
+    # each other, at either end), a search for many.
     full = np.array(sorted(full), np.int64)
-    keep = data.draw(st.lists(st.booleans(), min_size=len(full), max_size=len(full)))
-    sub = full[np.array(keep, bool)]
-    expected = np.searchsorted(full, sub)
-    np.testing.assert_array_equal(ngram_trie._positions(sub, full), expected)
+    times = data.draw(st.lists(st.integers(0, 3), min_size=len(full), max_size=len(full)))
+    suffix = np.repeat(full, times)
+    np.testing.assert_array_equal(ngram_trie._spread(suffix, full), times)
 
 
 def test_large_vocabulary_matches_nltk() -> None:

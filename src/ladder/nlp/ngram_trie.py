@@ -6,18 +6,21 @@ Tiny Shakespeare trigrams in a few hundredths of a second (``nltk.lm``: about th
 seconds) and scores many n-grams at once with arrays.
 
 **How counting is made fast**: words get integer ids in order of first appearance (one
-dictionary look-up per token: the only per-token work in Python, and a third of the fit)
+dictionary look-up per token: the only per-token work in Python, and half of the fit)
 and the padded sentences become one array of *codes*, id + 1, with zeros after each
 ``</s>``. The n codes that start at each position are packed into one int64 (first word
 highest) and sorted once: for every k, the k-grams are the runs of equal top k codes, and
 their counts are the run lengths. The distinct k-grams are a *trie in sorted arrays*: a
 k-gram's key is ``index of its first k-1 words << bits | code of its last word``, so each
 order is sorted like the word tuples, a context's followers are one contiguous block
-(:math:`N_{1+}(h\bullet)` is a ``np.bincount`` of the parents) and looking an n-gram up is
-one ``np.searchsorted`` per word. Kneser–Ney's continuation counts
-:math:`N_{1+}(\bullet g)` group each order by its last k-1 words: one more sort. When n
-codes do not fit in 63 bits (a huge vocabulary or a long order), the same arrays are
-built one order at a time from each position's (k-1)-gram index (``_Trie._ranked``).
+(:math:`N_{1+}(h\bullet)` is its length) and looking an n-gram up is one
+``np.searchsorted`` per word. Kneser–Ney's continuation counts :math:`N_{1+}(\bullet g)`
+group each order by its last k-1 words: a ``np.bincount`` of the bigrams' last words, one
+more sort for the longer grams. A run that reaches past ``</s>`` is kept as a
+placeholder (code 0, never found by a look-up) rather than filtered out: the fit is
+bound by memory, and every pass it does not make counts. When n codes do not fit in 63
+bits (a huge vocabulary or a long order), the same arrays are built one order at a time
+from each position's (k-1)-gram index (``_Trie._ranked``).
 Scores are computed with arrays for many n-grams at once (perplexity, sampling) and in
 plain Python for one ``score`` call, both with the same float operations, in the same
 order, as ``nltk.lm``. The dictionaries ``counts_``, ``totals_``, ``types_`` (and
@@ -54,29 +57,43 @@ __all__ = [
 _PACKED_BITS = 63  # widest n-gram key sorted in one pass (int64, sign bit free)
 
 
-def _new(values: np.ndarray) -> np.ndarray:
-    """Where ``values`` differs from the element before: the runs' starts (sorted input)."""
-    new = np.empty(len(values), bool)
-    new[:1] = True
-    np.not_equal(values[1:], values[:-1], out=new[1:])
-    return new
+def _runs(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The runs of equal values (sorted input): a mask of where each starts, with one more
+    element (True) at the end, and the indices where it is True (the starts, then
+    ``len(values)``, so ``np.diff`` of them is the runs' lengths)."""
+    new = np.empty(len(values) + 1, bool)
+    new[0] = new[-1] = True
+    np.not_equal(values[1:], values[:-1], out=new[1:-1])
+    return new, np.flatnonzero(new)
 
 
-def _positions(sub: np.ndarray, full: np.ndarray) -> np.ndarray:
-    """Where each element of ``sub`` is in ``full`` (both sorted and distinct, ``sub`` a
-    subset). The suffixes of the k-grams are nearly all the (k-1)-grams (all but the
-    ``<s> <s> ...`` that only starts lines), so a few shifts usually beat a search."""
-    missing = len(full) - len(sub)
+def _spread(suffix: np.ndarray, full: np.ndarray) -> np.ndarray:
+    """How many times each element of ``full`` occurs in ``suffix`` (both sorted, the
+    distinct values of ``suffix`` a subset of ``full``, which has no repeats). The
+    suffixes of the k-grams are nearly all the (k-1)-grams (all but the ``<s> <s> ...``
+    that only starts lines), so each missing element is found by bisection and the run
+    lengths are written around it: cheaper than a search for each."""
+    at = _runs(suffix)[1]  # where each distinct suffix starts, then len(suffix)
+    missing = len(full) - (len(at) - 1)
+    out = np.zeros(len(full), np.int64)
     if missing > 8:
-        return np.searchsorted(full, sub)
-    at, start = np.arange(len(sub)), 0
-    for _ in range(missing):  # each missing element moves the rest one place on
-        wrong = np.flatnonzero(full[at[start:]] != sub[start:])
-        if not len(wrong):
-            break
-        start += int(wrong[0])
-        at[start:] += 1
-    return at
+        out[np.searchsorted(full, suffix[at[:-1]])] = np.diff(at)
+        return out
+    lo = done = 0
+    for skipped in range(missing + 1):
+        hi = len(at) - 1  # the first i >= lo where full[i + skipped] != suffix[at[i]]
+        if skipped == missing:  # the rest
+            lo = hi
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if full[mid + skipped] == suffix[at[mid]]:
+                lo = mid + 1
+            else:
+                hi = mid
+        # suffixes done..lo-1 sit at full[done + skipped ..]; full[lo + skipped] is missing
+        np.subtract(at[done + 1 : lo + 1], at[done:lo], out=out[done + skipped : lo + skipped])
+        done = lo
+    return out
 
 
 class _Trie:
@@ -86,16 +103,20 @@ class _Trie:
     a k-gram that reaches a zero does not fit in its sentence). A k-gram's key is
     ``index of its first k-1 words among the (k-1)-grams << bits | code of its last
     word``, so the keys of each order are sorted like the word tuples themselves
-    (lexicographically) and a gram's followers are one contiguous block. Per order:
-    ``count`` (raw counts), ``total`` and ``types`` (sum and number of the followers of
-    a gram used as a context), and for Kneser–Ney ``cont`` (:math:`N_{1+}(\\bullet g)`)
-    and ``cont_total`` (:math:`N_{1+}(\\bullet g \\bullet)`).
+    (lexicographically) and a gram's followers are one contiguous block. A gram that
+    reaches past ``</s>`` is kept as a *placeholder* with code 0: no look-up finds it
+    (words' codes start at 1), its count is the number of times its parent ends a
+    sentence, and nothing else counts it. Per order: ``count`` (raw counts), ``total``
+    and ``types`` (sum and number of the followers of a gram used as a context), and for
+    Kneser–Ney ``cont`` (:math:`N_{1+}(\\bullet g)`) and ``cont_total``
+    (:math:`N_{1+}(\\bullet g \\bullet)`).
     """
 
     def __init__(self, codes: np.ndarray, n: int, B: int, continuation: bool) -> None:
         self.bits = b = max(B.bit_length(), 1)  # codes are 1..B; 0 is past the end
         self.keys, self.count = [np.zeros(1, np.int64)], [np.zeros(1, np.int64)]
-        self.total, self.types, self.cont, self.parent = [], [], [np.zeros(1, np.int64)], [None]
+        self.total, self.types, self.cont = [], [], [np.zeros(1, np.int64)]
+        self.ends: list[np.ndarray] = [np.zeros(0, np.int64)]
         if n * b <= _PACKED_BITS:
             self._packed(codes, n, b, continuation)
         else:
@@ -103,32 +124,42 @@ class _Trie:
         self.count[0][0] = self.total[0][0]
         self.cont_total = []
         for k in range(n - 1 if continuation else 0):
-            cont = np.bincount(self.parent[k + 1], self.cont[k + 1], len(self.keys[k]))
+            self.cont[k + 1][self.ends[k + 1]] = 0  # placeholders continue nothing
+            parent = self.keys[k + 1] >> b
+            cont = np.bincount(parent, self.cont[k + 1], len(self.keys[k]))
             self.cont_total.append(cont.astype(np.int64))
         # The n-grams are never a context, nor counted by continuation (their raw counts
         # are used): empty arrays keep the lists aligned with the orders.
         self.types.append(np.zeros(0, np.int64))
         self.total.append(self.types[-1])
         self.cont.append(self.types[-1])
-        del self.parent
+        del self.ends
 
-    def _add(self, parent: np.ndarray, code: np.ndarray, count: np.ndarray) -> None:
-        """The next order's grams: their parents (sorted), last codes and counts."""
-        size = len(self.keys[-1])  # the previous order: the contexts
-        self.types.append(np.bincount(parent, minlength=size))
+    def _add(self, parent: np.ndarray, code: np.ndarray, count: np.ndarray, types) -> None:
+        """The next order's grams: their parents (sorted; the keys are made in their
+        place), last codes (0: a placeholder), counts, and how many grams follow each
+        parent (placeholders included)."""
         if len(self.keys) == 1:  # the unigrams: every word follows the empty context
-            self.total.append(np.array([count.sum()]))
-        else:  # a gram's count, less the times it ends a sentence (the builders do that)
-            self.total.append(self.count[-1].copy())
-        self.parent.append(parent)
-        self.keys.append(parent << self.bits | code)
+            total = np.array([count.sum()])
+        else:  # a gram's count, less the times it ends a sentence (its placeholder's)
+            total = self.count[-1].copy()
+        ends = np.flatnonzero(code == 0)
+        total[parent[ends]] -= count[ends]
+        types[parent[ends]] -= 1
+        parent <<= self.bits
+        parent |= code
+        self.keys.append(parent)
         self.count.append(count)
+        self.total.append(total)
+        self.types.append(types)
+        self.ends.append(ends)
 
     def _packed(self, codes: np.ndarray, n: int, b: int, continuation: bool) -> None:
         """All orders from one sort: the n codes from each position packed in one int64
-        (first word highest) and sorted; the k-grams are the runs of equal top k codes.
-        A run whose k-th code is 0 (past ``</s>``) is no gram; its count is the number of
-        times its (k-1)-gram ends a sentence, so it is taken from that gram's total."""
+        (first word highest) and sorted; the distinct windows are the n-grams, and the
+        (k-1)-grams are the runs of equal top k-1 codes among the k-grams (a gram whose
+        last code is 0 is a placeholder). The fit is bound by memory, so the big arrays
+        are freed or reused as soon as they are done with."""
         T, mask = len(codes) - (n - 1), (1 << b) - 1
         packed = codes[:T].astype(np.int64)
         for i in range(1, n):
@@ -136,75 +167,75 @@ class _Trie:
             packed |= codes[i : i + T]
         packed.sort()
         packed = packed[np.searchsorted(packed, 1 << (b * (n - 1))) :]  # a word starts
-        new = _new(packed)  # the distinct windows of n codes, and their counts
-        starts = np.flatnonzero(new)
-        window, counts = packed[starts], np.diff(starts, append=len(packed))
-        del packed, new, starts  # (the fit is bound by memory: free what is done with)
-        cumulative = np.zeros(len(window) + 1, np.int64)
-        np.cumsum(counts, out=cumulative[1:])
-        previous = np.zeros(0, np.int64)  # the previous order's grams, packed on k-1 codes
-        upper = rank = previous  # the previous order's run starts, and grams' indices
+        # The distinct windows are the n-grams; from the top order down, the (k-1)-grams
+        # are the runs of equal top k-1 codes among the k-grams. For each order k:
+        #   value[k]   the k-grams' codes, packed (sorted);
+        #   before[k]  how many windows sort before each k-gram, then how many there are
+        #              (np.diff: the k-grams' counts);
+        #   new[k]     whether a k-gram's first k-1 codes differ from the previous one's;
+        #   follow[k]  k-gram i is followed by the (k+1)-grams follow[k][i]:follow[k][i+1].
+        value, before, new, follow = {}, {}, {}, {}
+        before[n] = _runs(packed)[1]
+        value[n] = packed[before[n][:-1]]
+        del packed
+        for k in range(n - 1, 0, -1):
+            prefix = value[k + 1] >> b
+            new[k + 1], follow[k] = _runs(prefix)
+            value[k], before[k] = prefix[follow[k][:-1]], before[k + 1][follow[k]]
+            del prefix
         for k in range(1, n + 1):
-            if k < n:  # the runs of equal top k codes among the windows
-                prefix = window >> (b * (n - k))
-                new = _new(prefix)
-                starts = np.flatnonzero(new)
-                value = prefix[starts]
-                count = np.diff(cumulative[np.append(starts, len(window))])
-                del prefix
-            else:  # the windows themselves
-                value, count, new = window, counts, None
-            # Each run's (k-1)-run: its index among all runs, then among the grams.
-            if k == 1:
-                run = np.zeros(len(value), np.int64)
-            else:
-                run = np.cumsum(upper if k == n else upper[starts])
-                run -= 1
-            fits = (value & mask) != 0
-            ended = None
-            if not fits.all():  # runs past </s>: no grams, but their (k-1)-grams end lines
-                ends = ~fits & ((value >> b & mask) != 0)
-                ended = rank[run[ends]], count[ends]
-                value, count, run = value[fits], count[fits], run[fits]
-            parent = rank[run] if k > 1 else run
-            self._add(parent, value & mask, count)
-            if ended is not None:  # a context's total: the times a word follows it
-                self.total[-1][ended[0]] -= ended[1]
-            if continuation and k > 1:  # N1+(. g): the k-grams whose last k-1 words are g
-                suffix = value & ((1 << (b * (k - 1))) - 1)
-                suffix.sort()
-                starts = np.flatnonzero(_new(suffix))
-                cont = np.zeros(len(previous), np.int64)
-                cont[_positions(suffix[starts], previous)] = np.diff(starts, append=len(suffix))
-                self.cont.append(cont)
+            count = np.diff(before[k])
+            if k == 1:  # every word follows the empty context
+                parent, types = np.zeros(len(count), np.int64), np.array([len(count)])
+            else:  # the (k-1)-gram each k-gram extends (new: the first of its block)
+                parent = before[k][1:]  # (done with: its memory is reused)
+                np.copyto(parent, new[k][:-1])
+                np.cumsum(parent, out=parent)
+                parent -= 1
+                types = np.diff(follow[k - 1])
+            suffix = None  # N1+(. g) for k > 2: the k-grams whose last k-1 words are g
+            if continuation and k > 2:
+                low, wide = (1 << (b * (k - 1))) - 1, b * (k - 1) > 31
+                suffix = value[k] & low if wide else value[k].astype(np.int32)  # (low bits)
+                if not wide:  # an int32 sorts twice as fast
+                    suffix &= low
             if k < n:
-                previous, upper = value, new
-                rank = np.cumsum(fits)  # each run's index among the grams (where one)
-                rank -= 1
+                code = value[k] & mask
+            else:  # the n-grams' values are done with
+                code = value[k]
+                code &= mask
+            self._add(parent, code, count, types)
+            if continuation and k == 2:  # N1+(. w): the bigrams whose last word is w
+                self.cont.append(np.bincount(code, minlength=mask + 1)[value[1]])
+            elif suffix is not None:
+                suffix.sort()
+                suffix = suffix[np.searchsorted(suffix, 1) :]  # past </s> twice: no gram
+                self.cont.append(_spread(suffix, value[k - 1]))
 
     def _ranked(self, codes: np.ndarray, n: int, b: int, continuation: bool) -> None:
         """One order at a time, for keys too wide to pack in 63 bits: the k-gram starting
         at a position is the index of its first k-1 words and its k-th code."""
-        pos = np.arange(len(codes) - (n - 1))  # positions that may start a gram
+        pos = np.flatnonzero(codes[: len(codes) - (n - 1)])  # positions that start a gram
         rank = np.zeros(len(codes), np.int64)  # each position's (k-1)-gram index
         for k in range(1, n + 1):
-            code = codes[pos + (k - 1)].astype(np.int64)
-            ended = rank[pos[code == 0]]  # (k-1)-grams that end a sentence
-            pos, code = pos[code != 0], code[code != 0]  # the grams that fit
-            key = rank[pos] << b | code
+            key = rank[pos] << b | codes[pos + (k - 1)]
             order = np.argsort(key)
             key = key[order]
-            starts = np.flatnonzero(_new(key))
-            count = np.diff(starts, append=len(key))
-            self._add(key[starts] >> b, key[starts] & ((1 << b) - 1), count)
-            if k > 1:  # a context's total: the times a word follows it
-                self.total[-1] -= np.bincount(ended, minlength=len(self.total[-1]))
+            at = _runs(key)[1]
+            parent, count = key[at[:-1]] >> b, np.diff(at)
+            types = np.bincount(parent, minlength=len(self.keys[-1]))
+            self._add(parent, key[at[:-1]] & ((1 << b) - 1), count, types)
             if continuation and k > 1:  # the suffix of the k-gram at p: (k-1)-gram at p + 1
-                suffix = rank[pos[order[starts]] + 1]
-                self.cont.append(np.bincount(suffix, minlength=len(self.keys[k - 1])))
+                p = pos[order[at[:-1]]] + 1
+                p = p[codes[p + (k - 2)] != 0]  # placeholders continue nothing
+                self.cont.append(np.bincount(rank[p], minlength=len(self.keys[k - 1])))
             if k < n:
                 rank = np.zeros(len(codes), np.int64)
-                rank[pos[order]] = np.repeat(np.arange(len(starts)), count)
+                rank[pos[order]] = np.repeat(np.arange(len(count)), count)
+
+    def counts(self, k: int) -> np.ndarray:
+        """The raw counts of the k-grams, placeholders left out."""
+        return self.count[k][(self.keys[k] & ((1 << self.bits) - 1)) != 0]
 
     def extend(self, k: int, idx: np.ndarray, word: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Index among the (k+1)-grams of k-gram ``idx`` + ``word``, and whether it exists."""
@@ -238,15 +269,16 @@ class _Trie:
                 break
         return idx
 
-    def decode(self, words: list[str]) -> list[list[tuple[str, ...]]]:
-        """The k-grams of every order as word tuples (for inspection only)."""
-        grams: list[list[tuple[str, ...]]] = [[()]]
+    def decode(self, words: list[str]) -> list[list[tuple[str, ...] | None]]:
+        """The k-grams of every order as word tuples, ``None`` for the placeholders (for
+        inspection only)."""
+        grams: list[list[tuple[str, ...] | None]] = [[()]]
         mask = (1 << self.bits) - 1
         for k in range(1, len(self.keys)):
             prev = grams[-1]
             grams.append(
                 [
-                    prev[key >> self.bits] + (words[(key & mask) - 1],)
+                    prev[key >> self.bits] + (words[(key & mask) - 1],) if key & mask else None  # type: ignore[operator]
                     for key in self.keys[k].tolist()
                 ]
             )
@@ -293,25 +325,27 @@ class TrieNgramModel:
         )
         ids.default_factory = None  # type: ignore[attr-defined]
         words = list(ids)
-        freq = np.bincount(tokens, minlength=len(words))
-        for w, c in ((BOS, m * len(sents)), (EOS, len(sents))):
-            if c and w in ids:
-                freq[ids[w]] += c
-            elif c:
+        for w in (BOS, EOS) if m else (EOS,):  # the padding, where the text had none
+            if w not in ids:
                 ids[w] = len(words)
                 words.append(w)
-                freq = np.append(freq, c)
-        self._counted = words[:], freq  # for vocab_
-        kept = freq >= self.unk_cutoff
-        self._V = int(kept.sum()) + 1  # len(vocab_): the words kept and <UNK>
+        self._counted = words[:], None  # for vocab_ (counted from the unigrams unless below)
+        self._V = len(words) + 1  # len(vocab_): the words kept and <UNK>
         unk = ids.get(UNK, len(words))
         if unk == len(words):
             words.append(UNK)
-        if not kept.all():  # rare words become <UNK>
+        if self.unk_cutoff > 1:  # rare words become <UNK>
+            freq = np.bincount(tokens, minlength=len(self._counted[0]))
+            freq[ids[EOS]] += len(sents)
+            if m:
+                freq[ids[BOS]] += m * len(sents)
+            self._counted = self._counted[0], freq
+            kept = freq >= self.unk_cutoff
+            self._V = int(kept.sum()) + 1
             to_id = np.arange(len(words), dtype=np.int32)
             to_id[np.flatnonzero(~kept)] = unk
             tokens = to_id[tokens]
-            ids = {w: i for w, i in ids.items() if kept[i]}
+            ids = {w: i for w, i in ids.items() if i == unk or kept[i]}
         ids[UNK] = self._unk = unk
         self._ids, self._words = ids, words  # word -> id, id -> word
         # The padded sentences as codes (id + 1): sentence i is m <s>, its words, one
@@ -325,7 +359,8 @@ class TrieNgramModel:
         # Token j (0-based, over all sentences) of sentence i sits at j + i (2m + 1) + m.
         shift = np.repeat(np.arange(len(sents), dtype=np.int32) * (2 * m + 1) + m, lens)
         shift += np.arange(len(tokens), dtype=np.int32)
-        codes[shift] = tokens + 1
+        tokens += 1
+        codes[shift] = tokens
         del tokens, shift
         self._trie = _Trie(codes, n, len(words), self._continuation)
         return self
@@ -335,6 +370,10 @@ class TrieNgramModel:
         """The vocabulary (words seen at least ``unk_cutoff`` times, padding included)."""
         self._check()
         words, freq = self._counted
+        if freq is None:  # every word kept: the unigram counts are the frequencies
+            t = self._trie
+            freq = np.zeros(len(words), np.int64)
+            freq[(t.keys[1] & ((1 << t.bits) - 1)) - 1] = t.count[1]
         return Vocabulary.from_counts(
             Counter(dict(zip(words, freq.tolist(), strict=True))), self.unk_cutoff
         )
@@ -462,7 +501,8 @@ class TrieNgramModel:
         out: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
         for k in range(1, self.order + 1):
             for g, c in zip(grams[k], t.count[k].tolist(), strict=True):
-                out[g[:-1]][g[-1]] = c
+                if g is not None:
+                    out[g[:-1]][g[-1]] = c
         return dict(out)
 
     @cached_property
@@ -476,7 +516,7 @@ class TrieNgramModel:
         return {h: len(c) for h, c in self.counts_.items()}
 
     @cached_property
-    def _grams(self) -> list[list[tuple[str, ...]]]:
+    def _grams(self) -> list[list[tuple[str, ...] | None]]:
         return self._trie.decode(self._words)
 
 
