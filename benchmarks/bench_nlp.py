@@ -169,7 +169,7 @@ def _kneser_ney_rows(text: str, quick: bool) -> list[dict]:
             "note": f"Tiny Shakespeare, {len(train):,} lines ({n_tokens:,} tokens); "
             "ladder.nlp.ngram_trie: integer ids, each position's n codes packed in an int64 "
             "and sorted once, a trie in sorted arrays; the one dictionary look-up per token "
-            "(Python) is about a third of the time",
+            "(Python) is half of the time",
         },
         {
             "benchmark": "Kneser-Ney trigram scoring",
