@@ -317,9 +317,19 @@ def test_the_theme_follows_the_system_and_the_toggle(server, browser):
     dark = page.evaluate(background)
     assert dark == "rgb(20, 24, 31)"  # the system asks for dark: dark without a click
     page.click("#theme-toggle")  # as the system → dark (chosen)
+    assert page.evaluate(background) == "rgb(20, 24, 31)"
     page.click("#theme-toggle")  # → light
     assert page.evaluate(background) == "rgb(247, 248, 250)"
     page.goto(f"{origin}/stats")  # the choice is kept
     assert page.evaluate(background) == "rgb(247, 248, 250)"
     assert page.get_attribute("#theme-toggle", "aria-label") == "Colour theme: light"
+    context.close()
+    context = browser.new_context(color_scheme="light")  # a light system, dark chosen
+    page = context.new_page()
+    page.goto(server)
+    assert page.evaluate(background) == "rgb(247, 248, 250)"
+    page.click("#theme-toggle")
+    assert page.evaluate(background) == "rgb(20, 24, 31)"
+    text = "() => getComputedStyle(document.body).color"
+    assert page.evaluate(text) == "rgb(227, 231, 238)"  # --ink's dark value
     context.close()

@@ -31,7 +31,8 @@ def test_every_page_has_the_search_box_and_the_theme_toggle(client):
     assert 'id="theme-toggle" hidden' in page  # shown by app.js, which makes it work
     assert '<script src="/static/theme.js"></script>' in page  # before the page is drawn
     css = client.get("/static/style.css").text
-    assert "@media (prefers-color-scheme: dark)" in css and ':root[data-theme="dark"]' in css
+    assert "color-scheme: light dark" in css and "--bg: light-dark(" in css  # the system's
+    assert ':root[data-theme="dark"]' in css and ':root[data-theme="light"]' in css  # chosen
     assert client.get("/static/theme.js").status_code == 200
 
 
