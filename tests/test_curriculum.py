@@ -148,3 +148,25 @@ def test_a_stub_that_passes_and_a_solution_that_fails_are_caught(copy):
     errors = dev_check(copy, only=["ml.mse", "ml.r2"])["errors"]  # (grading all: a minute)
     assert any("stub of 'ml.mse' already passes" in e for e in errors), errors
     assert any("reference solution of 'ml.r2' fails" in e for e in errors), errors
+
+
+def test_the_cache_key_changes_with_any_file_of_the_course(tmp_path):
+    # The pickled course is keyed by the size and time of every file: an edit anywhere
+    # (a nested exercise, a new file) gives a new key; compiled files do not count.
+    from ladder.curriculum.loader import fingerprint
+
+    root = tmp_path / "course"
+    (root / "01_ml" / "exercises" / "ml").mkdir(parents=True)
+    (root / "01_ml" / "cards.toml").write_text("[[card]]\n")
+    nested = root / "01_ml" / "exercises" / "ml" / "mse.py"
+    nested.write_text("def f(): ...\n")
+    key = fingerprint(root)
+    assert fingerprint(root) == key
+    (root / "01_ml" / "__pycache__").mkdir()
+    (root / "01_ml" / "__pycache__" / "x.pyc").write_bytes(b"0")
+    assert fingerprint(root) == key
+    nested.write_text("def f(): return 1\n")  # longer: a new size
+    assert fingerprint(root) != key
+    key = fingerprint(root)
+    (root / "01_ml" / "exercises" / "new.toml").write_text("")
+    assert fingerprint(root) != key
