@@ -135,7 +135,9 @@ class _Trie:
         self.cont.append(self.types[-1])
         del self.ends
 
-    def _add(self, parent: np.ndarray, code: np.ndarray, count: np.ndarray, types) -> None:
+    def _add(
+        self, parent: np.ndarray, code: np.ndarray, count: np.ndarray, types: np.ndarray
+    ) -> None:
         """The next order's grams: their parents (sorted; the keys are made in their
         place), last codes (0: a placeholder), counts, and how many grams follow each
         parent (placeholders included)."""
@@ -278,7 +280,7 @@ class _Trie:
             prev = grams[-1]
             grams.append(
                 [
-                    prev[key >> self.bits] + (words[(key & mask) - 1],) if key & mask else None  # type: ignore[operator]
+                    prev[key >> self.bits] + (words[(key & mask) - 1],) if key & mask else None
                     for key in self.keys[k].tolist()
                 ]
             )
