@@ -337,3 +337,24 @@ def test_jelinek_mercer_is_a_distribution_and_rejects_a_bad_weight(split) -> Non
     assert flat.score("the", ["of"]) == pytest.approx(1 / len(flat.vocab_))
     with pytest.raises(ValueError, match="lambda_ must be between 0 and 1"):
         ngram.JelinekMercerInterpolated(1.5, 2).fit(split[0][:50])
+
+
+def test_suffixes_too_wide_for_int32_in_a_five_gram_model() -> None:
+    # 5-grams over ~1,500 word types: codes take 11 bits, so the suffixes that continuation
+    # counts sort on are 33 bits (4-grams) and 44 bits (5-grams), past int32, while the
+    # whole 5-gram still packs in one int64 — the path the smaller tests never take.
+    rng = np.random.default_rng(5)
+    words = [f"w{i}" for i in range(3000)]
+    p = 1 / np.arange(1, 3001)
+    p /= p.sum()
+    train = [[words[i] for i in rng.choice(3000, rng.integers(0, 9), p=p)] for _ in range(3000)]
+    test = [[words[i] for i in rng.choice(3000, 6, p=p)] for _ in range(20)] + train[:2]
+    a = ngram.KneserNeyInterpolated(5).fit(train)
+    b = ngram_trie.KneserNeyInterpolated(5).fit(train)
+    assert 5 * b._trie.bits <= 63 and 3 * b._trie.bits > 31
+    _assert_same_models(a, b, a.ngrams_of(test))
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(ngram_trie, "_PACKED_BITS", 0)
+        ranked = ngram_trie.KneserNeyInterpolated(5).fit(train)
+    assert _trie_arrays(b) == _trie_arrays(ranked)
+    assert [x.tolist() for x in b._trie.cont] == [x.tolist() for x in ranked._trie.cont]
