@@ -316,6 +316,10 @@ class SVC(BaseEstimator, ClassifierMixin):
         # additive masks (0 inside, -inf/+inf outside), updated for the two moved alphas.
         up_mask = np.where(y > 0, 0.0, -np.inf)  # alpha = 0: I_up = {y = +1}
         low_mask = np.where(y < 0, 0.0, np.inf)  # I_low = {y = -1}
+        # a (below) for each i chosen so far: i repeats, so a row is computed once (kept
+        # up to 32 MB, as libsvm keeps kernel rows).
+        curvature: dict[int, np.ndarray] = {}
+        room = max(1, (1 << 22) // n)
         it = 0
         for it in range(1, self.max_iter + 1):  # noqa: B007 (it is reported after)
             in_up = score + up_mask
@@ -328,9 +332,13 @@ class SVC(BaseEstimator, ClassifierMixin):
             Ki = Kmat[i]
             b = m_up - score
             np.maximum(b, 0.0, out=b)
-            a = diag + diag[i]
-            a -= 2.0 * Ki
-            a[a <= 0] = 1e-12
+            a = curvature.get(i)
+            if a is None:
+                a = diag + diag[i]
+                a -= 2.0 * Ki
+                a[a <= 0] = 1e-12
+                if len(curvature) < room:
+                    curvature[i] = a
             gain = b * b
             gain /= a
             gain -= low_mask  # -inf outside I_low
