@@ -66,7 +66,6 @@ def method_config(name: str, cfg: dict):
 def train_method(name: str, quick: bool, log=lambda message: None) -> dict:
     """Fine-tune MiniLM on SST-2 the way ``name`` says; returns the trainable count, the total
     and the evaluation history (used by the lab, and run alone to measure in parallel)."""
-
     cfg = _settings(quick)
     with torch_threads(THREADS):
         return _train_method(name, cfg, log)
@@ -102,7 +101,6 @@ def _train_method(name: str, cfg: dict, log) -> dict:
 
 
 def _load(ctx: LabContext, cfg: dict):
-
     from ladder.data.sst2 import load_sst2
     from ladder.transformer.minilm import load_minilm
 

@@ -45,9 +45,8 @@ def _load(ctx: LabContext) -> tuple[list[str], list[str]]:
 
 
 def run(ctx: LabContext) -> None:
-    with torch_threads(
-        1 if ctx.quick else None
-    ):  # tiny tensors in quick runs: threads cost more than they save
+    # Tiny tensors in quick runs: threads cost more than they save.
+    with torch_threads(1 if ctx.quick else None):
         _run(ctx)
 
 
