@@ -355,6 +355,7 @@ def test_data_add_takes_the_one_file_the_download_message_names(tmp_path, shared
     env = {"LADDER_HOME": str(tmp_path / "home"), "LADDER_DATA_PATH": ""}
     r = ladder("data", "add", "tinyshakespeare", str(copy), cwd=tmp_path, env=env)
     assert r.returncode == 0, r.stderr
+    assert "my-shakespeare.txt (sha256 checked)" in " ".join(r.stdout.split())  # the file given
     listed = ladder("data", "list", cwd=tmp_path, env=env)
     assert (
         "tinyshakespeare" in listed.stdout

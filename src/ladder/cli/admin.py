@@ -102,7 +102,11 @@ def data_add(
 
     pick("dataset", name, list(registry()))
     folder = add(name, path)
-    console.print(f"Added {name} from {folder}.")
+    given = path.expanduser().resolve()
+    if given.is_file():  # a one-file dataset: read through a link under its own file name
+        console.print(f"Added {name}: {given} (sha256 checked), linked from {folder}.")
+    else:
+        console.print(f"Added {name}: {folder} (sha256 of every file checked).")
 
 
 @dev_app.command("check")
